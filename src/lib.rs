@@ -1,0 +1,27 @@
+//! `ntm-site`: a static-site report generator for Vietnam's New Rural
+//! Development programme (Nông thôn mới).
+//!
+//! Data flows one way, one module per stage:
+//!
+//! 1. [`load`] reads the content folder (YAML and Markdown, see
+//!    `content-format.md`) into the validated [`model`], reporting every
+//!    problem through [`diag`] with its file, line and column
+//!    ([`yaml`] keeps positions, [`fields`] reads typed values, [`text`]
+//!    handles Vietnamese text, [`date`] the calendar);
+//! 2. [`report`] computes every figure as plain data with pure functions;
+//! 3. [`render`] turns model and report into the files of the site;
+//! 4. [`output`] writes them atomically.
+//!
+//! [`build`] runs the pipeline.
+
+pub mod build;
+pub mod date;
+pub mod diag;
+pub mod fields;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod report;
+pub mod text;
+pub mod yaml;

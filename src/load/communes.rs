@@ -1,0 +1,224 @@
+//! `communes/`: the administrative tree. Groups (folders with `_index.yaml`)
+//! nest; a commune is any other `*.yaml`; `<commune>.md` is its narrative.
+
+use crate::diag::one_of;
+use crate::fields::{Cx, MapReader, date, decimal, list, text, text_list, uint, uint_in};
+use crate::model::{Commune, Group, Level, Officer, Recognition};
+use crate::text::closest;
+use crate::yaml::Node;
+
+const GROUP_KEYS: &[&str] = &["name", "kind"];
+const COMMUNE_KEYS: &[&str] = &[
+    "name",
+    "kind",
+    "code",
+    "population",
+    "area_km2",
+    "target_year",
+    "sponsors",
+    "officers",
+    "recognitions",
+    "location",
+];
+const OFFICER_KEYS: &[&str] = &["name", "role", "agency", "from", "until"];
+const RECOGNITION_KEYS: &[&str] = &["level", "date", "decision"];
+const LEVELS: &[&str] = &["standard", "advanced", "model"];
+
+/// The id of a group from its `_index.yaml` path: `communes/can-loc/cum-bac/_index.yaml` → `can-loc/cum-bac`.
+pub fn group_id(rel: &str) -> String {
+    let inner = rel.trim_start_matches("communes/");
+    inner.trim_end_matches("/_index.yaml").to_string()
+}
+
+/// The id of a commune from its path: `communes/ky-anh/ky-thu.yaml` → `ky-anh/ky-thu`.
+pub fn commune_id(rel: &str) -> String {
+    let inner = rel.trim_start_matches("communes/");
+    inner
+        .strip_suffix(".yaml")
+        .or_else(|| inner.strip_suffix(".md"))
+        .unwrap_or(inner)
+        .to_string()
+}
+
+/// The id of the group a path sits in (`None` directly under `communes/`).
+pub fn parent_id(id: &str) -> Option<&str> {
+    id.rfind('/').map(|i| &id[..i])
+}
+
+/// Reads a group's `_index.yaml` (the parent is linked later).
+pub fn read_group(rel: &str, node: &Node, cx: &mut Cx) -> Option<Group> {
+    let m = MapReader::new(node, "a group", GROUP_KEYS, cx)?;
+    let name = m
+        .required("name", "a group", cx)
+        .and_then(|n| text(n, "name", cx));
+    let kind = m.get("kind").and_then(|n| text(n, "kind", cx));
+    Some(Group {
+        id: group_id(rel),
+        name: name?,
+        kind: kind.unwrap_or_else(|| "huyện".to_string()),
+        parent: None,
+        file: rel.to_string(),
+    })
+}
+
+/// Reads a commune (its group and narrative are linked later).
+pub fn read_commune(rel: &str, node: &Node, cx: &mut Cx) -> Option<Commune> {
+    let m = MapReader::new(node, "a commune", COMMUNE_KEYS, cx)?;
+    let name = m
+        .required("name", "a commune", cx)
+        .and_then(|n| text(n, "name", cx));
+    let kind = m.get("kind").and_then(|n| text(n, "kind", cx));
+    let code = m.get("code").and_then(|n| text(n, "code", cx));
+    let population = m.get("population").and_then(|n| uint(n, "population", cx));
+    let area_km2 = m.get("area_km2").and_then(|n| {
+        let v = decimal(n, "area_km2", cx)?;
+        if v <= 0.0 {
+            cx.error(n.pos, format!("area_km2 must be positive, not {v}"));
+            return None;
+        }
+        Some(v)
+    });
+    let target_year = m
+        .get("target_year")
+        .and_then(|n| uint_in(n, "target_year", 2000, 2100, cx))
+        .map(|y| y as i32);
+    let target_year_pos = m.get("target_year").map(|n| n.pos).unwrap_or(m.pos);
+    let sponsors = m
+        .get("sponsors")
+        .map(|n| text_list(n, "sponsors", cx))
+        .unwrap_or_default();
+    let officers = m
+        .get("officers")
+        .map(|n| read_officers(n, cx))
+        .unwrap_or_default();
+    let recognitions = m
+        .get("recognitions")
+        .map(|n| read_recognitions(n, cx))
+        .unwrap_or_default();
+    let location = m.get("location").and_then(|n| read_location(n, cx));
+    Some(Commune {
+        id: commune_id(rel),
+        name: name?,
+        kind: kind.unwrap_or_else(|| "xã".to_string()),
+        group: None,
+        code,
+        population,
+        area_km2,
+        target_year,
+        sponsors,
+        officers,
+        recognitions,
+        location,
+        narrative: None,
+        file: rel.to_string(),
+        target_year_pos,
+    })
+}
+
+fn read_officers(node: &Node, cx: &mut Cx) -> Vec<Officer> {
+    let mut out = Vec::new();
+    for item in list(node, "officers", cx).unwrap_or_default() {
+        let Some(m) = MapReader::new(item, "an officer", OFFICER_KEYS, cx) else {
+            continue;
+        };
+        let name = m
+            .required("name", "an officer", cx)
+            .and_then(|n| text(n, "name", cx));
+        let role = m.get("role").and_then(|n| text(n, "role", cx));
+        let agency = m.get("agency").and_then(|n| text(n, "agency", cx));
+        let from = m.get("from").and_then(|n| date(n, "from", cx));
+        let until = m.get("until").and_then(|n| date(n, "until", cx));
+        if let (Some(f), Some(u), Some(n)) = (from, until, m.get("until")) {
+            if u < f {
+                cx.error(n.pos, format!("until {u} is before from {f}"));
+            }
+        }
+        if let Some(name) = name {
+            out.push(Officer {
+                name,
+                role,
+                agency,
+                from,
+                until,
+            });
+        }
+    }
+    out
+}
+
+fn read_recognitions(node: &Node, cx: &mut Cx) -> Vec<Recognition> {
+    let mut out = Vec::new();
+    for item in list(node, "recognitions", cx).unwrap_or_default() {
+        let Some(m) = MapReader::new(item, "a recognition", RECOGNITION_KEYS, cx) else {
+            continue;
+        };
+        let level = m.required("level", "a recognition", cx).and_then(|n| {
+            let t = text(n, "level", cx)?;
+            match t.as_str() {
+                "standard" => Some(Level::Standard),
+                "advanced" => Some(Level::Advanced),
+                "model" => Some(Level::Model),
+                other => {
+                    let hint = match closest(other, LEVELS.iter().copied()) {
+                        Some(c) => format!("; did you mean '{c}'?"),
+                        None => format!("; use {}", one_of(LEVELS)),
+                    };
+                    cx.error(n.pos, format!("unknown recognition level '{other}'{hint}"));
+                    None
+                }
+            }
+        });
+        let d = m
+            .required("date", "a recognition", cx)
+            .and_then(|n| date(n, "date", cx));
+        let decision = m
+            .required("decision", "a recognition", cx)
+            .and_then(|n| text(n, "decision", cx));
+        if let (Some(level), Some(date), Some(decision)) = (level, d, decision) {
+            out.push(Recognition {
+                level,
+                date,
+                decision,
+            });
+        }
+    }
+    out
+}
+
+fn read_location(node: &Node, cx: &mut Cx) -> Option<(f64, f64)> {
+    let m = MapReader::new(node, "location", &["lat", "lon"], cx)?;
+    let lat_n = m.required("lat", "location", cx);
+    let lon_n = m.required("lon", "location", cx);
+    let lat = lat_n.and_then(|n| decimal(n, "lat", cx));
+    let lon = lon_n.and_then(|n| decimal(n, "lon", cx));
+    let (lat, lon) = (lat?, lon?);
+    let swapped = lat.abs() > 90.0 && lon.abs() <= 90.0;
+    if lat.abs() > 90.0 {
+        let hint = if swapped {
+            "; lat and lon look swapped"
+        } else {
+            ""
+        };
+        cx.error(
+            lat_n?.pos,
+            format!("lat {lat} must be within -90..90{hint}"),
+        );
+        return None;
+    }
+    if lon.abs() > 180.0 {
+        cx.error(lon_n?.pos, format!("lon {lon} must be within -180..180"));
+        return None;
+    }
+    if !(8.0..=24.0).contains(&lat) || !(102.0..=110.0).contains(&lon) {
+        let hint = if (102.0..=110.0).contains(&lat) || (8.0..=24.0).contains(&lon) {
+            "; lat and lon may be swapped"
+        } else {
+            ""
+        };
+        cx.warning(
+            node.pos,
+            format!("location {lat}, {lon} is outside Vietnam{hint}"),
+        );
+    }
+    Some((lat, lon))
+}

@@ -1,0 +1,299 @@
+//! Markdown documents with YAML front matter: models, news, pages; and the
+//! editor's bulletin texts (plain Markdown).
+
+use crate::diag::{Diagnostics, Pos, one_of};
+use crate::fields::{Cx, MapReader, boolean, date, list, text, text_list};
+use crate::model::{Document, Model, Photo};
+use crate::text::closest;
+use crate::yaml::{self, Node};
+use std::collections::BTreeSet;
+
+const DOC_KEYS: &[&str] = &[
+    "title", "date", "summary", "author", "tags", "communes", "cover", "draft",
+];
+const MODEL_KEYS: &[&str] = &[
+    "title",
+    "kind",
+    "commune",
+    "status",
+    "registered",
+    "recognized",
+    "cover",
+    "photos",
+];
+const PHOTO_KEYS: &[&str] = &["file", "caption", "credit"];
+const MODEL_KINDS: &[&str] = &["residential", "garden"];
+const MODEL_STATUSES: &[&str] = &["registered", "building", "recognized"];
+
+/// Splits `---` front matter from the body. The returned YAML text keeps the
+/// file's line numbers (the opening `---` line becomes an empty line).
+pub fn split_front_matter(text: &str) -> Option<(String, String)> {
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| (text == "---").then_some(""))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = format!("\n{}", &rest[..offset]);
+            let body = rest[offset + line.len()..].to_string();
+            return Some((yaml, body));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Parses the front matter of `text`; reports a missing one.
+pub fn front_matter(text: &str, file: &str, diags: &mut Diagnostics) -> Option<(Node, String)> {
+    match split_front_matter(text) {
+        Some((yaml_text, body)) => {
+            let node = yaml::parse(&yaml_text, file, diags)?;
+            Some((node, body))
+        }
+        None => {
+            diags.error(
+                file,
+                Pos::new(1, 1),
+                "needs YAML front matter: a first line '---', the fields (title: ...), then a line '---'",
+            );
+            None
+        }
+    }
+}
+
+/// Resolves a file named in a document against its folder, refusing paths
+/// that leave it. Returns the path relative to the content folder.
+pub fn resolve_beside(
+    folder: &str,
+    name: &str,
+    known: &BTreeSet<String>,
+    pos: Pos,
+    what: &str,
+    cx: &mut Cx,
+) -> Option<String> {
+    let bad = name.starts_with('/')
+        || name.starts_with('\\')
+        || name.contains('\\')
+        || name.split('/').any(|p| p == ".." || p == ".")
+        || name.contains(':');
+    if bad {
+        cx.error(
+            pos,
+            format!("{what} '{name}' leaves the document's folder; name a file inside {folder}/"),
+        );
+        return None;
+    }
+    let rel = format!("{folder}/{name}");
+    if !known.contains(&rel) {
+        let beside: Vec<&str> = known
+            .iter()
+            .filter_map(|k| k.strip_prefix(&format!("{folder}/")))
+            .filter(|k| !k.contains('/'))
+            .collect();
+        let hint = match closest(name, beside.iter().copied()) {
+            Some(c) => format!("; did you mean '{c}'?"),
+            None => String::new(),
+        };
+        cx.error(
+            pos,
+            format!("{what} '{name}' does not exist in {folder}/{hint}"),
+        );
+        return None;
+    }
+    Some(rel)
+}
+
+/// Looks up commune ids named in a document.
+pub fn commune_ref(node: &Node, commune_ids: &[String], cx: &mut Cx) -> Option<usize> {
+    let id = text(node, "commune", cx)?;
+    match commune_ids.binary_search_by(|c| c.as_str().cmp(&id)) {
+        Ok(i) => Some(i),
+        Err(_) => {
+            let hint = match closest(&id, commune_ids.iter().map(|s| s.as_str())) {
+                Some(c) => format!("; did you mean '{c}'?"),
+                None => String::new(),
+            };
+            cx.error(node.pos, format!("unknown commune id '{id}'{hint}"));
+            None
+        }
+    }
+}
+
+fn choice(node: &Node, what: &str, allowed: &[&str], cx: &mut Cx) -> Option<String> {
+    let t = text(node, what, cx)?;
+    if allowed.contains(&t.as_str()) {
+        return Some(t);
+    }
+    let hint = match closest(&t, allowed.iter().copied()) {
+        Some(c) => format!("; did you mean '{c}'?"),
+        None => format!("; use {}", one_of(allowed)),
+    };
+    cx.error(node.pos, format!("unknown {what} '{t}'{hint}"));
+    None
+}
+
+/// Reads a news article or a page. `rel` is `news/x.md` or `news/x/index.md`.
+pub fn read_document(
+    rel: &str,
+    node: &Node,
+    body: String,
+    is_news: bool,
+    commune_ids: &[String],
+    assets: &BTreeSet<String>,
+    cx: &mut Cx,
+) -> Option<Document> {
+    let what = if is_news { "a news article" } else { "a page" };
+    let m = MapReader::new(node, what, DOC_KEYS, cx)?;
+    let (slug, folder) = match rel.strip_suffix("/index.md") {
+        Some(dir) => (
+            dir.rsplit('/').next().unwrap_or(dir).to_string(),
+            dir.to_string(),
+        ),
+        None => {
+            let stem = rel
+                .rsplit('/')
+                .next()
+                .unwrap_or(rel)
+                .trim_end_matches(".md");
+            let folder = rel.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+            (stem.to_string(), folder.to_string())
+        }
+    };
+    let title = m
+        .required("title", what, cx)
+        .and_then(|n| text(n, "title", cx));
+    let date_v = if is_news {
+        m.required("date", what, cx)
+            .and_then(|n| date(n, "date", cx))
+    } else {
+        m.get("date").and_then(|n| date(n, "date", cx))
+    };
+    let summary = m.get("summary").and_then(|n| text(n, "summary", cx));
+    let author = m.get("author").and_then(|n| text(n, "author", cx));
+    let tags = m
+        .get("tags")
+        .map(|n| text_list(n, "tags", cx))
+        .unwrap_or_default();
+    let mut communes = Vec::new();
+    if let Some(n) = m.get("communes") {
+        for item in list(n, "communes", cx).unwrap_or_default() {
+            if let Some(c) = commune_ref(item, commune_ids, cx) {
+                communes.push(c);
+            }
+        }
+    }
+    let cover = m.get("cover").and_then(|n| {
+        let name = text(n, "cover", cx)?;
+        resolve_beside(&folder, &name, assets, n.pos, "cover", cx)
+    });
+    let draft = m
+        .get("draft")
+        .and_then(|n| boolean(n, "draft", cx))
+        .unwrap_or(false);
+    let bundle_assets = if rel.ends_with("/index.md") {
+        let prefix = format!("{folder}/");
+        assets
+            .iter()
+            .filter(|a| a.starts_with(&prefix))
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if is_news && date_v.is_none() {
+        return None;
+    }
+    Some(Document {
+        slug,
+        title: title?,
+        date: date_v,
+        summary,
+        author,
+        tags,
+        communes,
+        cover,
+        draft,
+        body,
+        file: rel.to_string(),
+        assets: bundle_assets,
+    })
+}
+
+/// Reads a model's `index.md`.
+pub fn read_model(
+    rel: &str,
+    node: &Node,
+    body: String,
+    commune_ids: &[String],
+    assets: &BTreeSet<String>,
+    cx: &mut Cx,
+) -> Option<Model> {
+    let m = MapReader::new(node, "a model", MODEL_KEYS, cx)?;
+    let folder = rel.trim_end_matches("/index.md").to_string();
+    let slug = folder.rsplit('/').next().unwrap_or(&folder).to_string();
+    let title = m
+        .required("title", "a model", cx)
+        .and_then(|n| text(n, "title", cx));
+    let kind = m
+        .required("kind", "a model", cx)
+        .and_then(|n| choice(n, "kind", MODEL_KINDS, cx));
+    let commune = m
+        .required("commune", "a model", cx)
+        .and_then(|n| commune_ref(n, commune_ids, cx));
+    let status = m
+        .required("status", "a model", cx)
+        .and_then(|n| choice(n, "status", MODEL_STATUSES, cx));
+    let registered = m.get("registered").and_then(|n| date(n, "registered", cx));
+    let recognized = m.get("recognized").and_then(|n| date(n, "recognized", cx));
+    if status.as_deref() == Some("recognized") && m.get("recognized").is_none() {
+        let at = m.get("status").map(|n| n.pos).unwrap_or(m.pos);
+        cx.error(
+            at,
+            "a model with status recognized needs 'recognized', the date of its recognition",
+        );
+    }
+    let mut photos = Vec::new();
+    if let Some(n) = m.get("photos") {
+        for item in list(n, "photos", cx).unwrap_or_default() {
+            let Some(p) = MapReader::new(item, "a photo", PHOTO_KEYS, cx) else {
+                continue;
+            };
+            let file = p.required("file", "a photo", cx).and_then(|f| {
+                let name = text(f, "file", cx)?;
+                resolve_beside(&folder, &name, assets, f.pos, "photo", cx).map(|_| name)
+            });
+            let caption = p
+                .required(
+                    "caption",
+                    "a photo (the caption is its alternative text)",
+                    cx,
+                )
+                .and_then(|c| text(c, "caption", cx));
+            let credit = p.get("credit").and_then(|c| text(c, "credit", cx));
+            if let (Some(file), Some(caption)) = (file, caption) {
+                photos.push(Photo {
+                    file,
+                    caption,
+                    credit,
+                });
+            }
+        }
+    }
+    let cover = m.get("cover").and_then(|n| {
+        let name = text(n, "cover", cx)?;
+        resolve_beside(&folder, &name, assets, n.pos, "cover", cx).map(|_| name)
+    });
+    Some(Model {
+        slug,
+        title: title?,
+        kind: kind?,
+        commune: commune?,
+        status: status?,
+        registered,
+        recognized,
+        cover,
+        photos,
+        body,
+        file: rel.to_string(),
+    })
+}

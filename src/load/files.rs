@@ -1,0 +1,383 @@
+//! The walk over the content folder: which files exist, which part of the
+//! format each belongs to, and the checks that need no parsing (links leading
+//! outside the folder, file kinds, slugs, hidden and lock files).
+
+use crate::diag::{Diagnostics, Pos};
+use crate::text::{is_slug, slugify};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// The files of a content folder, by part, as paths relative to the root
+/// with `/`, each list sorted.
+#[derive(Default, Debug)]
+pub struct ContentFiles {
+    pub site: Option<String>,
+    pub criteria: Vec<String>,
+    /// `_index.yaml` of every group folder.
+    pub group_indexes: Vec<String>,
+    /// Folders under `communes/` (relative paths), to check each has `_index.yaml`.
+    pub group_dirs: Vec<String>,
+    pub communes: Vec<String>,
+    pub narratives: Vec<String>,
+    pub progress: Vec<String>,
+    pub targets: Vec<String>,
+    /// `models/<slug>/index.md`.
+    pub models: Vec<String>,
+    /// `news/<slug>.md` and `news/<slug>/index.md`.
+    pub news: Vec<String>,
+    pub pages: Vec<String>,
+    pub bulletins: Vec<String>,
+    pub statics: Vec<String>,
+    /// Every other regular file under `models/` and `news/` (photos, images).
+    pub assets: Vec<String>,
+}
+
+fn is_skipped_name(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with("~$") || name.ends_with('~') || name == "Thumbs.db"
+}
+
+fn stem_and_ext(name: &str) -> (&str, &str) {
+    match name.rfind('.') {
+        Some(i) if i > 0 => (&name[..i], &name[i + 1..]),
+        _ => (name, ""),
+    }
+}
+
+/// Checks that every folder and file name on `rel` is a slug (below the part
+/// folder); reports one error with the suggested slug.
+fn check_slugs(rel: &str, is_dir: bool, diags: &mut Diagnostics) -> bool {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let last = parts.len() - 1;
+    for (i, part) in parts.iter().enumerate().skip(1) {
+        let stem = if i == last && !is_dir {
+            stem_and_ext(part).0
+        } else {
+            part
+        };
+        if stem == "_index" || stem == "index" {
+            continue;
+        }
+        if !is_slug(stem) {
+            let suggestion = slugify(stem);
+            let hint = if suggestion.is_empty() {
+                "use only a-z, 0-9 and -".to_string()
+            } else {
+                format!("rename it '{suggestion}'")
+            };
+            diags.error(
+                rel,
+                Pos::NONE,
+                format!(
+                    "the name '{stem}' is not a slug (only a-z, 0-9 and - are allowed); {hint}"
+                ),
+            );
+            return false;
+        }
+    }
+    true
+}
+
+/// Walks `root` and sorts every file into its part of the format.
+pub fn scan(root: &Path, diags: &mut Diagnostics) -> ContentFiles {
+    let mut files = ContentFiles::default();
+    let canonical_root = match root.canonicalize() {
+        Ok(p) => p,
+        Err(e) => {
+            diags.error(
+                "",
+                Pos::NONE,
+                format!("cannot open the content folder {}: {e}", root.display()),
+            );
+            return files;
+        }
+    };
+    let mut walker = WalkDir::new(&canonical_root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(&canonical_root).ok())
+                    .map(rel_string)
+                    .unwrap_or_default();
+                diags.error(&rel, Pos::NONE, format!("cannot be read: {e}"));
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let Ok(rel_path) = entry.path().strip_prefix(&canonical_root) else {
+            continue;
+        };
+        let rel = rel_string(rel_path);
+        let name = entry.file_name().to_string_lossy().to_string();
+        if is_skipped_name(&name) {
+            diags.warning(&rel, Pos::NONE, "hidden or lock file skipped");
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        let mut is_dir = entry.file_type().is_dir();
+        if entry.path_is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) => {
+                    is_dir = target.is_dir();
+                    if is_dir {
+                        diags.error(
+                            &rel,
+                            Pos::NONE,
+                            "is a link to a folder; move the folder here instead",
+                        );
+                        continue;
+                    }
+                }
+                Ok(_) => {
+                    diags.error(
+                        &rel,
+                        Pos::NONE,
+                        "is a link leading outside the content folder; copy the file into the content folder instead",
+                    );
+                    continue;
+                }
+                Err(_) => {
+                    diags.error(&rel, Pos::NONE, "is a link to nothing (a broken link)");
+                    continue;
+                }
+            }
+        }
+        classify(&rel, &name, is_dir, entry.depth(), &mut files, diags);
+    }
+    files
+}
+
+fn rel_string(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn classify(
+    rel: &str,
+    name: &str,
+    is_dir: bool,
+    depth: usize,
+    f: &mut ContentFiles,
+    diags: &mut Diagnostics,
+) {
+    let top = rel.split('/').next().unwrap_or("");
+    let (_, ext) = stem_and_ext(name);
+    if depth == 1 && !is_dir {
+        if name == "site.yaml" {
+            f.site = Some(rel.to_string());
+        } else {
+            diags.warning(
+                rel,
+                Pos::NONE,
+                "is not part of the content format and is ignored",
+            );
+        }
+        return;
+    }
+    if depth == 1 {
+        if !matches!(
+            top,
+            "criteria"
+                | "communes"
+                | "progress"
+                | "targets"
+                | "models"
+                | "news"
+                | "pages"
+                | "bulletins"
+                | "static"
+        ) {
+            diags.warning(
+                rel,
+                Pos::NONE,
+                "is not a folder of the content format and is ignored",
+            );
+        }
+        return;
+    }
+    match top {
+        "criteria" | "progress" | "targets" => {
+            if is_dir {
+                diags.error(
+                    rel,
+                    Pos::NONE,
+                    format!("{top}/ holds files only, not folders"),
+                );
+                return;
+            }
+            if ext != "yaml" {
+                let stem = stem_and_ext(name).0;
+                diags.error(
+                    rel,
+                    Pos::NONE,
+                    format!(
+                        "only .yaml files belong in {top}/; save it as '{stem}.yaml' or move it out"
+                    ),
+                );
+                return;
+            }
+            if top == "progress" {
+                let stem = stem_and_ext(name).0;
+                if let Err(msg) = check_date_stem(stem) {
+                    diags.error(rel, Pos::NONE, msg);
+                    return;
+                }
+                f.progress.push(rel.to_string());
+            } else if check_slugs(rel, false, diags) {
+                if top == "criteria" {
+                    f.criteria.push(rel.to_string());
+                } else {
+                    f.targets.push(rel.to_string());
+                }
+            }
+        }
+        "communes" => {
+            if is_dir {
+                if check_slugs(rel, true, diags) {
+                    f.group_dirs.push(rel.to_string());
+                }
+                return;
+            }
+            match ext {
+                "yaml" if name == "_index.yaml" => f.group_indexes.push(rel.to_string()),
+                "yaml" => {
+                    if check_slugs(rel, false, diags) {
+                        f.communes.push(rel.to_string());
+                    }
+                }
+                "md" => {
+                    if check_slugs(rel, false, diags) {
+                        f.narratives.push(rel.to_string());
+                    }
+                }
+                _ => diags.error(
+                    rel,
+                    Pos::NONE,
+                    "only .yaml files (communes, _index.yaml for groups) and .md narratives belong in communes/",
+                ),
+            }
+        }
+        "models" => {
+            if depth == 2 && !is_dir {
+                diags.error(
+                    rel,
+                    Pos::NONE,
+                    "a model is a folder models/<slug>/ with index.md and its photos",
+                );
+            } else if depth == 2 {
+                check_slugs(rel, true, diags);
+            } else if depth == 3 && name == "index.md" {
+                f.models.push(rel.to_string());
+            } else if !is_dir {
+                f.assets.push(rel.to_string());
+            }
+        }
+        "news" => {
+            if depth == 2 && !is_dir {
+                if ext == "md" {
+                    if check_slugs(rel, false, diags) {
+                        f.news.push(rel.to_string());
+                    }
+                } else {
+                    diags.error(
+                        rel,
+                        Pos::NONE,
+                        "news are .md files, or folders with index.md and images",
+                    );
+                }
+            } else if depth == 2 {
+                check_slugs(rel, true, diags);
+            } else if depth == 3 && name == "index.md" {
+                f.news.push(rel.to_string());
+            } else if !is_dir {
+                f.assets.push(rel.to_string());
+            }
+        }
+        "pages" => {
+            if is_dir {
+                diags.error(rel, Pos::NONE, "pages/ holds .md files only, not folders");
+            } else if ext != "md" {
+                diags.error(rel, Pos::NONE, "only .md files belong in pages/");
+            } else if check_slugs(rel, false, diags) {
+                f.pages.push(rel.to_string());
+            }
+        }
+        "bulletins" => {
+            if is_dir {
+                diags.error(
+                    rel,
+                    Pos::NONE,
+                    "bulletins/ holds .md files only, not folders",
+                );
+            } else if ext != "md" {
+                diags.error(
+                    rel,
+                    Pos::NONE,
+                    "only <YYYY-MM-DD>.md files belong in bulletins/",
+                );
+            } else if let Err(msg) = check_date_stem(stem_and_ext(name).0) {
+                diags.error(rel, Pos::NONE, msg);
+            } else {
+                f.bulletins.push(rel.to_string());
+            }
+        }
+        "static" => {
+            if !is_dir {
+                f.statics.push(rel.to_string());
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A progress or bulletin file name must be an ISO date.
+fn check_date_stem(stem: &str) -> Result<(), String> {
+    match crate::date::Date::parse_iso(stem) {
+        Ok(_) => Ok(()),
+        Err(crate::date::DateError::NoSuchDay) => Err(format!(
+            "the file name '{stem}' is not a day of the calendar"
+        )),
+        Err(crate::date::DateError::Form { suggestion }) => Err(match suggestion {
+            Some(s) => {
+                format!("the file name '{stem}' must be the date as YYYY-MM-DD; rename it '{s}'")
+            }
+            None => format!("the file name '{stem}' must be the date as YYYY-MM-DD"),
+        }),
+    }
+}
+
+/// Reads a content file as normalised text (BOM and CRLF removed, NFC).
+pub fn read_text(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> {
+    let path: PathBuf = root.join(rel);
+    match std::fs::read(&path) {
+        Ok(bytes) => match crate::text::normalise_file(&bytes) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                diags.error(
+                    rel,
+                    Pos::NONE,
+                    format!(
+                        "is not UTF-8 text (byte {} is not valid); save it as UTF-8",
+                        e.valid_up_to() + 1
+                    ),
+                );
+                None
+            }
+        },
+        Err(e) => {
+            diags.error(rel, Pos::NONE, format!("cannot be read: {e}"));
+            None
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! Loading: the content folder becomes a validated [`Content`], or the full
+//! list of what is wrong with it.
+//!
+//! Files are found by [`files::scan`], read as normalised text, parsed into
+//! position-carrying YAML trees in parallel, then read part by part in
+//! dependency order: site, criteria sets, the commune tree, snapshots,
+//! targets, then the Markdown documents. Every problem of every file is
+//! collected; nothing stops at the first.
+
+pub mod communes;
+pub mod criteria;
+pub mod docs;
+pub mod files;
+pub mod progress;
+pub mod site;
+pub mod targets;
+
+use crate::date::Date;
+use crate::diag::{Diagnostics, Pos};
+use crate::fields::Cx;
+use crate::model::{BulletinText, Content, Document, Model};
+use crate::yaml::{self, Node};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Choices that change what is loaded.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// Keep documents marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// Reads and parses YAML files in parallel, keeping their order.
+fn parse_files(root: &Path, rels: &[String]) -> Vec<(String, Option<Node>, Diagnostics)> {
+    rels.par_iter()
+        .map(|rel| {
+            let mut d = Diagnostics::new();
+            let node =
+                files::read_text(root, rel, &mut d).and_then(|t| yaml::parse(&t, rel, &mut d));
+            (rel.clone(), node, d)
+        })
+        .collect()
+}
+
+/// Runs `read` over parsed files in parallel; results in file order.
+fn read_all<T: Send>(
+    parsed: &[(String, Option<Node>, Diagnostics)],
+    diags: &mut Diagnostics,
+    read: impl Fn(&str, &Node, &mut Cx) -> Option<T> + Sync,
+) -> Vec<T> {
+    let results: Vec<(Option<T>, Diagnostics)> = parsed
+        .par_iter()
+        .map(|(rel, node, _)| {
+            let mut d = Diagnostics::new();
+            let v = node.as_ref().and_then(|n| {
+                let mut cx = Cx {
+                    file: rel,
+                    diags: &mut d,
+                };
+                read(rel, n, &mut cx)
+            });
+            (v, d)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(results.len());
+    for (v, d) in results {
+        diags.extend(d);
+        out.extend(v);
+    }
+    out
+}
+
+fn stem(rel: &str) -> &str {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.rsplit_once('.').map(|(s, _)| s).unwrap_or(name)
+}
+
+/// Loads the content folder at `root`. Returns the content when it has no
+/// error, and every diagnostic (errors and warnings) found.
+pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let files = files::scan(root, &mut diags);
+    let root = match root.canonicalize() {
+        Ok(r) => r,
+        Err(_) => return (None, diags),
+    };
+    let root = root.as_path();
+
+    // Parse every YAML file up front, in parallel.
+    let site_files: Vec<String> = files.site.iter().cloned().collect();
+    let parsed_site = parse_files(root, &site_files);
+    let parsed_sets = parse_files(root, &files.criteria);
+    let parsed_groups = parse_files(root, &files.group_indexes);
+    let parsed_communes = parse_files(root, &files.communes);
+    let parsed_progress = parse_files(root, &files.progress);
+    let parsed_targets = parse_files(root, &files.targets);
+    for list in [
+        &parsed_site,
+        &parsed_sets,
+        &parsed_groups,
+        &parsed_communes,
+        &parsed_progress,
+        &parsed_targets,
+    ] {
+        for (_, _, d) in list.iter() {
+            diags.extend(Diagnostics::from_sorted(d.sorted()));
+        }
+    }
+
+    // site.yaml
+    if files.site.is_none() {
+        diags.error(
+            "site.yaml",
+            Pos::NONE,
+            "site.yaml is missing; the content folder needs one with title, organization and base_url",
+        );
+    }
+    let site = read_all(&parsed_site, &mut diags, |_, n, cx| site::read(n, cx)).pop();
+
+    // Criteria sets, by id.
+    let mut sets = read_all(&parsed_sets, &mut diags, |rel, n, cx| {
+        criteria::read(stem(rel), n, cx)
+    });
+    sets.sort_by(|a, b| a.id.cmp(&b.id));
+    if files.criteria.is_empty() && !files.progress.is_empty() {
+        diags.error(
+            "criteria",
+            Pos::NONE,
+            "no criteria set in criteria/; snapshots need one",
+        );
+    }
+
+    // The commune tree.
+    let mut groups = read_all(&parsed_groups, &mut diags, |rel, n, cx| {
+        communes::read_group(rel, n, cx)
+    });
+    groups.sort_by(|a, b| a.id.cmp(&b.id));
+    let group_ids: Vec<String> = groups.iter().map(|g| g.id.clone()).collect();
+    let indexed: BTreeSet<String> = files
+        .group_indexes
+        .iter()
+        .map(|r| communes::group_id(r))
+        .collect();
+    for dir in &files.group_dirs {
+        let id = dir.trim_start_matches("communes/");
+        if !indexed.contains(id) {
+            diags.error(
+                dir,
+                Pos::NONE,
+                format!("the folder has no _index.yaml; add {dir}/_index.yaml with the group's name (name: ...)"),
+            );
+        }
+    }
+    for g in groups.iter_mut() {
+        g.parent = communes::parent_id(&g.id)
+            .and_then(|p| group_ids.binary_search_by(|x| x.as_str().cmp(p)).ok());
+    }
+    let mut communes_v = read_all(&parsed_communes, &mut diags, |rel, n, cx| {
+        communes::read_commune(rel, n, cx)
+    });
+    communes_v.sort_by(|a, b| a.id.cmp(&b.id));
+    for c in communes_v.iter_mut() {
+        c.group = communes::parent_id(&c.id)
+            .and_then(|p| group_ids.binary_search_by(|x| x.as_str().cmp(p)).ok());
+    }
+    let commune_ids: Vec<String> = communes_v.iter().map(|c| c.id.clone()).collect();
+    for rel in &files.narratives {
+        let id = communes::commune_id(rel);
+        match commune_ids.binary_search(&id) {
+            Ok(i) => {
+                if let Some(t) = files::read_text(root, rel, &mut diags) {
+                    communes_v[i].narrative = Some(t);
+                }
+            }
+            Err(_) => {
+                let name = rel.rsplit('/').next().unwrap_or(rel);
+                diags.error(
+                    rel,
+                    Pos::NONE,
+                    format!(
+                        "a narrative with no commune beside it; add {}.yaml or rename '{name}' after an existing commune",
+                        stem(rel)
+                    ),
+                );
+            }
+        }
+    }
+
+    // Snapshots, by date.
+    let refs = progress::Refs {
+        commune_ids: &commune_ids,
+        sets: &sets,
+    };
+    let mut snapshots = read_all(&parsed_progress, &mut diags, |rel, n, cx| {
+        let d = Date::parse_iso(stem(rel)).ok()?;
+        progress::read(rel, d, n, &refs, cx)
+    });
+    snapshots.sort_by_key(|s| s.date);
+
+    // Targets, by deadline then id.
+    let mut targets_v = read_all(&parsed_targets, &mut diags, |rel, n, cx| {
+        targets::read(rel, stem(rel), n, &groups, cx)
+    });
+    targets_v.sort_by(|a, b| (a.deadline, &a.id).cmp(&(b.deadline, &b.id)));
+    if let Some(first) = snapshots.first().map(|s| s.date) {
+        for t in &targets_v {
+            if t.deadline < first {
+                diags.warning(
+                    &t.file,
+                    t.deadline_pos,
+                    format!(
+                        "deadline {} is before the first snapshot ({first}); the target is evaluated with every commune unknown",
+                        t.deadline
+                    ),
+                );
+            }
+        }
+    }
+
+    // Markdown documents.
+    let assets: BTreeSet<String> = files.assets.iter().cloned().collect();
+    let models = read_docs(root, &files.models, &mut diags, |rel, n, body, cx| {
+        docs::read_model(rel, n, body, &commune_ids, &assets, cx)
+    });
+    let news_all = read_docs(root, &files.news, &mut diags, |rel, n, body, cx| {
+        docs::read_document(rel, n, body, true, &commune_ids, &assets, cx)
+    });
+    let pages_all = read_docs(root, &files.pages, &mut diags, |rel, n, body, cx| {
+        docs::read_document(rel, n, body, false, &commune_ids, &assets, cx)
+    });
+    let keep = |d: &Document| opts.drafts || !d.draft;
+    let mut news: Vec<Document> = news_all.into_iter().filter(keep).collect();
+    news.sort_by(|a, b| (b.date, &a.slug).cmp(&(a.date, &b.slug)));
+    let mut pages: Vec<Document> = pages_all.into_iter().filter(keep).collect();
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    check_unique_slugs(&news, "news", &mut diags);
+    let mut models: Vec<Model> = models;
+    models.sort_by(|a, b| a.slug.cmp(&b.slug));
+
+    let snapshot_dates: BTreeSet<Date> = snapshots.iter().map(|s| s.date).collect();
+    let mut bulletins = Vec::new();
+    for rel in &files.bulletins {
+        let Ok(d) = Date::parse_iso(stem(rel)) else {
+            continue;
+        };
+        if !snapshot_dates.contains(&d) && files.progress.iter().all(|p| stem(p) != stem(rel)) {
+            diags.error(
+                rel,
+                Pos::NONE,
+                format!("there is no snapshot dated {d} for this bulletin text; add progress/{d}.yaml or rename the file"),
+            );
+            continue;
+        }
+        if let Some(body) = files::read_text(root, rel, &mut diags) {
+            bulletins.push(BulletinText {
+                date: d,
+                body,
+                file: rel.clone(),
+            });
+        }
+    }
+
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    let Some(site) = site else {
+        return (None, diags);
+    };
+    let content = Content {
+        site,
+        sets,
+        groups,
+        communes: communes_v,
+        snapshots,
+        targets: targets_v,
+        models,
+        news,
+        pages,
+        bulletins,
+        static_files: files.statics,
+    };
+    (Some(content), diags)
+}
+
+fn read_docs<T: Send>(
+    root: &Path,
+    rels: &[String],
+    diags: &mut Diagnostics,
+    read: impl Fn(&str, &Node, String, &mut Cx) -> Option<T> + Sync,
+) -> Vec<T> {
+    let results: Vec<(Option<T>, Diagnostics)> = rels
+        .par_iter()
+        .map(|rel| {
+            let mut d = Diagnostics::new();
+            let v = files::read_text(root, rel, &mut d)
+                .and_then(|t| docs::front_matter(&t, rel, &mut d))
+                .and_then(|(node, body)| {
+                    let mut cx = Cx {
+                        file: rel,
+                        diags: &mut d,
+                    };
+                    read(rel, &node, body, &mut cx)
+                });
+            (v, d)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (v, d) in results {
+        diags.extend(d);
+        out.extend(v);
+    }
+    out
+}
+
+fn check_unique_slugs(docs: &[Document], part: &str, diags: &mut Diagnostics) {
+    let mut seen: std::collections::BTreeMap<&str, &str> = Default::default();
+    let mut sorted: Vec<&Document> = docs.iter().collect();
+    sorted.sort_by(|a, b| a.file.cmp(&b.file));
+    for d in sorted {
+        if let Some(first) = seen.insert(&d.slug, &d.file) {
+            diags.error(
+                &d.file,
+                Pos::NONE,
+                format!(
+                    "{part} slug '{}' is used twice (first by {first}); rename one",
+                    d.slug
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The `ntm-site` command line: `build` and `check`.
+
+use clap::{Parser, Subcommand};
+use ntm_site::build::{self, BuildError, BuildOptions, Checked};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "ntm-site",
+    version,
+    about = "Static-site report generator for the New Rural Development programme (Nông thôn mới)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site (pages and data files) into the output folder.
+    Build {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The output folder, replaced as a whole by a successful build.
+        #[arg(long, default_value = "output")]
+        output: PathBuf,
+        /// The absolute URL the site is served from (overrides site.yaml).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Check the content and print a summary; writes nothing.
+    Check {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+fn print_summary(checked: &Checked) {
+    let c = &checked.content;
+    let r = &checked.report;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", c.site.title);
+    let _ = writeln!(out, "  groups:    {}", c.groups.len());
+    let _ = writeln!(out, "  communes:  {}", c.communes.len());
+    let _ = writeln!(out, "  criteria sets: {}", c.sets.len());
+    match (c.snapshots.first(), c.snapshots.last()) {
+        (Some(f), Some(l)) => {
+            let _ = writeln!(
+                out,
+                "  snapshots: {} ({} .. {})",
+                c.snapshots.len(),
+                f.date,
+                l.date
+            );
+            let s = &r.sweep.summaries[r.sweep.summaries.len() - 1];
+            let avg = s
+                .all
+                .levels
+                .average_met()
+                .map(|a| a.to_string())
+                .unwrap_or_else(|| "-".into());
+            let _ = writeln!(
+                out,
+                "  on {}: {} of {} known communes meet the standard; average {} criteria",
+                l.date, s.all.levels.meets_standard, s.all.levels.known, avg
+            );
+        }
+        _ => {
+            let _ = writeln!(out, "  snapshots: 0");
+        }
+    }
+    let _ = writeln!(out, "  targets:   {}", c.targets.len());
+    let _ = writeln!(
+        out,
+        "  models: {}, news: {}, pages: {}",
+        c.models.len(),
+        c.news.len(),
+        c.pages.len()
+    );
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check {
+            content,
+            deny_warnings,
+        } => match build::check(&content, true, deny_warnings) {
+            Ok(checked) => {
+                eprint!("{}", checked.diagnostics.render());
+                print_summary(&checked);
+                ExitCode::SUCCESS
+            }
+            Err(diags) => {
+                eprint!("{}", diags.render());
+                ExitCode::from(1)
+            }
+        },
+        Command::Build {
+            content,
+            output,
+            base_url,
+            drafts,
+            deny_warnings,
+        } => {
+            let opts = BuildOptions {
+                content,
+                output: output.clone(),
+                base_url,
+                drafts,
+                deny_warnings,
+            };
+            match build::build(&opts) {
+                Ok(checked) => {
+                    eprint!("{}", checked.diagnostics.render());
+                    eprintln!(
+                        "built {} into {}",
+                        checked.content.site.title,
+                        output.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(BuildError::Content(diags)) => {
+                    eprint!("{}", diags.render());
+                    eprintln!("nothing was written; {} is unchanged", output.display());
+                    ExitCode::from(1)
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    eprintln!("{} is unchanged", output.display());
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! The data files of the contract, for the press and outside checks:
+//! `data/communes.csv`, `changes.csv`, `criteria.csv`, `targets.csv`,
+//! `years.csv` (UTF-8 with BOM, CRLF, RFC 4180) and `summary.json`.
+
+use super::SiteFiles;
+use crate::model::{Content, Met};
+use crate::report::Report;
+use crate::report::decimal::Dec2;
+use crate::report::timeline::{BAND_KEYS, ScopeSummary};
+use serde::Serialize;
+
+/// Writes every data file into `out` under `data/`.
+pub fn write_all(content: &Content, report: &Report, out: &mut SiteFiles) {
+    out.add("data/communes.csv", communes_csv(content, report));
+    out.add("data/changes.csv", changes_csv(content, report));
+    out.add("data/criteria.csv", criteria_csv(content));
+    out.add("data/targets.csv", targets_csv(content, report));
+    out.add("data/years.csv", years_csv(report));
+    out.add("data/summary.json", summary_json(report));
+}
+
+/// A CSV table in the contract's byte form.
+fn csv_bytes(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
+    let mut buf = vec![0xEF, 0xBB, 0xBF];
+    {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut buf);
+        // Writing into memory cannot fail.
+        let _ = w.write_record(header);
+        for r in rows {
+            let _ = w.write_record(&r);
+        }
+        let _ = w.flush();
+    }
+    buf
+}
+
+/// `1;2;3` — criterion numbers ascending.
+pub fn join_numbers(m: Met) -> String {
+    m.numbers()
+        .iter()
+        .map(|k| k.to_string())
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn communes_csv(content: &Content, report: &Report) -> Vec<u8> {
+    let header = [
+        "id",
+        "name",
+        "group",
+        "latest_date",
+        "criteria_set",
+        "met_count",
+        "criteria_total",
+        "met",
+        "meets_standard",
+        "target_year",
+        "recognized_level",
+        "recognized_date",
+        "code",
+    ];
+    let rows = content
+        .communes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let s = report.sweep.timeline.latest(i);
+            let set = s.map(|s| &content.sets[s.set]);
+            let rec = c.latest_recognition();
+            vec![
+                c.id.clone(),
+                c.name.clone(),
+                opt(c.group.map(|g| content.groups[g].id.clone())),
+                opt(s.map(|s| s.date)),
+                opt(set.map(|x| x.id.clone())),
+                opt(s.map(|s| s.count())),
+                opt(set.map(|x| x.len())),
+                opt(s.map(|s| join_numbers(s.met))),
+                opt(s.zip(set).map(|(s, x)| s.count() as usize >= x.len())),
+                opt(c.target_year),
+                opt(rec.map(|r| r.level.as_str())),
+                opt(rec.map(|r| r.date)),
+                c.code.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    csv_bytes(&header, rows)
+}
+
+fn changes_csv(content: &Content, report: &Report) -> Vec<u8> {
+    let header = [
+        "date",
+        "commune_id",
+        "gained",
+        "lost",
+        "met_before",
+        "met_after",
+    ];
+    let rows = report
+        .sweep
+        .changes
+        .iter()
+        .filter(|ch| ch.gained().count() + ch.lost().count() > 0)
+        .map(|ch| {
+            vec![
+                content.snapshots[ch.snapshot].date.to_string(),
+                content.communes[ch.commune].id.clone(),
+                join_numbers(ch.gained()),
+                join_numbers(ch.lost()),
+                ch.met_before.to_string(),
+                ch.met_after.to_string(),
+            ]
+        })
+        .collect();
+    csv_bytes(&header, rows)
+}
+
+fn criteria_csv(content: &Content) -> Vec<u8> {
+    let header = ["set_id", "number", "name", "name_en", "group", "department"];
+    let rows = content
+        .sets
+        .iter()
+        .flat_map(|s| {
+            s.criteria.iter().map(move |c| {
+                vec![
+                    s.id.clone(),
+                    c.number.to_string(),
+                    c.name.clone(),
+                    c.name_en.clone().unwrap_or_default(),
+                    c.group.clone().unwrap_or_default(),
+                    c.department.clone().unwrap_or_default(),
+                ]
+            })
+        })
+        .collect();
+    csv_bytes(&header, rows)
+}
+
+fn targets_csv(content: &Content, report: &Report) -> Vec<u8> {
+    let header = [
+        "id",
+        "title",
+        "deadline",
+        "scope",
+        "measure",
+        "value",
+        "status",
+        "evaluated_on",
+        "shortfall",
+    ];
+    let rows = report
+        .targets
+        .iter()
+        .map(|r| {
+            let t = &content.targets[r.target];
+            vec![
+                t.id.clone(),
+                t.title.clone(),
+                t.deadline.to_string(),
+                opt(t.scope.map(|g| content.groups[g].id.clone())),
+                t.measure.as_str().to_string(),
+                opt(t.value),
+                r.status.as_str().to_string(),
+                opt(r.evaluated_on),
+                r.shortfall.to_string(),
+            ]
+        })
+        .collect();
+    csv_bytes(&header, rows)
+}
+
+fn years_csv(report: &Report) -> Vec<u8> {
+    let header = [
+        "year",
+        "end",
+        "known",
+        "meets_standard",
+        "newly_standard",
+        "compared",
+        "average_gain",
+        "min_met",
+    ];
+    let rows = report
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                y.end.to_string(),
+                y.known.to_string(),
+                y.meets_standard.to_string(),
+                y.newly.len().to_string(),
+                y.compared.to_string(),
+                opt(y.average_gain),
+                opt(y.min_met),
+            ]
+        })
+        .collect();
+    csv_bytes(&header, rows)
+}
+
+#[derive(Serialize)]
+struct Bands {
+    standard: u32,
+    #[serde(rename = "15+")]
+    fifteen_plus: u32,
+    #[serde(rename = "10-14")]
+    ten: u32,
+    #[serde(rename = "5-9")]
+    five: u32,
+    #[serde(rename = "0-4")]
+    zero: u32,
+}
+
+#[derive(Serialize)]
+struct ScopeJson {
+    known: u32,
+    meets_standard: u32,
+    average_met: Option<Dec2>,
+    bands: Bands,
+    reporting: u32,
+    communes_gained: u32,
+    criteria_gained: u32,
+    communes_lost: u32,
+    criteria_lost: u32,
+    no_gain: u32,
+    baseline: u32,
+    rebased: u32,
+}
+
+impl From<&ScopeSummary> for ScopeJson {
+    fn from(s: &ScopeSummary) -> ScopeJson {
+        let b = s.levels.bands;
+        debug_assert_eq!(BAND_KEYS.len(), b.len());
+        ScopeJson {
+            known: s.levels.known,
+            meets_standard: s.levels.meets_standard,
+            average_met: s.levels.average_met(),
+            bands: Bands {
+                standard: b[0],
+                fifteen_plus: b[1],
+                ten: b[2],
+                five: b[3],
+                zero: b[4],
+            },
+            reporting: s.movement.reporting,
+            communes_gained: s.movement.communes_gained,
+            criteria_gained: s.movement.criteria_gained,
+            communes_lost: s.movement.communes_lost,
+            criteria_lost: s.movement.criteria_lost,
+            no_gain: s.no_gain(),
+            baseline: s.movement.baseline,
+            rebased: s.movement.rebased,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DateJson {
+    date: String,
+    all: ScopeJson,
+    target: ScopeJson,
+}
+
+fn summary_json(report: &Report) -> Vec<u8> {
+    let rows: Vec<DateJson> = report
+        .sweep
+        .summaries
+        .iter()
+        .map(|s| DateJson {
+            date: s.date.to_string(),
+            all: (&s.all).into(),
+            target: (&s.target).into(),
+        })
+        .collect();
+    let mut v = serde_json::to_vec_pretty(&rows).unwrap_or_else(|_| b"[]".to_vec());
+    v.push(b'\n');
+    v
+}

@@ -1,0 +1,62 @@
+//! Rendering: a finished [`Content`] and [`Report`] become the files of the
+//! site, held in memory as a [`SiteFiles`] tree. Renderers only read the
+//! model and the report; writing to disk is [`crate::output`]'s job.
+
+pub mod data;
+
+use crate::model::Content;
+use crate::report::Report;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Settings a build passes to the renderers.
+#[derive(Clone, Debug)]
+pub struct RenderSettings {
+    /// The base URL, ending in `/`.
+    pub base_url: String,
+}
+
+/// The output of a build: files by path relative to the output folder
+/// (with `/`), either made in memory or copied from the content folder.
+#[derive(Default, Debug)]
+pub struct SiteFiles {
+    pub files: BTreeMap<String, FileSource>,
+}
+
+/// Where one output file's bytes come from.
+#[derive(Debug)]
+pub enum FileSource {
+    Bytes(Vec<u8>),
+    Copy(PathBuf),
+}
+
+impl SiteFiles {
+    pub fn add(&mut self, path: impl Into<String>, bytes: Vec<u8>) {
+        self.files.insert(path.into(), FileSource::Bytes(bytes));
+    }
+    pub fn copy(&mut self, path: impl Into<String>, from: PathBuf) {
+        self.files.insert(path.into(), FileSource::Copy(from));
+    }
+    pub fn bytes(&self, path: &str) -> Option<&[u8]> {
+        match self.files.get(path) {
+            Some(FileSource::Bytes(b)) => Some(b),
+            _ => None,
+        }
+    }
+}
+
+/// Renders everything a build writes.
+pub fn render_site(
+    content_root: &std::path::Path,
+    content: &Content,
+    report: &Report,
+    _settings: &RenderSettings,
+) -> SiteFiles {
+    let mut out = SiteFiles::default();
+    data::write_all(content, report, &mut out);
+    for rel in &content.static_files {
+        let inner = rel.trim_start_matches("static/");
+        out.copy(inner.to_string(), content_root.join(rel));
+    }
+    out
+}

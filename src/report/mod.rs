@@ -1,0 +1,109 @@
+//! The computed report: every figure the site shows, as plain data computed
+//! by pure functions from a validated [`Content`], exactly as the spec's
+//! "What the figures mean" defines them.
+//!
+//! - [`timeline`]: states carried forward, changes and per-date summaries (one sweep);
+//! - [`groups`]: per-group and province aggregates and indicator totals on a date;
+//! - [`years`]: the year review;
+//! - [`targets`]: the province's own targets, evaluated;
+//! - [`decimal`]: exact two-decimal rounding.
+
+pub mod decimal;
+pub mod groups;
+pub mod targets;
+pub mod timeline;
+pub mod years;
+
+use crate::date::Date;
+use crate::diag::{Diagnostics, Pos};
+use crate::model::Content;
+
+/// Everything computed from the content.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub sweep: timeline::Sweep,
+    pub years: Vec<years::YearReview>,
+    pub targets: Vec<targets::TargetResult>,
+    /// Aggregates on the latest date.
+    pub latest: groups::AreaSummaries,
+}
+
+impl Report {
+    /// The date of the last snapshot.
+    pub fn latest_date(&self) -> Option<Date> {
+        self.latest.date
+    }
+}
+
+/// Computes the report.
+pub fn compute(content: &Content) -> Report {
+    let sweep = timeline::sweep(content);
+    let latest_date = content.snapshots.last().map(|s| s.date);
+    let years = years::review(content, &sweep.timeline);
+    let targets = targets::evaluate(content, &sweep.timeline);
+    let latest = groups::on(content, &sweep.timeline, latest_date);
+    Report {
+        sweep,
+        years,
+        targets,
+        latest,
+    }
+}
+
+/// The warnings that come from the figures: a commune that lost criteria, a
+/// commune no snapshot lists, a target year past with the commune still short.
+pub fn warnings(content: &Content, report: &Report) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    for ch in &report.sweep.changes {
+        let lost = ch.lost();
+        if lost.count() > 0 {
+            let snap = &content.snapshots[ch.snapshot];
+            let pos = snap
+                .entries
+                .iter()
+                .find(|e| e.commune == ch.commune)
+                .map(|e| e.pos)
+                .unwrap_or(Pos::NONE);
+            let nums: Vec<String> = lost.numbers().iter().map(|k| k.to_string()).collect();
+            d.warning(
+                &snap.file,
+                pos,
+                format!(
+                    "'{}' lost criteria {} (met {} before, {} now)",
+                    content.communes[ch.commune].id,
+                    nums.join(", "),
+                    ch.met_before,
+                    ch.met_after
+                ),
+            );
+        }
+    }
+    let latest = report.latest_date();
+    for (c, commune) in content.communes.iter().enumerate() {
+        let states = &report.sweep.timeline.states[c];
+        if states.is_empty() {
+            d.warning(
+                &commune.file,
+                Pos::NONE,
+                format!("no snapshot lists '{}'; it counts nowhere", commune.id),
+            );
+        }
+        if let (Some(l), Some(y)) = (latest, commune.target_year) {
+            if y < l.year() && !years::meets_standard_on(content, &report.sweep.timeline, c, l) {
+                let met = states
+                    .last()
+                    .map(|s| s.count().to_string())
+                    .unwrap_or_else(|| "no".into());
+                d.warning(
+                    &commune.file,
+                    commune.target_year_pos,
+                    format!(
+                        "target year {y} has passed and '{}' still does not meet the standard ({met} criteria on {l})",
+                        commune.id
+                    ),
+                );
+            }
+        }
+    }
+    d
+}
