@@ -350,6 +350,8 @@ pub struct Content {
     pub bulletins: Vec<BulletinText>,
     /// Files under `static/`, relative to the content folder.
     pub static_files: Vec<String>,
+    /// Files under `theme/` (template and asset overrides), relative to the content folder.
+    pub theme_files: Vec<String>,
 }
 
 impl Content {

@@ -30,6 +30,8 @@ pub struct ContentFiles {
     pub statics: Vec<String>,
     /// Every other regular file under `models/` and `news/` (photos, images).
     pub assets: Vec<String>,
+    /// Files under `theme/`: templates and assets overriding the default theme.
+    pub theme: Vec<String>,
 }
 
 fn is_skipped_name(name: &str) -> bool {
@@ -197,6 +199,7 @@ fn classify(
                 | "pages"
                 | "bulletins"
                 | "static"
+                | "theme"
         ) {
             diags.warning(
                 rel,
@@ -335,6 +338,11 @@ fn classify(
         "static" => {
             if !is_dir {
                 f.statics.push(rel.to_string());
+            }
+        }
+        "theme" => {
+            if !is_dir {
+                f.theme.push(rel.to_string());
             }
         }
         _ => {}

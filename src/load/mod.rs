@@ -279,6 +279,7 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
         pages,
         bulletins,
         static_files: files.statics,
+        theme_files: files.theme,
     };
     (Some(content), diags)
 }
