@@ -143,8 +143,8 @@ fn number_hint(raw: &str, whole: bool) -> String {
     if !whole && digits_sep(',') && t.matches(',').count() == 1 {
         return format!("; use a decimal point: '{}'", t.replace(',', "."));
     }
-    if whole && digits_sep(',') {
-        return "; it must be a whole number".to_string();
+    if whole && (digits_sep(',') || digits_sep('.')) {
+        return "; a whole number has no decimal part".to_string();
     }
     String::new()
 }
