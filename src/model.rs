@@ -44,7 +44,20 @@ impl Met {
     }
     /// The criterion numbers, ascending.
     pub fn numbers(self) -> Vec<usize> {
-        (1..=128).filter(|&k| self.has(k)).collect()
+        self.iter().collect()
+    }
+
+    /// Iterates over the criterion numbers, ascending, without allocating.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let k = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            Some(k + 1)
+        })
     }
 }
 

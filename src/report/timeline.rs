@@ -292,7 +292,7 @@ pub fn sweep(content: &Content) -> Sweep {
                 }
                 let cov = &mut coverage[p.set];
                 cov.known -= 1;
-                for k in p.met.numbers() {
+                for k in p.met.iter() {
                     cov.meeting[k - 1] -= 1;
                 }
             }
@@ -305,7 +305,7 @@ pub fn sweep(content: &Content) -> Sweep {
             }
             let cov = &mut coverage[new.set];
             cov.known += 1;
-            for k in new.met.numbers() {
+            for k in new.met.iter() {
                 cov.meeting[k - 1] += 1;
             }
             out.timeline.states[c].push(new);
