@@ -9,7 +9,10 @@ use common::Fixture;
 fn base() -> Fixture {
     Fixture::new()
         .file("communes/ky-anh/_index.yaml", "name: Kỳ Anh\n")
-        .file("communes/ky-anh/ky-thu.yaml", "name: Kỳ Thư\ntarget_year: 2015\n")
+        .file(
+            "communes/ky-anh/ky-thu.yaml",
+            "name: Kỳ Thư\ntarget_year: 2015\n",
+        )
         .file("communes/ky-anh/ky-tan.yaml", "name: Kỳ Tân\n")
         .file("communes/duc-tho/_index.yaml", "name: Đức Thọ\n")
         .file("communes/duc-tho/yen-ho.yaml", "name: Yên Hồ\n")
@@ -68,11 +71,20 @@ fn criteria_sets() {
 #[test]
 fn set_in_force() {
     let f = base()
-        .file("criteria/extra.yaml", "name: Bộ nâng cao\nvalid_from: 2015-06-01\ncriteria:\n  - {number: 1, name: X}\n")
+        .file(
+            "criteria/extra.yaml",
+            "name: Bộ nâng cao\nvalid_from: 2015-06-01\ncriteria:\n  - {number: 1, name: X}\n",
+        )
         .file("progress/2014-06-06.yaml", "communes: {}\n")
         .file("progress/2015-08-28.yaml", "communes: {}\n")
-        .file("progress/2015-09-04.yaml", "criteria_set: olld\ncommunes: {}\n")
-        .file("progress/2016-09-02.yaml", "criteria_set: old\ncommunes: {}\n");
+        .file(
+            "progress/2015-09-04.yaml",
+            "criteria_set: olld\ncommunes: {}\n",
+        )
+        .file(
+            "progress/2016-09-02.yaml",
+            "criteria_set: old\ncommunes: {}\n",
+        );
     insta::assert_snapshot!(f.messages());
 }
 
@@ -141,29 +153,47 @@ fn documents() {
 #[test]
 fn yaml_syntax_and_site() {
     let f = base()
-        .file("site.yaml", "title: Tỉnh\nbase_url: ntm.example.org\nlanguage: fr\n")
+        .file(
+            "site.yaml",
+            "title: Tỉnh\nbase_url: ntm.example.org\nlanguage: fr\n",
+        )
         .file("communes/duc-tho/tung-anh.yaml", "name: [Tùng Ảnh\n")
-        .file("communes/duc-tho/thai-yen.yaml", "name: Thái Yên\nname: Thái Yên 2\n");
+        .file(
+            "communes/duc-tho/thai-yen.yaml",
+            "name: Thái Yên\nname: Thái Yên 2\n",
+        );
     insta::assert_snapshot!(f.messages());
 }
 
 #[test]
 fn a_run_with_errors_writes_nothing_and_keeps_the_previous_output() {
-    let f = base().file("progress/2015-08-27.yaml", "communes:\n  ky-anh/ky-thu: [1]\n");
+    let f = base().file(
+        "progress/2015-08-27.yaml",
+        "communes:\n  ky-anh/ky-thu: [1]\n",
+    );
     let out = f.build().expect("first build");
     let before = std::fs::read(out.join("data/communes.csv")).unwrap();
-    let f = f.file("progress/2015-09-04.yaml", "communes:\n  ky-anh/ky-thuu: [1, 2]\n");
+    let f = f.file(
+        "progress/2015-09-04.yaml",
+        "communes:\n  ky-anh/ky-thuu: [1, 2]\n",
+    );
     match f.build() {
         Err(ntm_site::build::BuildError::Content(d)) => assert_eq!(d.error_count(), 1),
         other => panic!("expected a content error, got {other:?}"),
     }
-    assert_eq!(std::fs::read(out.join("data/communes.csv")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(out.join("data/communes.csv")).unwrap(),
+        before
+    );
     let leftovers: Vec<_> = std::fs::read_dir(f.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .filter(|n| n.starts_with('.'))
         .collect();
-    assert!(leftovers.is_empty(), "no staging folder left behind: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "no staging folder left behind: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -177,5 +207,8 @@ fn the_output_folder_is_never_the_content_folder_or_a_stranger() {
     std::fs::write(stranger.join("thesis.docx"), "precious").unwrap();
     let err = f.build_into(&stranger).unwrap_err().to_string();
     assert!(err.contains("not written by ntm-site"), "{err}");
-    assert_eq!(std::fs::read_to_string(stranger.join("thesis.docx")).unwrap(), "precious");
+    assert_eq!(
+        std::fs::read_to_string(stranger.join("thesis.docx")).unwrap(),
+        "precious"
+    );
 }

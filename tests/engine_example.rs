@@ -26,7 +26,13 @@ fn worked_example_csv_files_are_byte_identical() {
         eprintln!("../shared/spec/example is not here; skipped");
         return;
     };
-    for name in ["communes.csv", "changes.csv", "criteria.csv", "targets.csv", "years.csv"] {
+    for name in [
+        "communes.csv",
+        "changes.csv",
+        "criteria.csv",
+        "targets.csv",
+        "years.csv",
+    ] {
         let got = std::fs::read(out.join("data").join(name)).unwrap();
         let want = std::fs::read(ex.join("expected").join(name)).unwrap();
         assert_eq!(
@@ -46,7 +52,10 @@ fn worked_example_summary_json_has_the_expected_values() {
         return;
     };
     let got_bytes = std::fs::read(out.join("data/summary.json")).unwrap();
-    assert!(!got_bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "JSON has no byte-order mark");
+    assert!(
+        !got_bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
+        "JSON has no byte-order mark"
+    );
     let got: serde_json::Value = serde_json::from_slice(&got_bytes).unwrap();
     let want: serde_json::Value =
         serde_json::from_slice(&std::fs::read(ex.join("expected/summary.json")).unwrap()).unwrap();
@@ -58,7 +67,11 @@ fn worked_example_summary_json_has_the_expected_values() {
             for (k, wv) in w[scope].as_object().unwrap() {
                 let gv = &g[scope][k];
                 match (gv.as_f64(), wv.as_f64()) {
-                    (Some(a), Some(b)) => assert!((a - b).abs() < 1e-9, "{} {scope}.{k}: {gv} vs {wv}", w["date"]),
+                    (Some(a), Some(b)) => assert!(
+                        (a - b).abs() < 1e-9,
+                        "{} {scope}.{k}: {gv} vs {wv}",
+                        w["date"]
+                    ),
                     _ => assert_eq!(gv, wv, "{} {scope}.{k}", w["date"]),
                 }
             }
@@ -82,7 +95,12 @@ fn worked_example_builds_byte_identically_twice() {
             .filter_map(|e| e.ok())
             .filter(|e| e.file_type().is_file())
             .map(|e| {
-                let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().to_string();
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .to_string();
                 (rel, std::fs::read(e.path()).unwrap())
             })
             .collect();

@@ -46,7 +46,8 @@ fn province() -> Fixture {
 }
 
 fn summary(out: &std::path::Path) -> Vec<Value> {
-    let v: Value = serde_json::from_slice(&std::fs::read(out.join("data/summary.json")).unwrap()).unwrap();
+    let v: Value =
+        serde_json::from_slice(&std::fs::read(out.join("data/summary.json")).unwrap()).unwrap();
     v.as_array().unwrap().clone()
 }
 
@@ -72,10 +73,17 @@ fn per_date_summaries_follow_the_definitions() {
     // 2015-03-13: a gains 3, b loses 2.
     let d1 = &s[1]["all"];
     assert_eq!(
-        (d1["reporting"].as_u64(), d1["communes_gained"].as_u64(), d1["criteria_gained"].as_u64()),
+        (
+            d1["reporting"].as_u64(),
+            d1["communes_gained"].as_u64(),
+            d1["criteria_gained"].as_u64()
+        ),
         (Some(2), Some(1), Some(1))
     );
-    assert_eq!((d1["communes_lost"].as_u64(), d1["criteria_lost"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(
+        (d1["communes_lost"].as_u64(), d1["criteria_lost"].as_u64()),
+        (Some(1), Some(1))
+    );
     assert_eq!(d1["no_gain"], 3);
     assert_eq!(s[1]["target"]["communes_gained"], 1);
     assert_eq!(s[1]["target"]["no_gain"], 0);
@@ -105,7 +113,14 @@ fn changes_and_communes_files() {
     assert_eq!(
         changes,
         vec![
-            vec!["date", "commune_id", "gained", "lost", "met_before", "met_after"],
+            vec![
+                "date",
+                "commune_id",
+                "gained",
+                "lost",
+                "met_before",
+                "met_after"
+            ],
             vec!["2015-03-13", "d1/a", "3", "", "2", "3"],
             vec!["2015-03-13", "d1/b", "", "2", "3", "2"],
             vec!["2016-01-15", "d1/a", "5;6", "", "4", "6"],
@@ -114,10 +129,25 @@ fn changes_and_communes_files() {
     let communes = read_csv(&out.join("data/communes.csv"));
     let row = |id: &str| communes.iter().find(|r| r[0] == id).unwrap().clone();
     assert_eq!(row("d1/g/c")[2], "d1/g", "nested group id");
-    assert_eq!(row("x")[2], "", "a commune directly under communes/ has no group");
-    assert_eq!(row("d1/a")[3..9], ["2016-01-15", "new", "6", "6", "1;2;3;4;5;6", "true"]);
-    assert_eq!(row("d2/never")[3..9], ["", "", "", "", "", ""], "never listed: empty state");
-    assert_eq!(row("d1/g/c")[8], "true", "meets the standard under its own set");
+    assert_eq!(
+        row("x")[2],
+        "",
+        "a commune directly under communes/ has no group"
+    );
+    assert_eq!(
+        row("d1/a")[3..9],
+        ["2016-01-15", "new", "6", "6", "1;2;3;4;5;6", "true"]
+    );
+    assert_eq!(
+        row("d2/never")[3..9],
+        ["", "", "", "", "", ""],
+        "never listed: empty state"
+    );
+    assert_eq!(
+        row("d1/g/c")[8],
+        "true",
+        "meets the standard under its own set"
+    );
 }
 
 #[test]
@@ -142,9 +172,21 @@ fn targets_are_evaluated_on_their_deadline_or_the_latest_date() {
     let t = read_csv(&out.join("data/targets.csv"));
     let row = |id: &str| t.iter().find(|r| r[0] == id).unwrap()[6..].to_vec();
     assert_eq!(row("t1"), ["missed", "2015-06-30", "1"], "x meets 0 < 2");
-    assert_eq!(row("t3"), ["achieved", "2015-12-31", "0"], "met in a nested group");
-    assert_eq!(row("t4"), ["missed", "2015-12-31", "1"], "a had 3 of 5 at the end of 2015");
-    assert_eq!(row("t2"), ["open", "2016-01-15", "1"], "d2 has no commune at the standard; x counts in no district");
+    assert_eq!(
+        row("t3"),
+        ["achieved", "2015-12-31", "0"],
+        "met in a nested group"
+    );
+    assert_eq!(
+        row("t4"),
+        ["missed", "2015-12-31", "1"],
+        "a had 3 of 5 at the end of 2015"
+    );
+    assert_eq!(
+        row("t2"),
+        ["open", "2016-01-15", "1"],
+        "d2 has no commune at the standard; x counts in no district"
+    );
     // Ordered by deadline, then id.
     let ids: Vec<&str> = t[1..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(ids, ["t1", "t3", "t4", "t2"]);
@@ -153,8 +195,14 @@ fn targets_are_evaluated_on_their_deadline_or_the_latest_date() {
 #[test]
 fn warnings_name_the_loss_and_the_commune_never_listed() {
     let msg = province().messages();
-    assert!(msg.contains("progress/2015-03-13.yaml:3:3: warning: 'd1/b' lost criterion 2"), "{msg}");
-    assert!(msg.contains("communes/d2/never.yaml: warning: no snapshot lists 'd2/never'"), "{msg}");
+    assert!(
+        msg.contains("progress/2015-03-13.yaml:3:3: warning: 'd1/b' lost criterion 2"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("communes/d2/never.yaml: warning: no snapshot lists 'd2/never'"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -180,8 +228,14 @@ fn averages_round_half_away_from_zero_from_exact_sums() {
         .file("communes/a.yaml", "name: A\n")
         .file("communes/b.yaml", "name: B\n")
         .file("communes/c.yaml", "name: C\n")
-        .file("progress/2015-01-02.yaml", "communes:\n  a: [1]\n  b: [1]\n  c: []\n")
-        .file("progress/2015-01-09.yaml", "communes:\n  a: [1]\n  b: []\n  c: []\n");
+        .file(
+            "progress/2015-01-02.yaml",
+            "communes:\n  a: [1]\n  b: [1]\n  c: []\n",
+        )
+        .file(
+            "progress/2015-01-09.yaml",
+            "communes:\n  a: [1]\n  b: []\n  c: []\n",
+        );
     let out = f.build().unwrap();
     let s = summary(&out);
     assert_eq!(s[0]["all"]["average_met"].to_string(), "0.67");
@@ -192,9 +246,17 @@ fn averages_round_half_away_from_zero_from_exact_sums() {
 fn no_snapshot_at_all() {
     let f = Fixture::new()
         .file("communes/a.yaml", "name: A\ntarget_year: 2015\n")
-        .file("targets/t.yaml", "title: T\ndeadline: 2015-12-31\nmeasure: min_met\nvalue: 3\n");
+        .file(
+            "targets/t.yaml",
+            "title: T\ndeadline: 2015-12-31\nmeasure: min_met\nvalue: 3\n",
+        );
     let out = f.build().unwrap();
-    assert_eq!(std::fs::read_to_string(out.join("data/summary.json")).unwrap().trim(), "[]");
+    assert_eq!(
+        std::fs::read_to_string(out.join("data/summary.json"))
+            .unwrap()
+            .trim(),
+        "[]"
+    );
     let years = read_csv(&out.join("data/years.csv"));
     assert_eq!(years.len(), 1, "only the header");
     let t = read_csv(&out.join("data/targets.csv"));

@@ -65,7 +65,11 @@ pub fn warnings(content: &Content, report: &Report) -> Diagnostics {
                 .map(|e| e.pos)
                 .unwrap_or(Pos::NONE);
             let nums: Vec<String> = lost.numbers().iter().map(|k| k.to_string()).collect();
-            let word = if nums.len() == 1 { "criterion" } else { "criteria" };
+            let word = if nums.len() == 1 {
+                "criterion"
+            } else {
+                "criteria"
+            };
             d.warning(
                 &snap.file,
                 pos,

@@ -85,7 +85,9 @@ pub fn read_csv(path: &Path) -> Vec<Vec<String>> {
     let bytes = std::fs::read(path).unwrap();
     let text = String::from_utf8(bytes).unwrap();
     let text = text.strip_prefix('\u{feff}').unwrap();
-    let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
     r.records()
         .map(|rec| rec.unwrap().iter().map(|s| s.to_string()).collect())
         .collect()
