@@ -3,6 +3,13 @@
 //! model and the report; writing to disk is [`crate::output`]'s job.
 
 pub mod data;
+pub mod format;
+pub mod i18n;
+pub mod links;
+pub mod markdown;
+pub mod pages;
+pub mod theme;
+pub mod views;
 
 use crate::model::Content;
 use crate::report::Report;
@@ -50,13 +57,34 @@ pub fn render_site(
     content_root: &std::path::Path,
     content: &Content,
     report: &Report,
-    _settings: &RenderSettings,
+    settings: &RenderSettings,
 ) -> SiteFiles {
     let mut out = SiteFiles::default();
     data::write_all(content, report, &mut out);
+    site_pages(content_root, content, report, settings, &mut out);
     for rel in &content.static_files {
         let inner = rel.trim_start_matches("static/");
         out.copy(inner.to_string(), content_root.join(rel));
     }
     out
+}
+
+/// The pages of the site (see [`pages`]), then the link check over them.
+/// A theme that does not compile or render is a fault of the site's own
+/// templates: it is reported and the build stops before writing anything.
+fn site_pages(
+    content_root: &std::path::Path,
+    content: &Content,
+    report: &Report,
+    settings: &RenderSettings,
+    out: &mut SiteFiles,
+) {
+    if let Err(e) = pages::render_all(content_root, content, report, settings, out) {
+        eprintln!("error: theme: {e}");
+        eprintln!("nothing was written");
+        std::process::exit(1);
+    }
+    for b in links::check(out, &settings.base_url) {
+        eprintln!("warning: {b}");
+    }
 }

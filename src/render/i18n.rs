@@ -1,0 +1,613 @@
+//! Every word of the site's own, in one table: Vietnamese now, English
+//! ready (`site.language: en`). Templates read them as `t.<key>`; the
+//! renderers through [`Strings::get`]. A key missing from a language falls
+//! back to the Vietnamese text.
+
+use super::format::Lang;
+use serde_json::{Map, Value};
+
+/// `(key, Vietnamese, English)`.
+pub const TABLE: &[(&str, &str, &str)] = &[
+    ("data_table", "Bảng số liệu", "Data table"),
+    (
+        "skip_to_content",
+        "Bỏ qua, đến nội dung chính",
+        "Skip to main content",
+    ),
+    ("nav_main", "Điều hướng chính", "Main navigation"),
+    ("nav_pages", "Trang thông tin", "Information pages"),
+    ("breadcrumbs", "Vị trí trang", "Breadcrumbs"),
+    ("nav_home", "Trang chủ", "Home"),
+    ("nav_districts", "Huyện, thị xã, thành phố", "Districts"),
+    ("nav_communes", "Xã", "Communes"),
+    ("nav_criteria", "Tiêu chí", "Criteria"),
+    ("nav_targets", "Mục tiêu", "Targets"),
+    ("nav_bulletins", "Bản tin", "Bulletins"),
+    ("nav_news", "Tin tức", "News"),
+    ("nav_models", "Mô hình", "Model areas"),
+    ("nav_downloads", "Dữ liệu", "Data"),
+    ("data_as_of", "Số liệu đến ngày", "Data as of"),
+    ("as_of", "đến ngày", "as of"),
+    ("data_of", "dữ liệu ngày", "data of"),
+    ("license", "Giấy phép dữ liệu", "Data licence"),
+    ("download_data", "Tải dữ liệu", "Download the data"),
+    ("made_with", "Trang được tạo bởi", "Built with"),
+    ("headline", "Số liệu chính", "Key figures"),
+    (
+        "kpi_standard",
+        "Xã đạt chuẩn nông thôn mới",
+        "Communes meeting the standard",
+    ),
+    ("kpi_known_communes", "xã có số liệu", "communes with data"),
+    (
+        "kpi_average",
+        "Bình quân tiêu chí đạt",
+        "Average criteria met",
+    ),
+    (
+        "kpi_criteria_per_commune",
+        "tiêu chí/xã",
+        "criteria per commune",
+    ),
+    (
+        "kpi_recognized",
+        "Xã đã có quyết định công nhận",
+        "Communes officially recognised",
+    ),
+    ("communes_unit", "xã", "communes"),
+    ("groups_unit", "đơn vị", "areas"),
+    ("kpi_target", "Xã đăng ký về đích năm", "Communes targeting"),
+    (
+        "kpi_target_done",
+        "xã đã đạt chuẩn",
+        "already at the standard",
+    ),
+    (
+        "unknown_note_after",
+        "xã chưa có số liệu báo cáo.",
+        "communes have not reported yet.",
+    ),
+    (
+        "bands_title",
+        "Phân bố xã theo số tiêu chí đạt",
+        "Communes by criteria met",
+    ),
+    (
+        "bands_caption",
+        "Số xã theo nhóm tiêu chí đạt, đến ngày",
+        "Communes by criteria met, as of",
+    ),
+    ("col_band", "Nhóm", "Band"),
+    ("col_communes", "Số xã", "Communes"),
+    ("col_share", "Tỷ lệ", "Share"),
+    (
+        "band_standard",
+        "Đạt chuẩn (đủ tiêu chí)",
+        "At the standard (all criteria)",
+    ),
+    ("band_15", "Từ 15 tiêu chí", "15 criteria or more"),
+    ("band_10", "10–14 tiêu chí", "10–14 criteria"),
+    ("band_5", "5–9 tiêu chí", "5–9 criteria"),
+    ("band_0", "Dưới 5 tiêu chí", "Fewer than 5 criteria"),
+    ("level_standard", "Đạt chuẩn NTM", "Standard"),
+    ("level_advanced", "NTM nâng cao", "Advanced"),
+    ("level_model", "NTM kiểu mẫu", "Model"),
+    ("latest_bulletin", "Bản tin mới nhất", "Latest bulletin"),
+    ("bulletin_of", "Bản tin ngày", "Bulletin of"),
+    ("period", "tuần", "week"),
+    ("b_reporting", "xã báo cáo", "communes reported"),
+    ("b_communes_gained", "xã tăng thêm", "communes gained"),
+    ("b_communes_lost", "xã giảm", "communes lost"),
+    ("b_criteria", "tiêu chí", "criteria"),
+    (
+        "b_no_gain",
+        "xã không tăng tiêu chí",
+        "communes gained none",
+    ),
+    (
+        "b_target_prefix",
+        "Trong các xã đăng ký về đích năm",
+        "Among the communes targeting",
+    ),
+    ("all_bulletins", "Tất cả bản tin", "All bulletins"),
+    (
+        "all_districts",
+        "Các huyện, thị xã, thành phố",
+        "All districts",
+    ),
+    (
+        "districts_caption",
+        "Số liệu theo huyện, thị xã, thành phố",
+        "Figures by district",
+    ),
+    ("col_district", "Huyện", "District"),
+    ("col_standard", "Đạt chuẩn", "At the standard"),
+    ("col_average", "Bình quân tiêu chí", "Average criteria"),
+    ("col_target", "Về đích năm nay", "Target this year"),
+    ("col_recognized_count", "Đã công nhận", "Recognised"),
+    (
+        "loose_communes",
+        "Các xã không thuộc huyện",
+        "Communes in no district",
+    ),
+    (
+        "targets_title",
+        "Mục tiêu của tỉnh",
+        "The province's targets",
+    ),
+    ("deadline", "hạn", "deadline"),
+    ("shortfall", "Còn thiếu", "Shortfall"),
+    ("latest_news", "Tin mới", "Latest news"),
+    ("all_news", "Tất cả tin tức", "All news"),
+    (
+        "districts_lead",
+        "Số liệu của từng huyện, thị xã, thành phố",
+        "Figures for each district",
+    ),
+    ("subgroups", "Các cụm xã trực thuộc", "Groups within"),
+    ("communes_of", "Các xã của", "Communes of"),
+    ("communes_caption", "Danh sách xã:", "Communes:"),
+    ("latest_changes", "Thay đổi gần đây", "Latest changes"),
+    (
+        "indicators",
+        "Chỉ số phát triển sản xuất",
+        "Production indicators",
+    ),
+    ("communes_reporting", "xã báo cáo", "communes reporting"),
+    (
+        "ind_production_models",
+        "Mô hình sản xuất",
+        "Production models",
+    ),
+    (
+        "ind_efficient_models",
+        "Mô hình hiệu quả cao",
+        "Highly effective models",
+    ),
+    ("ind_enterprises", "Doanh nghiệp", "Enterprises"),
+    ("ind_cooperatives", "Hợp tác xã", "Cooperatives"),
+    (
+        "communes_lead",
+        "Tất cả các xã với số tiêu chí đạt theo báo cáo gần nhất",
+        "Every commune with the criteria met in its latest report",
+    ),
+    (
+        "filter_label",
+        "Lọc theo tên xã hoặc huyện:",
+        "Filter by commune or district:",
+    ),
+    ("all_communes_caption", "Danh sách các xã", "All communes"),
+    ("col_commune", "Xã", "Commune"),
+    ("col_met", "Tiêu chí đạt", "Criteria met"),
+    ("col_target_year", "Năm đăng ký về đích", "Target year"),
+    ("col_recognized", "Công nhận", "Recognition"),
+    ("col_last_report", "Báo cáo gần nhất", "Last report"),
+    ("no_data", "Chưa có số liệu", "No data"),
+    ("code", "Mã đơn vị hành chính", "Code"),
+    ("population", "Dân số", "Population"),
+    ("people", "người", "people"),
+    ("area", "Diện tích", "Area"),
+    ("criteria_met", "Tiêu chí đã đạt", "Criteria met"),
+    ("status", "Tình trạng", "Status"),
+    ("meets_standard", "Đạt chuẩn NTM", "Meets the standard"),
+    ("target_year", "Năm đăng ký về đích", "Target year"),
+    ("left_before", "còn", "still"),
+    ("left_after", "tiêu chí chưa đạt", "criteria to go"),
+    ("recognition", "Công nhận", "Recognition"),
+    (
+        "not_recognized",
+        "Chưa có quyết định công nhận",
+        "Not recognised yet",
+    ),
+    ("last_report", "Báo cáo gần nhất ngày", "Last report on"),
+    ("under_set", "theo", "under"),
+    (
+        "commune_no_data",
+        "Xã chưa có số liệu báo cáo nào.",
+        "This commune has not reported yet.",
+    ),
+    ("criteria_table", "Bảng tiêu chí", "Criteria"),
+    ("criteria_caption", "Các tiêu chí của xã", "Criteria of"),
+    ("col_number", "TT", "No."),
+    ("col_criterion", "Tiêu chí", "Criterion"),
+    ("col_state", "Kết quả", "Result"),
+    ("col_since", "Đạt từ ngày", "Met since"),
+    ("met", "Đạt", "Met"),
+    ("not_met", "Chưa đạt", "Not met"),
+    (
+        "progress_over_time",
+        "Diễn biến theo thời gian",
+        "Progress over time",
+    ),
+    (
+        "fig_timeline",
+        "Số tiêu chí đạt qua các lần báo cáo",
+        "Criteria met at each report",
+    ),
+    ("col_date", "Ngày", "Date"),
+    ("col_set", "Bộ tiêu chí", "Criteria set"),
+    ("history", "Lịch sử thay đổi", "History of changes"),
+    (
+        "reports_count",
+        "lần báo cáo; dưới đây là các lần có thay đổi.",
+        "reports; those with a change are listed below.",
+    ),
+    ("col_change", "Thay đổi", "Change"),
+    ("change_baseline", "Báo cáo lần đầu", "First report"),
+    (
+        "change_rebased",
+        "Chuyển bộ tiêu chí",
+        "Moved to another criteria set:",
+    ),
+    ("change_gained", "Đạt thêm", "Gained"),
+    ("change_lost", "Không còn đạt", "Lost"),
+    (
+        "recognitions",
+        "Quyết định công nhận",
+        "Recognition decisions",
+    ),
+    ("sponsors", "Đơn vị đỡ đầu", "Sponsors"),
+    ("officers", "Cán bộ phụ trách", "Officers in charge"),
+    ("from", "từ", "from"),
+    ("until", "đến", "until"),
+    ("about_commune", "Giới thiệu", "About"),
+    (
+        "models_of_commune",
+        "Mô hình của xã",
+        "Model areas of the commune",
+    ),
+    ("news_of_commune", "Tin tức về xã", "News about the commune"),
+    ("cite_title", "Trích dẫn", "How to cite"),
+    (
+        "criteria_lead",
+        "Các bộ tiêu chí quốc gia về xã nông thôn mới dùng trong số liệu của trang.",
+        "The national criteria sets used in the site's figures.",
+    ),
+    ("valid_from", "Áp dụng từ", "In force from"),
+    ("criteria_unit", "tiêu chí", "criteria"),
+    (
+        "set_known_communes",
+        "xã đang báo cáo theo bộ tiêu chí này",
+        "communes report under this set",
+    ),
+    (
+        "set_table",
+        "Số xã đạt từng tiêu chí",
+        "Communes meeting each criterion",
+    ),
+    (
+        "col_department",
+        "Sở, ngành phụ trách",
+        "Department in charge",
+    ),
+    ("col_meeting", "Số xã đạt", "Communes meeting"),
+    ("col_not_meeting", "Số xã chưa đạt", "Communes not meeting"),
+    (
+        "fig_coverage",
+        "Số xã đạt từng tiêu chí",
+        "Communes meeting each criterion",
+    ),
+    ("fig_progress", "Kết quả qua các năm", "Results by year"),
+    (
+        "fig_bands",
+        "Phân bố xã theo số tiêu chí đạt",
+        "Communes by criteria met",
+    ),
+    ("criterion", "Tiêu chí", "Criterion"),
+    ("criterion_group", "Nhóm", "Group"),
+    ("department", "Sở, ngành phụ trách", "Department in charge"),
+    ("communes_meeting", "Xã đạt", "Communes meeting"),
+    (
+        "communes_not_meeting",
+        "Xã chưa đạt",
+        "Communes not meeting",
+    ),
+    (
+        "criterion_note",
+        "Theo báo cáo gần nhất của từng xã đang dùng bộ tiêu chí này,",
+        "From each commune's latest report under this set,",
+    ),
+    (
+        "other_sets_note",
+        "xã báo cáo theo bộ tiêu chí khác, không tính ở đây.",
+        "communes report under another set and are not counted here.",
+    ),
+    ("by_district", "Theo huyện", "By district"),
+    ("by_district_caption", "theo huyện", "by district"),
+    ("no_district", "Không thuộc huyện", "In no district"),
+    (
+        "criteria_pager",
+        "Tiêu chí trước và sau",
+        "Previous and next criterion",
+    ),
+    ("prev_criterion", "Tiêu chí trước", "Previous criterion"),
+    ("next_criterion", "Tiêu chí sau", "Next criterion"),
+    ("no_news", "Chưa có tin.", "No news yet."),
+    ("all_tags", "Tất cả chủ đề", "All topics"),
+    ("tags", "Chủ đề", "Topics"),
+    ("tag", "Chủ đề", "Topic"),
+    ("page", "trang", "page"),
+    ("pagination", "Phân trang", "Pages"),
+    ("newer", "Tin mới hơn", "Newer"),
+    ("older", "Tin cũ hơn", "Older"),
+    (
+        "communes_in_story",
+        "Xã được nhắc đến",
+        "Communes in this story",
+    ),
+    (
+        "bulletins_lead",
+        "Mỗi bản tin tổng hợp một lần báo cáo tiến độ: số xã báo cáo, số xã tăng, giảm tiêu chí và số xã đạt chuẩn.",
+        "Each bulletin sums up one progress report: communes reporting, gaining and losing criteria, and at the standard.",
+    ),
+    ("year", "Năm", "Year"),
+    ("bulletins_caption", "Các bản tin năm", "Bulletins of"),
+    ("col_reporting", "Xã báo cáo", "Reporting"),
+    ("col_gained", "Xã tăng", "Gained"),
+    ("col_lost", "Xã giảm", "Lost"),
+    (
+        "bulletin_figures",
+        "Số liệu bản tin ngày",
+        "Figures of the bulletin of",
+    ),
+    ("scope_all", "Toàn tỉnh", "Whole province"),
+    ("scope_target", "Xã về đích năm", "Target communes"),
+    ("bf_known", "Xã có số liệu", "Communes with data"),
+    ("bf_standard", "Xã đạt chuẩn", "At the standard"),
+    (
+        "bf_average",
+        "Bình quân tiêu chí/xã",
+        "Average criteria per commune",
+    ),
+    ("bf_reporting", "Xã báo cáo lần này", "Communes reporting"),
+    (
+        "bf_communes_gained",
+        "Xã tăng tiêu chí",
+        "Communes that gained",
+    ),
+    ("bf_criteria_gained", "Số tiêu chí tăng", "Criteria gained"),
+    (
+        "bf_no_gain",
+        "Xã không tăng tiêu chí",
+        "Communes with no gain",
+    ),
+    ("bf_communes_lost", "Xã giảm tiêu chí", "Communes that lost"),
+    ("bf_criteria_lost", "Số tiêu chí giảm", "Criteria lost"),
+    ("bf_baseline", "Xã báo cáo lần đầu", "First reports"),
+    (
+        "bf_rebased",
+        "Xã chuyển bộ tiêu chí",
+        "Moved to another set",
+    ),
+    ("editor_text", "Nhận định", "Commentary"),
+    (
+        "communes_gaining",
+        "Xã tăng tiêu chí",
+        "Communes that gained criteria",
+    ),
+    (
+        "communes_losing",
+        "Xã giảm tiêu chí",
+        "Communes that lost criteria",
+    ),
+    (
+        "communes_baseline",
+        "Xã báo cáo lần đầu",
+        "Communes reporting for the first time",
+    ),
+    (
+        "communes_rebased",
+        "Xã chuyển sang bộ tiêu chí khác (không tính tăng, giảm)",
+        "Communes moved to another set (no gain or loss counted)",
+    ),
+    (
+        "bulletin_pager",
+        "Bản tin trước và sau",
+        "Previous and next bulletin",
+    ),
+    ("prev_bulletin", "Bản tin trước", "Previous bulletin"),
+    ("next_bulletin", "Bản tin sau", "Next bulletin"),
+    (
+        "targets_lead",
+        "Các mục tiêu tỉnh tự đặt ra, đánh giá vào ngày hết hạn hoặc theo số liệu mới nhất nếu chưa đến hạn.",
+        "The targets the province set itself, judged on their deadline, or on the latest data while open.",
+    ),
+    (
+        "evaluated_on",
+        "đánh giá theo số liệu ngày",
+        "judged on the data of",
+    ),
+    ("scope", "Phạm vi", "Scope"),
+    ("whole_province", "Toàn tỉnh", "Whole province"),
+    ("measure", "Chỉ tiêu", "Measure"),
+    ("target_source", "Căn cứ", "Source"),
+    ("groups_behind", "Các đơn vị chưa đạt", "Areas behind"),
+    ("communes_behind", "Các xã chưa đạt", "Communes behind"),
+    ("no_targets", "Chưa có mục tiêu nào.", "No targets yet."),
+    ("year_review", "Tổng kết theo năm", "Year review"),
+    (
+        "year_review_caption",
+        "Kết quả từng năm (cuối năm hoặc ngày có số liệu mới nhất)",
+        "Results of each year (at its end, or on the latest data)",
+    ),
+    ("col_year", "Năm", "Year"),
+    ("col_end", "Đến ngày", "Up to"),
+    ("col_known", "Xã có số liệu", "Communes with data"),
+    ("col_newly", "Đạt chuẩn mới", "Newly at the standard"),
+    (
+        "col_average_gain",
+        "Bình quân tăng (tiêu chí/xã)",
+        "Average gain (criteria per commune)",
+    ),
+    ("col_min_met", "Ít nhất (tiêu chí)", "Fewest criteria"),
+    (
+        "measure_min_met",
+        "Không còn xã đạt dưới số tiêu chí",
+        "No commune below this many criteria",
+    ),
+    (
+        "measure_standard_per_group",
+        "Số xã đạt chuẩn tối thiểu mỗi đơn vị",
+        "Standard communes per area, at least",
+    ),
+    (
+        "measure_standard_count",
+        "Số xã đạt chuẩn tối thiểu",
+        "Standard communes, at least",
+    ),
+    (
+        "measure_target_year_done",
+        "Các xã đăng ký về đích trong năm đều đạt chuẩn",
+        "Every commune targeting the year reaches the standard",
+    ),
+    ("status_achieved", "Đã đạt", "Achieved"),
+    ("status_missed", "Không đạt", "Missed"),
+    ("status_open", "Đang thực hiện", "Open"),
+    (
+        "model_residential",
+        "Khu dân cư NTM kiểu mẫu",
+        "Model residential area",
+    ),
+    ("model_garden", "Vườn mẫu", "Model garden"),
+    ("model_status_registered", "Đã đăng ký", "Registered"),
+    ("model_status_building", "Đang xây dựng", "In progress"),
+    ("model_status_recognized", "Đã công nhận", "Recognised"),
+    ("registered", "đăng ký", "registered"),
+    ("recognized_on", "công nhận", "recognised"),
+    ("photo", "Ảnh", "Photo"),
+    (
+        "downloads_lead",
+        "Các tệp số liệu dưới đây được tạo cùng lúc với trang, từ cùng một nguồn. Mọi con số trên trang đều lấy từ đây.",
+        "These data files are made with the site, from the same source: every figure on the site comes from them.",
+    ),
+    ("files_caption", "Các tệp dữ liệu", "Data files"),
+    ("col_file", "Tệp", "File"),
+    ("col_content", "Nội dung", "Contents"),
+    ("col_format", "Định dạng", "Format"),
+    ("col_size", "Dung lượng", "Size"),
+    (
+        "downloads_format_note",
+        "Tệp CSV mã hóa UTF-8 (có BOM, mở được bằng Excel), ngày theo dạng ISO (2015-08-27), số thập phân dùng dấu chấm.",
+        "CSV files are UTF-8 with a byte-order mark (Excel reads them), dates are ISO (2015-08-27), decimals use a dot.",
+    ),
+    (
+        "file_communes_csv",
+        "Mỗi xã một dòng: trạng thái theo báo cáo gần nhất, năm đăng ký về đích, công nhận",
+        "One row per commune: its latest state, target year, recognition",
+    ),
+    (
+        "file_changes_csv",
+        "Các lần xã tăng hoặc giảm tiêu chí",
+        "Every time a commune gained or lost criteria",
+    ),
+    (
+        "file_criteria_csv",
+        "Các tiêu chí của từng bộ, với sở, ngành phụ trách",
+        "The criteria of each set, with the department in charge",
+    ),
+    (
+        "file_targets_csv",
+        "Các mục tiêu của tỉnh và kết quả đánh giá",
+        "The province's targets and how they stand",
+    ),
+    ("file_years_csv", "Tổng kết theo năm", "The year review"),
+    (
+        "file_summary_json",
+        "Số liệu tổng hợp của từng lần báo cáo",
+        "The figures of every report date",
+    ),
+    ("source", "Nguồn", "Source"),
+    ("not_found_title", "Không tìm thấy trang", "Page not found"),
+    (
+        "not_found_text",
+        "Địa chỉ này không có trang nào. Có thể trang đã được chuyển đi, hoặc địa chỉ bị gõ nhầm.",
+        "There is no page at this address. It may have moved, or the address may be mistyped.",
+    ),
+    ("contact_email", "Thư điện tử", "Email"),
+    ("contact_phone", "Điện thoại", "Phone"),
+    ("contact_address", "Địa chỉ", "Address"),
+];
+
+/// The strings of one language.
+pub struct Strings {
+    lang: Lang,
+}
+
+impl Strings {
+    pub fn for_lang(lang: Lang) -> Strings {
+        Strings { lang }
+    }
+
+    fn pick(&self, row: &(&'static str, &'static str, &'static str)) -> &'static str {
+        match self.lang {
+            Lang::Vi => row.1,
+            Lang::En if row.2.is_empty() => row.1,
+            Lang::En => row.2,
+        }
+    }
+
+    /// The text of `key`, if the table has it.
+    pub fn try_get(&self, key: &str) -> Option<&'static str> {
+        TABLE.iter().find(|r| r.0 == key).map(|r| self.pick(r))
+    }
+
+    /// The text of `key`; the key itself when missing (a test keeps the
+    /// table complete).
+    pub fn get(&self, key: &str) -> &'static str {
+        match TABLE.iter().find(|r| r.0 == key) {
+            Some(r) => self.pick(r),
+            None => {
+                debug_assert!(false, "no string '{key}'");
+                ""
+            }
+        }
+    }
+
+    /// The whole table as the template variable `t`.
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        for r in TABLE {
+            m.insert(r.0.to_string(), Value::String(self.pick(r).to_string()));
+        }
+        Value::Object(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn keys_are_unique_and_both_languages_filled() {
+        let mut seen = HashSet::new();
+        for (k, vi, en) in TABLE {
+            assert!(seen.insert(*k), "key {k} twice");
+            assert!(!vi.is_empty() && !en.is_empty(), "{k} is empty");
+        }
+    }
+
+    #[test]
+    fn every_key_a_template_uses_is_in_the_table() {
+        for (name, text) in super::super::theme::DEFAULT_TEMPLATES {
+            let mut rest = *text;
+            while let Some(i) = rest.find("t.") {
+                let before = rest[..i].chars().last();
+                let after = &rest[i + 2..];
+                let key: String = after
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                    .collect();
+                let boundary =
+                    before.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'));
+                if boundary && !key.is_empty() {
+                    assert!(
+                        TABLE.iter().any(|r| r.0 == key),
+                        "{name} uses t.{key}, which the table lacks"
+                    );
+                }
+                rest = after;
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! The link check: every internal `href` and `src` that a page writes must
+//! lead to a file of the build, and every `#anchor` to an `id` on the page
+//! it names. Runs on the files in memory, before anything is written.
+
+use super::{FileSource, SiteFiles};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One broken link.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Broken {
+    /// The page that writes the link.
+    pub page: String,
+    pub link: String,
+    pub why: &'static str,
+}
+
+impl std::fmt::Display for Broken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: link '{}' {}", self.page, self.link, self.why)
+    }
+}
+
+/// The values of attribute `name` (double-quoted, as the theme and the
+/// Markdown renderer write them) in `html`, entity `&amp;` decoded.
+pub fn attr_values<'a>(html: &'a str, name: &str) -> Vec<String> {
+    let pat = format!(" {name}=\"");
+    let mut out = Vec::new();
+    let mut rest: &'a str = html;
+    while let Some(i) = rest.find(&pat) {
+        let after = &rest[i + pat.len()..];
+        match after.find('"') {
+            Some(j) => {
+                out.push(after[..j].replace("&amp;", "&"));
+                rest = &after[j..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Joins a relative reference to the folder of `page` and normalises `..`;
+/// `None` when it climbs above the root.
+fn resolve(page: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut p = parts.join("/");
+    if rel.ends_with('/') || rel.is_empty() {
+        if !p.is_empty() {
+            p.push('/');
+        }
+        p.push_str("index.html");
+    }
+    Some(p)
+}
+
+/// Checks every HTML page of `site`. `base_url` ends with `/`; links to it
+/// (the canonical link) and to its path (`/ntm/…`, used by the 404 page) are
+/// checked as internal.
+pub fn check(site: &SiteFiles, base_url: &str) -> Vec<Broken> {
+    let base_path = base_url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+        .unwrap_or_else(|| "/".into());
+    let pages: BTreeMap<&str, &str> = site
+        .files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .filter_map(|(p, s)| match s {
+            FileSource::Bytes(b) => std::str::from_utf8(b).ok().map(|t| (p.as_str(), t)),
+            FileSource::Copy(_) => None,
+        })
+        .collect();
+    let ids: BTreeMap<&str, BTreeSet<String>> = pages
+        .iter()
+        .map(|(p, html)| (*p, attr_values(html, "id").into_iter().collect()))
+        .collect();
+    let mut broken = Vec::new();
+    for (page, html) in &pages {
+        let links = attr_values(html, "href")
+            .into_iter()
+            .chain(attr_values(html, "src"));
+        for link in links {
+            let (target, frag) = match link.split_once('#') {
+                Some((t, f)) => (t.to_string(), Some(f.to_string())),
+                None => (link.clone(), None),
+            };
+            let target = target.split('?').next().unwrap_or("").to_string();
+            let resolved = if let Some(inner) = target.strip_prefix(base_url) {
+                resolve("", inner)
+            } else if target.contains(':') || target.starts_with("//") {
+                continue; // another site, mailto:, tel:, data:
+            } else if let Some(inner) = target.strip_prefix(&base_path) {
+                resolve("", inner)
+            } else if target.starts_with('/') {
+                broken.push(Broken {
+                    page: page.to_string(),
+                    link: link.clone(),
+                    why: "is outside the site's base path",
+                });
+                continue;
+            } else if target.is_empty() {
+                Some(page.to_string())
+            } else {
+                resolve(page, &target)
+            };
+            let Some(resolved) = resolved else {
+                broken.push(Broken {
+                    page: page.to_string(),
+                    link,
+                    why: "climbs above the site's root",
+                });
+                continue;
+            };
+            if !site.files.contains_key(&resolved) {
+                broken.push(Broken {
+                    page: page.to_string(),
+                    link,
+                    why: "leads to no file of the build",
+                });
+                continue;
+            }
+            if let Some(f) = frag.filter(|f| !f.is_empty()) {
+                let ok = ids.get(resolved.as_str()).is_some_and(|s| s.contains(&f));
+                if !ok {
+                    broken.push(Broken {
+                        page: page.to_string(),
+                        link,
+                        why: "names an anchor the page does not have",
+                    });
+                }
+            }
+        }
+    }
+    broken.sort();
+    broken.dedup();
+    broken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_broken_files_and_anchors() {
+        let mut s = SiteFiles::default();
+        s.add(
+            "index.html",
+            br##"<a href="xa/a/index.html#tc">x</a> <a href="xa/b/">y</a> <a href="#top">t</a> <link href="https://e.org/ntm/xa/a/"> <img src="/ntm/assets/s.css"> <a href="https://other.org/">o</a>"##.to_vec(),
+        );
+        s.add(
+            "xa/a/index.html",
+            br#"<h2 id="tc">T</h2><a href="../../index.html">h</a>"#.to_vec(),
+        );
+        s.add("assets/s.css", b"".to_vec());
+        let b = check(&s, "https://e.org/ntm/");
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert_eq!(b[0].link, "#top");
+        assert_eq!(b[1].link, "xa/b/");
+        assert_eq!(
+            resolve("a/b/index.html", "../../c/"),
+            Some("c/index.html".into())
+        );
+        assert_eq!(resolve("index.html", "../x"), None);
+    }
+}

@@ -1,0 +1,232 @@
+//! Markdown to safe HTML: pulldown-cmark with tables, footnotes and
+//! strikethrough; every heading gets an anchor (`id`) made from its text;
+//! site-absolute links (`/xa/ky-anh/ky-thu/`) become relative to the page so
+//! that they work under a sub-path and from `file://`; and the result goes
+//! through ammonia, so raw HTML in the content can never bring a script, an
+//! event handler, a `javascript:` link or a frame onto a page.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::collections::HashSet;
+
+/// A heading of a rendered document, for a table of contents.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A rendered document.
+#[derive(Clone, Debug)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+}
+
+fn level_number(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Rewrites a link written in the content: `/path/` (site-absolute) becomes
+/// `root + path/index.html`; everything else stays as written.
+fn rewrite_url(url: &str, root: &str) -> String {
+    if let Some(rest) = url.strip_prefix('/').filter(|r| !r.starts_with('/')) {
+        let (path, frag) = match rest.find(['#', '?']) {
+            Some(i) => rest.split_at(i),
+            None => (rest, ""),
+        };
+        let path = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        };
+        return format!("{root}{path}{frag}");
+    }
+    url.to_string()
+}
+
+/// Renders `markdown` for a page whose way back to the site's root is `root`
+/// (`../../`). Heading ids get `id_prefix` in front (`""` for none), and
+/// never repeat one of `taken` (ids the page's template already uses).
+pub fn render(markdown: &str, root: &str, id_prefix: &str, taken: &[&str]) -> Rendered {
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_FOOTNOTES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    let events: Vec<Event> = Parser::new_ext(markdown, opts).collect();
+
+    // Heading anchors: the folded text of each heading, made unique.
+    let mut used: HashSet<String> = taken.iter().map(|s| s.to_string()).collect();
+    let mut headings = Vec::new();
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let mut text = String::new();
+                let mut j = i + 1;
+                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                    if let Event::Text(t) | Event::Code(t) = &events[j] {
+                        text.push_str(t);
+                    }
+                    j += 1;
+                }
+                let base = match id {
+                    Some(given) => crate::text::slugify(given),
+                    None => crate::text::slugify(&text),
+                };
+                let base = if base.is_empty() {
+                    "muc".to_string()
+                } else {
+                    base
+                };
+                let mut anchor = format!("{id_prefix}{base}");
+                let mut n = 2;
+                while used.contains(&anchor) {
+                    anchor = format!("{id_prefix}{base}-{n}");
+                    n += 1;
+                }
+                used.insert(anchor.clone());
+                headings.push(Heading {
+                    level: level_number(*level),
+                    id: anchor.clone(),
+                    text: text.trim().to_string(),
+                });
+                out.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(anchor)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => out.push(Event::Start(Tag::Link {
+                link_type: *link_type,
+                dest_url: CowStr::from(rewrite_url(dest_url, root)),
+                title: title.clone(),
+                id: id.clone(),
+            })),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => out.push(Event::Start(Tag::Image {
+                link_type: *link_type,
+                dest_url: CowStr::from(rewrite_url(dest_url, root)),
+                title: title.clone(),
+                id: id.clone(),
+            })),
+            e => out.push(e.clone()),
+        }
+        i += 1;
+    }
+    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut raw, out.into_iter());
+    Rendered {
+        html: sanitise(&raw),
+        headings,
+    }
+}
+
+/// Cleans HTML with ammonia: the default safe list (no `script`, `style`,
+/// `iframe`, `object`, event handlers or `javascript:` URLs) plus the ids
+/// and classes that headings, footnotes and tables use.
+pub fn sanitise(html: &str) -> String {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id"]);
+    b.add_tag_attributes("th", ["align", "scope"]);
+    b.add_tag_attributes("td", ["align"]);
+    b.add_tag_attributes("div", ["class"]);
+    b.add_tag_attributes("sup", ["class"]);
+    b.add_tag_attributes("img", ["loading"]);
+    b.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]));
+    b.link_rel(Some("noopener"));
+    b.clean(html).to_string()
+}
+
+/// Plain text of a short Markdown snippet (a summary), for meta tags.
+pub fn plain(markdown: &str) -> String {
+    let mut s = String::new();
+    for e in Parser::new(markdown) {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_anchors_and_links_become_relative() {
+        let r = render(
+            "# Kỳ Thư về đích\n\n## Kết quả\n\n## Kết quả\n\nXem [xã](/xa/ky-anh/ky-thu/) và [ngoài](https://example.org).",
+            "../../",
+            "",
+            &["noi-dung"],
+        );
+        assert!(r.html.contains(r#"<h1 id="ky-thu-ve-dich">"#), "{}", r.html);
+        assert!(r.html.contains(r#"id="ket-qua-2""#));
+        assert!(
+            r.html
+                .contains(r#"href="../../xa/ky-anh/ky-thu/index.html""#)
+        );
+        assert!(r.html.contains(r#"href="https://example.org""#));
+        assert_eq!(r.headings.len(), 3);
+    }
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let r = render(
+            "<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n\n<a href=\"javascript:alert(3)\">x</a>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n<p onclick=\"alert(4)\" style=\"color:red\">ok</p>",
+            "",
+            "",
+            &[],
+        );
+        let h = r.html.to_lowercase();
+        for bad in [
+            "<script",
+            "onerror",
+            "javascript:",
+            "<iframe",
+            "onclick",
+            "alert(1)",
+        ] {
+            assert!(!h.contains(bad), "{bad} in {h}");
+        }
+        assert!(h.contains("ok"));
+    }
+
+    #[test]
+    fn tables_and_footnotes() {
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Note.",
+            "",
+            "",
+            &[],
+        );
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("footnote-definition"));
+    }
+}

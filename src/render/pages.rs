@@ -1,0 +1,1310 @@
+//! The pages of the site: the list of every page (its path, template and
+//! context), then rendering them all in parallel with rayon through the one
+//! compiled theme. Each page's context is the shared site context (site,
+//! navigation, strings, data date) plus what the page shows; the template
+//! variables are documented in `docs/theme.md`.
+
+use super::format::{self, Lang};
+use super::i18n::Strings;
+use super::markdown;
+use super::theme::{self, Theme};
+use super::views::{Views, paths, titled};
+use super::{RenderSettings, SiteFiles};
+use crate::model::{CommuneIx, Content, Document, GroupIx, Measure};
+use crate::report::Report;
+use crate::report::targets::{Behind, Status};
+use rayon::prelude::*;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Communes meeting and not meeting a criterion.
+type Split = (Vec<Value>, Vec<Value>);
+
+/// Articles per page of the news list.
+pub const NEWS_PER_PAGE: usize = 10;
+
+/// One page to render.
+struct Page {
+    /// Output file, relative to the root: `xa/ky-anh/ky-thu/index.html`.
+    file: String,
+    template: &'static str,
+    /// The way back to the root from the page: `../../../`.
+    root: String,
+    /// The page's absolute URL (its folder for `index.html` pages).
+    canonical: String,
+    /// Values only this page has.
+    vars: Map<String, Value>,
+}
+
+/// Builds every page into `out`.
+pub fn render_all(
+    content_root: &Path,
+    content: &Content,
+    report: &Report,
+    settings: &RenderSettings,
+    out: &mut SiteFiles,
+) -> Result<(), String> {
+    let lang = Lang::from_code(&content.site.language);
+    let strings = Strings::for_lang(lang);
+    let theme = theme::load(content_root, &content.theme_files, lang)?;
+    let views = Views::new(content, report, lang, &strings);
+    let shared = shared_context(&views, settings);
+    let mut b = Builder {
+        v: &views,
+        base_url: &settings.base_url,
+        pages: Vec::new(),
+        files: Vec::new(),
+    };
+    b.all(out);
+    let Builder { pages, files, .. } = b;
+    for (path, from) in files {
+        out.copy(path, content_root.join(from));
+    }
+    for (name, bytes) in &theme.assets {
+        out.add(format!("assets/{name}"), bytes.clone());
+    }
+    out.add("sitemap.xml", sitemap(&pages, &settings.base_url));
+    let rendered: Result<Vec<(String, Vec<u8>)>, String> = pages
+        .par_iter()
+        .map(|p| render_page(&theme, &shared, p).map(|html| (p.file.clone(), html.into_bytes())))
+        .collect();
+    for (file, bytes) in rendered? {
+        out.add(file, bytes);
+    }
+    Ok(())
+}
+
+fn render_page(theme: &Theme, shared: &Map<String, Value>, p: &Page) -> Result<String, String> {
+    let mut ctx = shared.clone();
+    ctx.insert("root".into(), json!(p.root));
+    ctx.insert("canonical".into(), json!(p.canonical));
+    ctx.insert("page_path".into(), json!(p.file));
+    for (k, v) in &p.vars {
+        ctx.insert(k.clone(), v.clone());
+    }
+    let ctx = tera::Context::from_value(Value::Object(ctx)).map_err(|e| theme::describe(&e))?;
+    theme.tera.render(p.template, &ctx).map_err(|e| {
+        format!(
+            "{}: template {}: {}",
+            p.file,
+            p.template,
+            theme::describe(&e)
+        )
+    })
+}
+
+/// The context every page shares.
+fn shared_context(v: &Views, settings: &RenderSettings) -> Map<String, Value> {
+    let site = &v.content.site;
+    let mut nav = vec![
+        ("home", String::new()),
+        ("districts", "huyen/".to_string()),
+        ("communes", "xa/".to_string()),
+        ("criteria", "tieu-chi/".to_string()),
+        ("targets", "muc-tieu/".to_string()),
+        ("bulletins", "ban-tin/".to_string()),
+        ("news", "tin-tuc/".to_string()),
+    ];
+    if !v.content.models.is_empty() {
+        nav.push(("models", "mo-hinh/".to_string()));
+    }
+    nav.push(("downloads", "du-lieu/".to_string()));
+    let nav: Vec<Value> = nav
+        .into_iter()
+        .map(|(k, p)| json!({"key": k, "title": v.t(&format!("nav_{k}")), "href": paths::link(&p)}))
+        .collect();
+    let mut free: Vec<&Document> = v.content.pages.iter().collect();
+    free.sort_by(|a, b| crate::text::vi_cmp(&a.title, &b.title).then(a.slug.cmp(&b.slug)));
+    let free: Vec<Value> = free
+        .iter()
+        .map(|d| json!({"title": d.title, "href": paths::link(&paths::free_page(&d.slug))}))
+        .collect();
+    let contact: Vec<Value> = site
+        .contact
+        .iter()
+        .map(|(k, val)| {
+            let label = if k.is_empty() {
+                String::new()
+            } else {
+                v.s.try_get(&format!("contact_{k}"))
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format::capitalise(k))
+            };
+            let href = match k.as_str() {
+                "email" => Some(format!("mailto:{val}")),
+                "phone" => Some(format!("tel:{}", val.replace([' ', '.'], ""))),
+                _ => None,
+            };
+            json!({"key": k, "label": label, "value": val, "href": href})
+        })
+        .collect();
+    let mut m = Map::new();
+    m.insert("lang".into(), json!(v.lang.code()));
+    m.insert("t".into(), v.s.to_json());
+    m.insert(
+        "site".into(),
+        json!({
+            "title": site.title,
+            "organization": site.organization,
+            "description": site.description,
+            "license": site.data_license,
+            "contact": contact,
+            "base_url": settings.base_url,
+        }),
+    );
+    m.insert("data_date".into(), json!(v.latest.map(|d| v.date(d))));
+    m.insert(
+        "data_date_iso".into(),
+        json!(v.latest.map(|d| d.to_string())),
+    );
+    m.insert("nav".into(), json!(nav));
+    m.insert("free_pages".into(), json!(free));
+    m.insert(
+        "generator".into(),
+        json!(concat!("ntm-site ", env!("CARGO_PKG_VERSION"))),
+    );
+    m
+}
+
+/// Collects the pages.
+struct Builder<'v, 'a> {
+    v: &'v Views<'a>,
+    base_url: &'v str,
+    pages: Vec<Page>,
+    /// Files copied from the content folder: (output path, content path).
+    files: Vec<(String, String)>,
+}
+
+fn crumb(title: impl Into<String>, href: Option<String>) -> Value {
+    json!({"title": title.into(), "href": href})
+}
+
+impl<'v, 'a> Builder<'v, 'a> {
+    fn t(&self, key: &str) -> &'a str {
+        self.v.t(key)
+    }
+
+    /// Adds the page in folder `dir` (`""` for the root).
+    fn add(
+        &mut self,
+        dir: &str,
+        template: &'static str,
+        section: &str,
+        title: &str,
+        crumbs: Vec<Value>,
+        vars: Value,
+    ) {
+        let depth = dir.matches('/').count();
+        let mut vars = match vars {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        };
+        vars.insert("section".into(), json!(section));
+        vars.insert("title".into(), json!(title));
+        let mut trail = vec![crumb(self.t("nav_home"), Some("index.html".into()))];
+        trail.extend(crumbs);
+        if !dir.is_empty() {
+            trail.push(crumb(title, None));
+        }
+        vars.insert("breadcrumbs".into(), json!(trail));
+        self.pages.push(Page {
+            file: format!("{dir}index.html"),
+            template,
+            root: "../".repeat(depth),
+            canonical: format!("{}{dir}", self.base_url),
+            vars,
+        });
+    }
+
+    fn root_of(dir: &str) -> String {
+        "../".repeat(dir.matches('/').count())
+    }
+
+    fn all(&mut self, out: &SiteFiles) {
+        self.home();
+        self.districts();
+        self.communes();
+        self.criteria();
+        self.targets();
+        self.bulletins();
+        self.news();
+        self.free_pages();
+        self.models();
+        self.downloads(out);
+        self.not_found();
+    }
+
+    fn latest_news(&self, n: usize) -> Vec<Value> {
+        self.sorted_news()
+            .into_iter()
+            .take(n)
+            .map(|d| self.news_item(d))
+            .collect()
+    }
+
+    fn sorted_news(&self) -> Vec<&'a Document> {
+        let mut news: Vec<&Document> = self.v.content.news.iter().collect();
+        news.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
+        news
+    }
+
+    fn news_item(&self, d: &Document) -> Value {
+        json!({
+            "title": d.title,
+            "href": paths::link(&paths::article(&d.slug)),
+            "date": d.date.map(|x| self.v.date(x)),
+            "date_iso": d.date.map(|x| x.to_string()),
+            "summary": d.summary.as_deref().map(markdown::plain),
+            "tags": self.tag_links(&d.tags),
+        })
+    }
+
+    fn tag_links(&self, tags: &[String]) -> Vec<Value> {
+        tags.iter()
+            .map(|t| json!({"name": t, "href": paths::link(&paths::tag(&crate::text::slugify(t)))}))
+            .collect()
+    }
+
+    fn home(&mut self) {
+        let v = self.v;
+        let province = &v.report.latest.province;
+        let figures = v.figures(province, v.recognized_among(0..v.content.communes.len()));
+        let tops = v.top_groups.clone();
+        let groups = v.group_tree(&tops);
+        let loose: Vec<Value> = v
+            .commune_order
+            .iter()
+            .filter(|&&c| v.content.communes[c].group.is_none())
+            .map(|&c| v.communes[c].clone())
+            .collect();
+        let bulletin = v
+            .content
+            .snapshots
+            .len()
+            .checked_sub(1)
+            .map(|i| self.bulletin_summary(i));
+        let targets: Vec<Value> = self.target_rows();
+        let vars = json!({
+            "figures": figures,
+            "groups": groups,
+            "loose_communes": loose,
+            "bulletin": bulletin,
+            "news": self.latest_news(5),
+            "targets": targets,
+            "years": self.year_rows(),
+            "figure_progress": self.figure("progress", self.t("fig_progress"), self.progress_table()),
+        });
+        let title = v.content.site.title.clone();
+        self.add("", "home.html", "home", &title, vec![], vars);
+    }
+
+    /// The province's figures over time, one row per year end: what the
+    /// progress chart draws.
+    fn progress_table(&self) -> Value {
+        let v = self.v;
+        let rows: Vec<Value> = v
+            .report
+            .years
+            .iter()
+            .map(|y| {
+                json!([
+                    y.year.to_string(),
+                    v.date(y.end),
+                    v.int(y.known),
+                    v.int(y.meets_standard),
+                    v.int(y.newly.len() as i64),
+                ])
+            })
+            .collect();
+        json!({
+            "head": [self.t("col_year"), self.t("col_end"), self.t("col_known"), self.t("col_standard"), self.t("col_newly")],
+            "rows": rows,
+        })
+    }
+
+    /// A figure slot: a chart (when the charts module provides one) and its data table.
+    fn figure(&self, id: &str, title: &str, table: Value) -> Value {
+        json!({
+            "id": format!("bieu-do-{id}"),
+            "title": title,
+            "svg": Value::Null,
+            "table": table,
+        })
+    }
+
+    fn year_rows(&self) -> Vec<Value> {
+        let v = self.v;
+        v.report
+            .years
+            .iter()
+            .map(|y| {
+                json!({
+                    "year": y.year,
+                    "end": v.date(y.end),
+                    "known": v.int(y.known),
+                    "standard": v.int(y.meets_standard),
+                    "newly": v.int(y.newly.len() as i64),
+                    "compared": v.int(y.compared),
+                    "average_gain": y.average_gain.map(|d| format::dec2(v.lang, d)),
+                    "min_met": y.min_met,
+                })
+            })
+            .collect()
+    }
+
+    fn target_rows(&self) -> Vec<Value> {
+        let v = self.v;
+        v.report
+            .targets
+            .iter()
+            .map(|r| {
+                let t = &v.content.targets[r.target];
+                let behind: Vec<Value> = match &r.behind {
+                    Behind::Communes(cs) => {
+                        let mut cs = cs.clone();
+                        cs.sort_by_key(|&c| v.commune_order.iter().position(|&x| x == c));
+                        cs.iter().map(|&c| v.commune_link(c)).collect()
+                    }
+                    Behind::Groups(gs) => gs.iter().map(|&g| v.group_link(g)).collect(),
+                };
+                let status = r.status.as_str();
+                json!({
+                    "id": t.id,
+                    "title": t.title,
+                    "source": t.source,
+                    "deadline": v.date(t.deadline),
+                    "deadline_iso": t.deadline.to_string(),
+                    "scope": t.scope.map(|g| v.group_link(g)),
+                    "measure": t.measure.as_str(),
+                    "measure_label": v.t(&format!("measure_{}", t.measure.as_str())),
+                    "value": t.value,
+                    "status": status,
+                    "status_label": v.t(&format!("status_{status}")),
+                    "evaluated_on": r.evaluated_on.map(|d| v.date(d)),
+                    "shortfall": r.shortfall,
+                    "shortfall_text": v.int(r.shortfall as i64),
+                    "shortfall_groups": matches!(t.measure, Measure::StandardPerGroup),
+                    "behind": behind,
+                    "open": r.status == Status::Open,
+                })
+            })
+            .collect()
+    }
+
+    fn districts(&mut self) {
+        let v = self.v;
+        let tops = v.top_groups.clone();
+        let title = self.t("nav_districts").to_string();
+        let vars = json!({"groups": v.group_tree(&tops)});
+        self.add(
+            "huyen/",
+            "districts.html",
+            "districts",
+            &title,
+            vec![],
+            vars,
+        );
+        for g in 0..v.content.groups.len() {
+            self.district(g);
+        }
+    }
+
+    fn group_crumbs(&self, g: Option<GroupIx>) -> Vec<Value> {
+        let v = self.v;
+        let mut chain = Vec::new();
+        let mut cur = g;
+        while let Some(x) = cur {
+            chain.push(x);
+            cur = v.content.groups[x].parent;
+        }
+        chain.reverse();
+        let mut out = vec![crumb(
+            self.t("nav_districts"),
+            Some("huyen/index.html".into()),
+        )];
+        out.extend(chain.into_iter().map(|x| {
+            let l = v.group_link(x);
+            crumb(
+                l["title"].as_str().unwrap_or_default(),
+                l["href"].as_str().map(str::to_string),
+            )
+        }));
+        out
+    }
+
+    fn district(&mut self, g: GroupIx) {
+        let v = self.v;
+        let gr = &v.content.groups[g];
+        let dir = paths::group(&gr.id);
+        let communes = v.communes_in(g);
+        let rows: Vec<Value> = communes.iter().map(|&c| v.communes[c].clone()).collect();
+        // Latest notable changes of its communes, newest first.
+        let mut changes: Vec<usize> = communes
+            .iter()
+            .flat_map(|&c| v.changes_of[c].iter().copied())
+            .filter(|&i| v.notable(i))
+            .collect();
+        changes.sort_by(|&a, &b| {
+            let (ca, cb) = (&v.report.sweep.changes[a], &v.report.sweep.changes[b]);
+            cb.snapshot.cmp(&ca.snapshot).then(a.cmp(&b))
+        });
+        changes.truncate(20);
+        let changes: Vec<Value> = changes.iter().map(|&i| v.change(i, true)).collect();
+        let children = v.child_groups[g].clone();
+        let subgroups = v.group_tree(&children);
+        let nested = !subgroups.is_empty();
+        let vars = json!({
+            "group": v.groups[g],
+            "figures": v.groups[g]["figures"],
+            "communes": rows,
+            "show_group_column": nested,
+            "subgroups": subgroups,
+            "changes": changes,
+            "figure_bands": self.figure("bands", self.t("fig_bands"), Value::Null),
+        });
+        let crumbs = self.group_crumbs(gr.parent);
+        let title = titled(&gr.kind, &gr.name);
+        self.add(&dir, "district.html", "districts", &title, crumbs, vars);
+    }
+
+    fn communes(&mut self) {
+        let v = self.v;
+        let rows: Vec<Value> = v
+            .commune_order
+            .iter()
+            .map(|&c| v.communes[c].clone())
+            .collect();
+        let title = self.t("nav_communes").to_string();
+        self.add(
+            "xa/",
+            "communes.html",
+            "communes",
+            &title,
+            vec![],
+            json!({"communes": rows, "show_group_column": true}),
+        );
+        for c in 0..v.content.communes.len() {
+            self.commune(c);
+        }
+    }
+
+    fn commune(&mut self, c: CommuneIx) {
+        let v = self.v;
+        let cm = &v.content.communes[c];
+        let dir = paths::commune(&cm.id);
+        let root = Self::root_of(&dir);
+        let tl = &v.report.sweep.timeline;
+        let state = tl.latest(c);
+        // The criteria table of the set in force for the commune, with the
+        // date since which each met criterion has been met without a break.
+        let criteria: Vec<Value> = match state {
+            Some(s) => {
+                let set = &v.content.sets[s.set];
+                let states = &tl.states[c];
+                set.criteria
+                    .iter()
+                    .map(|cr| {
+                        let k = cr.number;
+                        let met = s.met.has(k);
+                        let since = if met {
+                            states
+                                .iter()
+                                .rev()
+                                .take_while(|x| x.set == s.set && x.met.has(k))
+                                .last()
+                                .map(|x| v.date(x.date))
+                        } else {
+                            None
+                        };
+                        json!({
+                            "number": k,
+                            "name": cr.name,
+                            "group": cr.group,
+                            "department": cr.department,
+                            "met": met,
+                            "since": since,
+                            "href": paths::link(&paths::criterion(&set.id, k)),
+                        })
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        let set = state.map(|s| {
+            let st = &v.content.sets[s.set];
+            json!({"id": st.id, "name": st.name, "href": paths::link(&paths::criteria_set(&st.id))})
+        });
+        let left = state.map(|s| v.content.sets[s.set].len() - s.count() as usize);
+        let history: Vec<Value> = v.changes_of[c]
+            .iter()
+            .rev()
+            .copied()
+            .filter(|&i| v.notable(i))
+            .map(|i| v.change(i, false))
+            .collect();
+        let reports = v.changes_of[c].len();
+        let indicators: Vec<Value> = match v.latest {
+            Some(l) => tl
+                .indicators_on(c, l)
+                .iter()
+                .enumerate()
+                .filter_map(|(i, x)| {
+                    x.map(|(val, d)| {
+                        let key = crate::model::INDICATOR_KEYS[i];
+                        json!({"label": v.t(&format!("ind_{key}")), "value": v.int(val as i64), "date": v.date(d)})
+                    })
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let officers: Vec<Value> = cm
+            .officers
+            .iter()
+            .map(|o| {
+                json!({
+                    "name": o.name, "role": o.role, "agency": o.agency,
+                    "from": o.from.map(|d| v.date(d)), "until": o.until.map(|d| v.date(d)),
+                    "seconded": o.is_seconded(),
+                })
+            })
+            .collect();
+        let mut recognitions: Vec<&crate::model::Recognition> = cm.recognitions.iter().collect();
+        recognitions.sort_by_key(|r| (r.date, r.level));
+        let recognitions: Vec<Value> = recognitions
+            .iter()
+            .map(|r| json!({"level": r.level.as_str(), "label": v.level_label(r.level), "date": v.date(r.date), "decision": r.decision}))
+            .collect();
+        let narrative = cm
+            .narrative
+            .as_deref()
+            .map(|md| markdown::render(md, &root, "", COMMUNE_IDS).html);
+        let news: Vec<Value> = self
+            .sorted_news()
+            .into_iter()
+            .filter(|d| d.communes.contains(&c))
+            .map(|d| self.news_item(d))
+            .collect();
+        let models: Vec<Value> = v
+            .content
+            .models
+            .iter()
+            .filter(|m| m.commune == c)
+            .map(|m| self.model_item(m))
+            .collect();
+        let history_table = {
+            let rows: Vec<Value> = tl.states[c]
+                .iter()
+                .map(|s| {
+                    json!([
+                        v.date(s.date),
+                        format!("{}/{}", s.count(), v.content.sets[s.set].len()),
+                        v.content.sets[s.set].id
+                    ])
+                })
+                .collect();
+            json!({"head": [self.t("col_date"), self.t("col_met"), self.t("col_set")], "rows": rows})
+        };
+        let vars = json!({
+            "commune": v.communes[c],
+            "code": cm.code,
+            "population": cm.population.map(|p| v.int(p as i64)),
+            "area": cm.area_km2.map(|a| format_area(v.lang, a)),
+            "set": set,
+            "criteria": criteria,
+            "left": left,
+            "history": history,
+            "reports": reports,
+            "indicators": indicators,
+            "sponsors": cm.sponsors,
+            "officers": officers,
+            "recognitions": recognitions,
+            "narrative": narrative,
+            "news": news,
+            "models": models,
+            "figure_timeline": self.figure("dien-bien", self.t("fig_timeline"), history_table),
+        });
+        let crumbs = self.group_crumbs(cm.group);
+        let title = titled(&cm.kind, &cm.name);
+        self.add(&dir, "commune.html", "communes", &title, crumbs, vars);
+    }
+
+    fn criteria(&mut self) {
+        let v = self.v;
+        let sets: Vec<Value> = v.content.sets.iter().map(|s| self.set_value(s)).collect();
+        let title = self.t("nav_criteria").to_string();
+        self.add(
+            "tieu-chi/",
+            "criteria.html",
+            "criteria",
+            &title,
+            vec![],
+            json!({"sets": sets}),
+        );
+        for si in 0..v.content.sets.len() {
+            self.criteria_set(si);
+            for k in 1..=v.content.sets[si].len() {
+                self.criterion(si, k);
+            }
+        }
+    }
+
+    fn set_value(&self, s: &crate::model::CriteriaSet) -> Value {
+        let v = self.v;
+        json!({
+            "id": s.id,
+            "name": s.name,
+            "decision": s.decision,
+            "valid_from": v.date(s.valid_from),
+            "valid_until": s.valid_until.map(|d| v.date(d)),
+            "count": s.len(),
+            "href": paths::link(&paths::criteria_set(&s.id)),
+        })
+    }
+
+    /// Latest coverage of set `si`: communes known under it, and meeting each criterion.
+    fn coverage(&self, si: usize) -> (u32, Vec<u32>) {
+        match self.v.report.sweep.summaries.last() {
+            Some(s) => (s.coverage[si].known, s.coverage[si].meeting.clone()),
+            None => (0, vec![0; self.v.content.sets[si].len()]),
+        }
+    }
+
+    fn criteria_set(&mut self, si: usize) {
+        let v = self.v;
+        let st = &v.content.sets[si];
+        let (known, meeting) = self.coverage(si);
+        let rows: Vec<Value> = st
+            .criteria
+            .iter()
+            .map(|cr| {
+                let m = meeting[cr.number - 1];
+                json!({
+                    "number": cr.number,
+                    "name": cr.name,
+                    "group": cr.group,
+                    "department": cr.department,
+                    "meeting": v.int(m),
+                    "not_meeting": v.int(known - m),
+                    "percent": format::percent(u64::from(m), u64::from(known)),
+                    "href": paths::link(&paths::criterion(&st.id, cr.number)),
+                })
+            })
+            .collect();
+        let table_rows: Vec<Value> = st
+            .criteria
+            .iter()
+            .map(|cr| {
+                json!([
+                    cr.number.to_string(),
+                    cr.name,
+                    v.int(meeting[cr.number - 1])
+                ])
+            })
+            .collect();
+        let vars = json!({
+            "set": self.set_value(st),
+            "known": v.int(known),
+            "criteria": rows,
+            "figure_coverage": self.figure("do-phu", self.t("fig_coverage"), json!({
+                "head": [self.t("col_number"), self.t("col_criterion"), self.t("col_meeting")],
+                "rows": table_rows,
+            })),
+        });
+        let crumbs = vec![crumb(
+            self.t("nav_criteria"),
+            Some("tieu-chi/index.html".into()),
+        )];
+        let dir = paths::criteria_set(&st.id);
+        self.add(
+            &dir,
+            "criteria_set.html",
+            "criteria",
+            &st.name.clone(),
+            crumbs,
+            vars,
+        );
+    }
+
+    fn criterion(&mut self, si: usize, k: usize) {
+        let v = self.v;
+        let st = &v.content.sets[si];
+        let cr = &st.criteria[k - 1];
+        let (known, meeting) = self.coverage(si);
+        // By district: the communes whose latest state is under this set.
+        let mut by_group: BTreeMap<Option<GroupIx>, Split> = BTreeMap::new();
+        let mut other_sets = 0u32;
+        let mut unknown = 0u32;
+        for &c in &v.commune_order {
+            match v.report.sweep.timeline.latest(c) {
+                Some(s) if s.set == si => {
+                    let top = v.content.ancestors(c).first().copied();
+                    let e = by_group.entry(top).or_default();
+                    let link = v.commune_link(c);
+                    if s.met.has(k) {
+                        e.0.push(link);
+                    } else {
+                        e.1.push(link);
+                    }
+                }
+                Some(_) => other_sets += 1,
+                None => unknown += 1,
+            }
+        }
+        let mut groups: Vec<(Option<GroupIx>, Split)> = by_group.into_iter().collect();
+        groups.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => {
+                let (gx, gy) = (&v.content.groups[x], &v.content.groups[y]);
+                super::views::name_cmp(&gx.name, &gx.id, &gy.name, &gy.id)
+            }
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        let groups: Vec<Value> = groups
+            .into_iter()
+            .map(|(g, (yes, no))| {
+                json!({
+                    "group": g.map(|g| v.group_link(g)),
+                    "meeting": yes,
+                    "not_meeting": no,
+                    "meeting_count": yes.len(),
+                    "total": yes.len() + no.len(),
+                })
+            })
+            .collect();
+        let vars = json!({
+            "set": self.set_value(st),
+            "criterion": {
+                "number": cr.number, "name": cr.name, "name_en": cr.name_en,
+                "group": cr.group, "department": cr.department,
+            },
+            "known": v.int(known),
+            "meeting": v.int(meeting[k - 1]),
+            "not_meeting": v.int(known - meeting[k - 1]),
+            "other_sets": other_sets,
+            "unknown": unknown,
+            "groups": groups,
+            "prev": (k > 1).then(|| paths::link(&paths::criterion(&st.id, k - 1))),
+            "next": (k < st.len()).then(|| paths::link(&paths::criterion(&st.id, k + 1))),
+        });
+        let crumbs = vec![
+            crumb(self.t("nav_criteria"), Some("tieu-chi/index.html".into())),
+            crumb(
+                st.name.clone(),
+                Some(paths::link(&paths::criteria_set(&st.id))),
+            ),
+        ];
+        let title = format!("{} {}: {}", self.t("criterion"), k, cr.name);
+        self.add(
+            &paths::criterion(&st.id, k),
+            "criterion.html",
+            "criteria",
+            &title,
+            crumbs,
+            vars,
+        );
+    }
+
+    fn targets(&mut self) {
+        let vars = json!({"targets": self.target_rows(), "years": self.year_rows()});
+        let title = self.t("nav_targets").to_string();
+        self.add("muc-tieu/", "targets.html", "targets", &title, vec![], vars);
+    }
+
+    /// The headline of one snapshot's bulletin.
+    fn bulletin_summary(&self, i: usize) -> Value {
+        let v = self.v;
+        let snap = &v.content.snapshots[i];
+        let s = &v.report.sweep.summaries[i];
+        let scope = |x: &crate::report::timeline::ScopeSummary| {
+            json!({
+                "known": v.int(x.levels.known),
+                "standard": v.int(x.levels.meets_standard),
+                "average": x.levels.average_met().map(|d| format::dec2(v.lang, d)),
+                "reporting": v.int(x.movement.reporting),
+                "communes_gained": v.int(x.movement.communes_gained),
+                "criteria_gained": v.int(x.movement.criteria_gained),
+                "communes_lost": v.int(x.movement.communes_lost),
+                "criteria_lost": v.int(x.movement.criteria_lost),
+                "no_gain": v.int(x.no_gain()),
+                "baseline": v.int(x.movement.baseline),
+                "rebased": v.int(x.movement.rebased),
+                "has_target": x.levels.known > 0 || x.movement.reporting > 0,
+            })
+        };
+        let text = v.content.bulletins.iter().find(|b| b.date == snap.date);
+        let all = scope(&s.all);
+        let target = scope(&s.target);
+        let rows: Vec<Value> = [
+            "known",
+            "standard",
+            "average",
+            "reporting",
+            "communes_gained",
+            "criteria_gained",
+            "no_gain",
+            "communes_lost",
+            "criteria_lost",
+            "baseline",
+            "rebased",
+        ]
+        .iter()
+        .map(|k| {
+            let cell = |x: &Value| x[*k].as_str().unwrap_or("–").to_string();
+            json!({"label": v.t(&format!("bf_{k}")), "all": cell(&all), "target": cell(&target)})
+        })
+        .collect();
+        json!({
+            "rows": rows,
+            "date": v.date(snap.date),
+            "date_iso": snap.date.to_string(),
+            "year": snap.date.year(),
+            "href": paths::link(&paths::bulletin(snap.date)),
+            "period": snap.period.map(|(a, b)| format!("{}–{}", v.date(a), v.date(b))),
+            "note": snap.note,
+            "set": self.set_value(&v.content.sets[snap.set]),
+            "all": all,
+            "target": target,
+            "has_text": text.is_some(),
+        })
+    }
+
+    fn bulletins(&mut self) {
+        let v = self.v;
+        let n = v.content.snapshots.len();
+        // The list, newest first, grouped by year.
+        let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
+        for i in (0..n).rev() {
+            let b = self.bulletin_summary(i);
+            let y = v.content.snapshots[i].date.year();
+            match years.last_mut() {
+                Some((yy, list)) if *yy == y => list.push(b),
+                _ => years.push((y, vec![b])),
+            }
+        }
+        let years: Vec<Value> = years
+            .into_iter()
+            .map(|(y, l)| json!({"year": y, "bulletins": l}))
+            .collect();
+        let title = self.t("nav_bulletins").to_string();
+        self.add(
+            "ban-tin/",
+            "bulletins.html",
+            "bulletins",
+            &title,
+            vec![],
+            json!({"years": years}),
+        );
+        for i in 0..n {
+            self.bulletin(i);
+        }
+    }
+
+    fn bulletin(&mut self, i: usize) {
+        let v = self.v;
+        let snap = &v.content.snapshots[i];
+        let dir = paths::bulletin(snap.date);
+        let root = Self::root_of(&dir);
+        let range = v.report.sweep.change_ranges[i].clone();
+        let mut gained = Vec::new();
+        let mut lost = Vec::new();
+        let mut baseline = Vec::new();
+        let mut rebased = Vec::new();
+        for ci in range {
+            let ch = &v.report.sweep.changes[ci];
+            let row = v.change(ci, true);
+            match ch.kind {
+                crate::report::timeline::ChangeKind::Baseline => baseline.push(row),
+                crate::report::timeline::ChangeKind::Rebased { .. } => rebased.push(row),
+                _ => {
+                    if ch.gained().count() > 0 {
+                        gained.push(row.clone());
+                    }
+                    if ch.lost().count() > 0 {
+                        lost.push(row);
+                    }
+                }
+            }
+        }
+        let by_name = |a: &Value, b: &Value| {
+            crate::text::vi_cmp(
+                a["commune"]["name"].as_str().unwrap_or_default(),
+                b["commune"]["name"].as_str().unwrap_or_default(),
+            )
+            .then_with(|| {
+                a["commune"]["id"]
+                    .as_str()
+                    .cmp(&b["commune"]["id"].as_str())
+            })
+        };
+        for l in [&mut gained, &mut lost, &mut baseline, &mut rebased] {
+            l.sort_by(by_name);
+        }
+        let text = v
+            .content
+            .bulletins
+            .iter()
+            .find(|b| b.date == snap.date)
+            .map(|b| markdown::render(&b.body, &root, "", BULLETIN_IDS).html);
+        let prev = i
+            .checked_sub(1)
+            .map(|p| paths::link(&paths::bulletin(v.content.snapshots[p].date)));
+        let next = (i + 1 < v.content.snapshots.len())
+            .then(|| paths::link(&paths::bulletin(v.content.snapshots[i + 1].date)));
+        let vars = json!({
+            "bulletin": self.bulletin_summary(i),
+            "text": text,
+            "gained": gained,
+            "lost": lost,
+            "baseline": baseline,
+            "rebased": rebased,
+            "prev": prev,
+            "next": next,
+        });
+        let crumbs = vec![crumb(
+            self.t("nav_bulletins"),
+            Some("ban-tin/index.html".into()),
+        )];
+        let title = format!("{} {}", self.t("bulletin_of"), v.date(snap.date));
+        self.add(&dir, "bulletin.html", "bulletins", &title, crumbs, vars);
+    }
+
+    fn news(&mut self) {
+        let v = self.v;
+        let news = self.sorted_news();
+        let pages = news.len().div_ceil(NEWS_PER_PAGE).max(1);
+        let title = self.t("nav_news").to_string();
+        for p in 1..=pages {
+            let items: Vec<Value> = news
+                .iter()
+                .skip((p - 1) * NEWS_PER_PAGE)
+                .take(NEWS_PER_PAGE)
+                .map(|d| self.news_item(d))
+                .collect();
+            let dir = paths::news_page(p);
+            let pagination = json!({
+                "current": p,
+                "total": pages,
+                "prev": (p > 1).then(|| paths::link(&paths::news_page(p - 1))),
+                "next": (p < pages).then(|| paths::link(&paths::news_page(p + 1))),
+                "pages": (1..=pages).map(|n| json!({"number": n, "href": paths::link(&paths::news_page(n)), "current": n == p})).collect::<Vec<_>>(),
+            });
+            let (page_title, crumbs) = if p == 1 {
+                (title.clone(), vec![])
+            } else {
+                (
+                    format!("{title} – {} {p}", self.t("page")),
+                    vec![crumb(title.clone(), Some("tin-tuc/index.html".into()))],
+                )
+            };
+            self.add(
+                &dir,
+                "news_list.html",
+                "news",
+                &page_title,
+                crumbs,
+                json!({"news": items, "pagination": pagination}),
+            );
+        }
+        for d in news.clone() {
+            self.article(d);
+        }
+        // Tags: one page each, and an index.
+        let mut tags: BTreeMap<String, (String, Vec<&Document>)> = BTreeMap::new();
+        for d in &news {
+            for t in &d.tags {
+                let e = tags
+                    .entry(crate::text::slugify(t))
+                    .or_insert_with(|| (t.clone(), Vec::new()));
+                if !e.1.iter().any(|x| x.slug == d.slug) {
+                    e.1.push(d);
+                }
+            }
+        }
+        let mut index: Vec<Value> = Vec::new();
+        for (slug, (name, docs)) in &tags {
+            if slug.is_empty() {
+                continue;
+            }
+            index.push(
+                json!({"name": name, "count": docs.len(), "href": paths::link(&paths::tag(slug))}),
+            );
+            let items: Vec<Value> = docs.iter().map(|d| self.news_item(d)).collect();
+            let crumbs = vec![
+                crumb(self.t("nav_news"), Some("tin-tuc/index.html".into())),
+                crumb(self.t("tags"), Some("chu-de/index.html".into())),
+            ];
+            let title = format!("{}: {name}", self.t("tag"));
+            self.add(
+                &paths::tag(slug),
+                "tag.html",
+                "news",
+                &title,
+                crumbs,
+                json!({"tag": name, "news": items}),
+            );
+        }
+        index.sort_by(|a, b| {
+            crate::text::vi_cmp(
+                a["name"].as_str().unwrap_or_default(),
+                b["name"].as_str().unwrap_or_default(),
+            )
+        });
+        let crumbs = vec![crumb(self.t("nav_news"), Some("tin-tuc/index.html".into()))];
+        let title = self.t("tags").to_string();
+        self.add(
+            "chu-de/",
+            "tags.html",
+            "news",
+            &title,
+            crumbs,
+            json!({"tags": index}),
+        );
+        let _ = v;
+    }
+
+    fn article(&mut self, d: &'a Document) {
+        let v = self.v;
+        let dir = paths::article(&d.slug);
+        let root = Self::root_of(&dir);
+        for a in &d.assets {
+            let name = a.rsplit('/').next().unwrap_or(a);
+            self.files.push((format!("{dir}{name}"), a.clone()));
+        }
+        let body = markdown::render(&d.body, &root, "", ARTICLE_IDS);
+        // The cover is a file of the bundle, copied beside the page above.
+        let cover = d
+            .cover
+            .as_deref()
+            .map(|c| c.rsplit('/').next().unwrap_or(c).to_string());
+        let communes: Vec<Value> = d.communes.iter().map(|&c| v.commune_link(c)).collect();
+        let vars = json!({
+            "article": {
+                "title": d.title,
+                "date": d.date.map(|x| v.date(x)),
+                "date_iso": d.date.map(|x| x.to_string()),
+                "author": d.author,
+                "summary": d.summary.as_deref().map(markdown::plain),
+                "tags": self.tag_links(&d.tags),
+                "communes": communes,
+                "cover": cover,
+                "body": body.html,
+                "headings": body.headings,
+            },
+            "description": d.summary.as_deref().map(markdown::plain),
+        });
+        let crumbs = vec![crumb(self.t("nav_news"), Some("tin-tuc/index.html".into()))];
+        self.add(&dir, "article.html", "news", &d.title.clone(), crumbs, vars);
+    }
+
+    fn free_pages(&mut self) {
+        let v = self.v;
+        for d in &v.content.pages {
+            let dir = paths::free_page(&d.slug);
+            let root = Self::root_of(&dir);
+            let body = markdown::render(&d.body, &root, "", ARTICLE_IDS);
+            let vars = json!({
+                "doc": {"title": d.title, "body": body.html, "headings": body.headings,
+                        "date": d.date.map(|x| v.date(x)), "summary": d.summary.as_deref().map(markdown::plain)},
+                "description": d.summary.as_deref().map(markdown::plain),
+            });
+            self.add(
+                &dir,
+                "page.html",
+                &format!("page-{}", d.slug),
+                &d.title.clone(),
+                vec![],
+                vars,
+            );
+        }
+    }
+
+    fn model_item(&self, m: &crate::model::Model) -> Value {
+        let v = self.v;
+        let dir = paths::model(&m.slug);
+        let cover = m
+            .cover
+            .clone()
+            .or_else(|| m.photos.first().map(|p| p.file.clone()));
+        json!({
+            "title": m.title,
+            "href": paths::link(&dir),
+            "kind": m.kind,
+            "kind_label": v.t(&format!("model_{}", m.kind)),
+            "status": m.status,
+            "status_label": v.t(&format!("model_status_{}", m.status)),
+            "commune": v.commune_link(m.commune),
+            "registered": m.registered.map(|d| v.date(d)),
+            "recognized": m.recognized.map(|d| v.date(d)),
+            "cover": cover.map(|c| format!("{dir}{c}")),
+            "cover_alt": m.photos.iter().find(|p| Some(&p.file) == m.cover.as_ref()).or(m.photos.first()).map(|p| p.caption.clone()),
+        })
+    }
+
+    fn models(&mut self) {
+        let v = self.v;
+        if v.content.models.is_empty() {
+            return;
+        }
+        let mut models: Vec<&crate::model::Model> = v.content.models.iter().collect();
+        models.sort_by(|a, b| crate::text::vi_cmp(&a.title, &b.title).then(a.slug.cmp(&b.slug)));
+        let items: Vec<Value> = models.iter().map(|m| self.model_item(m)).collect();
+        let title = self.t("nav_models").to_string();
+        self.add(
+            "mo-hinh/",
+            "models.html",
+            "models",
+            &title,
+            vec![],
+            json!({"models": items}),
+        );
+        for m in models {
+            let dir = paths::model(&m.slug);
+            let root = Self::root_of(&dir);
+            let folder = m.file.rsplit_once('/').map(|(f, _)| f).unwrap_or("");
+            for p in &m.photos {
+                self.files
+                    .push((format!("{dir}{}", p.file), format!("{folder}/{}", p.file)));
+            }
+            let body = markdown::render(&m.body, &root, "", ARTICLE_IDS);
+            let photos: Vec<Value> = m
+                .photos
+                .iter()
+                .map(|p| json!({"src": p.file, "caption": p.caption, "credit": p.credit}))
+                .collect();
+            let vars = json!({"model": self.model_item(m), "photos": photos, "body": body.html});
+            let crumbs = vec![crumb(
+                self.t("nav_models"),
+                Some("mo-hinh/index.html".into()),
+            )];
+            self.add(&dir, "model.html", "models", &m.title.clone(), crumbs, vars);
+        }
+    }
+
+    fn downloads(&mut self, out: &SiteFiles) {
+        let v = self.v;
+        let files: Vec<Value> = out
+            .files
+            .iter()
+            .filter(|(p, _)| p.starts_with("data/"))
+            .map(|(p, src)| {
+                let size = match src {
+                    super::FileSource::Bytes(b) => b.len() as u64,
+                    super::FileSource::Copy(f) => {
+                        std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)
+                    }
+                };
+                let name = p.trim_start_matches("data/");
+                let key = format!("file_{}", name.replace('.', "_"));
+                json!({
+                    "name": name,
+                    "href": p,
+                    "description": v.s.try_get(&key),
+                    "size": format_size(v.lang, size),
+                    "format": if name.ends_with(".json") { "JSON" } else { "CSV" },
+                })
+            })
+            .collect();
+        let citation = match v.latest {
+            Some(l) => format!(
+                "{}: {}, {} {}.",
+                self.t("source"),
+                v.content.site.organization,
+                self.t("data_of"),
+                v.date(l)
+            ),
+            None => format!("{}: {}.", self.t("source"), v.content.site.organization),
+        };
+        let title = self.t("nav_downloads").to_string();
+        self.add(
+            "du-lieu/",
+            "downloads.html",
+            "downloads",
+            &title,
+            vec![],
+            json!({"files": files, "citation": citation}),
+        );
+    }
+
+    fn not_found(&mut self) {
+        // Served by the web server at any address: links go from the site's
+        // base path (`/ntm/`), not relative to the page.
+        let base_path = self
+            .base_url
+            .split_once("://")
+            .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+            .unwrap_or_else(|| "/".into());
+        let mut vars = Map::new();
+        vars.insert("section".into(), json!(""));
+        vars.insert("title".into(), json!(self.t("not_found_title")));
+        vars.insert("breadcrumbs".into(), json!([]));
+        vars.insert("noindex".into(), json!(true));
+        self.pages.push(Page {
+            file: "404.html".into(),
+            template: "404.html",
+            root: base_path,
+            canonical: format!("{}404.html", self.base_url),
+            vars,
+        });
+    }
+}
+
+/// Ids the commune template uses itself; the narrative's headings avoid them.
+const COMMUNE_IDS: &[&str] = &[
+    "noi-dung",
+    "tieu-chi",
+    "dien-bien",
+    "lich-su",
+    "chi-so",
+    "cong-nhan",
+    "do-dau",
+    "can-bo",
+    "gioi-thieu",
+    "mo-hinh",
+    "tin-tuc",
+    "trich-dan",
+    "bieu-do-dien-bien",
+];
+const BULLETIN_IDS: &[&str] = &["noi-dung", "tang", "giam", "lan-dau", "chuyen-bo"];
+const ARTICLE_IDS: &[&str] = &["noi-dung"];
+
+fn format_area(lang: Lang, a: f64) -> String {
+    // Areas are given with at most two decimals in the content.
+    let hundredths = (a * 100.0).round() as i64;
+    let d = crate::report::decimal::Dec2(hundredths);
+    let s = format::dec2(lang, d);
+    let mark = if lang == Lang::Vi { ',' } else { '.' };
+    s.trim_end_matches('0').trim_end_matches(mark).to_string()
+}
+
+fn format_size(lang: Lang, bytes: u64) -> String {
+    if bytes < 1024 {
+        format!("{} B", format::int(lang, bytes as i64))
+    } else {
+        let kb = crate::report::decimal::Dec2::ratio(bytes as i64, 1024)
+            .unwrap_or(crate::report::decimal::Dec2(0));
+        format!("{} KB", format::dec1(lang, kb))
+    }
+}
+
+fn sitemap(pages: &[Page], base: &str) -> Vec<u8> {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut urls: Vec<&str> = pages
+        .iter()
+        .filter(|p| p.file != "404.html")
+        .map(|p| p.canonical.as_str())
+        .collect();
+    urls.sort();
+    for u in urls {
+        s.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            u.replace('&', "&amp;")
+        ));
+    }
+    let _ = base;
+    s.push_str("</urlset>\n");
+    s.into_bytes()
+}

@@ -1,0 +1,157 @@
+//! The theme: tera templates and assets (CSS, a little JS). The default theme
+//! lives in `themes/default/` and is compiled into the binary, so that
+//! `ntm-site build` works on any content folder. A site overrides any of it
+//! by name from its content folder: `theme/templates/<name>.html` replaces
+//! the template of that name (or adds one), `theme/assets/<file>` replaces or
+//! adds a file under `assets/`. All templates are compiled once into one
+//! [`tera::Tera`], with autoescaping on for every `.html` template.
+
+use super::format::{self, Lang};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use tera::{Tera, Value};
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The default templates, by name.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
+    "base.html",
+    "home.html",
+    "districts.html",
+    "district.html",
+    "communes.html",
+    "commune.html",
+    "criteria.html",
+    "criteria_set.html",
+    "criterion.html",
+    "news_list.html",
+    "article.html",
+    "tags.html",
+    "tag.html",
+    "page.html",
+    "bulletins.html",
+    "bulletin.html",
+    "targets.html",
+    "models.html",
+    "model.html",
+    "downloads.html",
+    "404.html",
+    "partials/figures.html",
+    "partials/figure.html",
+    "partials/bands.html",
+    "partials/commune_table.html",
+    "partials/group_table.html",
+    "partials/changes.html",
+    "partials/news_items.html",
+    "partials/pagination.html",
+);
+
+/// The default assets, written under `assets/`.
+pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
+    (
+        "style.css",
+        include_str!("../../themes/default/assets/style.css"),
+    ),
+    (
+        "site.js",
+        include_str!("../../themes/default/assets/site.js"),
+    ),
+];
+
+/// A compiled theme.
+pub struct Theme {
+    pub tera: Tera,
+    /// Files under `assets/`, by name.
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+/// HTML escaping for text and attribute values. Unlike tera's default it
+/// leaves `/` alone, so URLs stay readable and pages stay small.
+fn escape(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Loads the theme: the defaults, then the content folder's overrides.
+pub fn load(content_root: &Path, theme_files: &[String], lang: Lang) -> Result<Theme, String> {
+    let mut templates: BTreeMap<String, String> = DEFAULT_TEMPLATES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let mut assets: BTreeMap<String, Vec<u8>> = DEFAULT_ASSETS
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()))
+        .collect();
+    for rel in theme_files {
+        let path = content_root.join(rel);
+        if let Some(name) = rel.strip_prefix("theme/templates/") {
+            let text = std::fs::read(&path)
+                .map_err(|e| format!("{rel}: cannot read: {e}"))
+                .and_then(|b| {
+                    crate::text::normalise_file(&b).map_err(|_| format!("{rel}: is not UTF-8"))
+                })?;
+            templates.insert(name.to_string(), text);
+        } else if let Some(name) = rel.strip_prefix("theme/assets/") {
+            let bytes = std::fs::read(&path).map_err(|e| format!("{rel}: cannot read: {e}"))?;
+            assets.insert(name.to_string(), bytes);
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    tera.set_escape_fn(escape);
+    tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| describe(&e))?;
+    register_filters(&mut tera, lang);
+    Ok(Theme { tera, assets })
+}
+
+/// A tera error with its causes, on one line each.
+pub fn describe(e: &tera::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(inner) = src {
+        s.push_str(&format!("\n  {inner}"));
+        src = inner.source();
+    }
+    s
+}
+
+/// Filters for theme authors: `num` (integer in the site's form: `5.556`)
+/// and `date` (an ISO date `2015-08-27` in the site's form: `27/8/2015`).
+fn register_filters(tera: &mut Tera, lang: Lang) {
+    tera.register_filter(
+        "num",
+        move |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+            match v.as_i64() {
+                Some(n) => Ok(Value::String(format::int(lang, n))),
+                None => Ok(v.clone()),
+            }
+        },
+    );
+    tera.register_filter(
+        "date",
+        move |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+            match v
+                .as_str()
+                .and_then(|s| crate::date::Date::parse_iso(s).ok())
+            {
+                Some(d) => Ok(Value::String(format::date(lang, d))),
+                None => Ok(v.clone()),
+            }
+        },
+    );
+}
