@@ -6,10 +6,14 @@
 //! - [`groups`]: per-group and province aggregates and indicator totals on a date;
 //! - [`years`]: the year review;
 //! - [`targets`]: the province's own targets, evaluated;
+//! - [`bulletin`]: the weekly bulletin of one snapshot;
+//! - [`people`]: sponsors and seconded officers;
 //! - [`decimal`]: exact two-decimal rounding.
 
+pub mod bulletin;
 pub mod decimal;
 pub mod groups;
+pub mod people;
 pub mod targets;
 pub mod timeline;
 pub mod years;

@@ -128,7 +128,8 @@ pub struct Movement {
 }
 
 impl Movement {
-    fn record(&mut self, change: &Change) {
+    /// Counts one change.
+    pub fn record(&mut self, change: &Change) {
         self.reporting += 1;
         match change.kind {
             ChangeKind::Baseline => self.baseline += 1,
