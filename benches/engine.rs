@@ -170,6 +170,7 @@ fn main() {
         base_url: None,
         drafts: false,
         deny_warnings: false,
+        pdf: None,
     };
     let (min, med, max) = time(3, || build::build(&opts).is_ok());
     println!("whole build:              min {min:.2?}  median {med:.2?}  max {max:.2?}");

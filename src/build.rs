@@ -5,7 +5,7 @@ use crate::diag::Diagnostics;
 use crate::load::{self, LoadOptions};
 use crate::model::Content;
 use crate::output::{self, OutputError};
-use crate::render::{self, RenderSettings};
+use crate::render::{self, PdfSelection, RenderSettings};
 use crate::report::{self, Report};
 use std::path::{Path, PathBuf};
 
@@ -18,6 +18,19 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub deny_warnings: bool,
+    /// Print bulletins and year reviews to PDF.
+    pub pdf: Option<PdfOptions>,
+}
+
+/// What to print to PDF, and with which browser.
+#[derive(Clone, Debug, Default)]
+pub struct PdfOptions {
+    /// The Chromium to use; the first on `PATH` otherwise.
+    pub chromium: Option<PathBuf>,
+    /// Snapshot dates (`YYYY-MM-DD` or `latest`) whose bulletin to print; all when empty.
+    pub dates: Vec<String>,
+    /// Years whose review to print; all when empty and `dates` is empty.
+    pub years: Vec<i32>,
 }
 
 /// Why a build wrote nothing.
@@ -27,6 +40,10 @@ pub enum BuildError {
     Content(Diagnostics),
     #[error(transparent)]
     Output(#[from] OutputError),
+    #[error("{0}")]
+    Options(String),
+    #[error(transparent)]
+    Pdf(#[from] crate::pdf::PdfError),
 }
 
 /// A checked content folder with its figures.
@@ -77,12 +94,62 @@ pub fn build(opts: &BuildOptions) -> Result<Checked, BuildError> {
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    let settings = RenderSettings { base_url };
+    let (pdf, browser) = match &opts.pdf {
+        None => (PdfSelection::default(), None),
+        Some(p) => {
+            let browser = crate::pdf::find_chromium(p.chromium.as_deref())?;
+            (select_pdfs(&checked, p)?, Some(browser))
+        }
+    };
+    let settings = RenderSettings { base_url, pdf };
     let root = opts
         .content
         .canonicalize()
         .unwrap_or_else(|_| opts.content.clone());
     let site = render::render_site(&root, &checked.content, &checked.report, &settings);
-    output::write_atomically(&opts.output, &site)?;
+    let staged = output::stage(&opts.output, &site)?;
+    if let Some(browser) = browser {
+        crate::pdf::print_all(&browser, staged.path(), &site.print_jobs)?;
+    }
+    staged.commit()?;
     Ok(checked)
+}
+
+/// Resolves `--pdf-date` and `--pdf-year` against the snapshots.
+fn select_pdfs(checked: &Checked, p: &PdfOptions) -> Result<PdfSelection, BuildError> {
+    let snaps = &checked.content.snapshots;
+    let mut sel = PdfSelection::default();
+    if p.dates.is_empty() && p.years.is_empty() {
+        sel.bulletins = snaps.iter().map(|s| s.date).collect();
+        sel.years = checked.report.years.iter().map(|y| y.year).collect();
+        return Ok(sel);
+    }
+    for d in &p.dates {
+        let date = if d == "latest" {
+            snaps.last().map(|s| s.date)
+        } else {
+            crate::date::Date::parse_iso(d)
+                .ok()
+                .filter(|x| snaps.iter().any(|s| s.date == *x))
+        };
+        match date {
+            Some(x) => {
+                sel.bulletins.insert(x);
+            }
+            None => {
+                return Err(BuildError::Options(format!(
+                    "--pdf-date {d}: there is no snapshot of that date (give YYYY-MM-DD of a file in progress/, or 'latest')"
+                )));
+            }
+        }
+    }
+    for y in &p.years {
+        if !checked.report.years.iter().any(|r| r.year == *y) {
+            return Err(BuildError::Options(format!(
+                "--pdf-year {y}: there is no year review for {y}"
+            )));
+        }
+        sel.years.insert(*y);
+    }
+    Ok(sel)
 }

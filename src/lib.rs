@@ -10,7 +10,8 @@
 //!    handles Vietnamese text, [`date`] the calendar);
 //! 2. [`report`] computes every figure as plain data with pure functions;
 //! 3. [`render`] turns model and report into the files of the site;
-//! 4. [`output`] writes them atomically.
+//! 4. [`output`] writes them atomically ([`pdf`] prints bulletins and year
+//!    reviews with a headless Chromium before the swap).
 //!
 //! [`build`] runs the pipeline.
 
@@ -21,6 +22,7 @@ pub mod fields;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod render;
 pub mod report;
 pub mod text;

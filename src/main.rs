@@ -1,7 +1,7 @@
 //! The `ntm-site` command line: `build` and `check`.
 
 use clap::{Parser, Subcommand};
-use ntm_site::build::{self, BuildError, BuildOptions, Checked};
+use ntm_site::build::{self, BuildError, BuildOptions, Checked, PdfOptions};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +36,18 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Print the bulletins and year reviews to PDF with a headless Chromium.
+        #[arg(long)]
+        pdf: bool,
+        /// With --pdf: only the bulletin of this date (YYYY-MM-DD or 'latest'); repeatable.
+        #[arg(long = "pdf-date", value_name = "DATE")]
+        pdf_dates: Vec<String>,
+        /// With --pdf: only the review of this year; repeatable.
+        #[arg(long = "pdf-year", value_name = "YEAR")]
+        pdf_years: Vec<i32>,
+        /// The Chromium to print with (default: the first chromium or google-chrome on PATH).
+        #[arg(long, value_name = "PATH")]
+        chromium: Option<PathBuf>,
     },
     /// Check the content and print a summary; writes nothing.
     Check {
@@ -115,13 +127,24 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             deny_warnings,
+            pdf,
+            pdf_dates,
+            pdf_years,
+            chromium,
         } => {
+            let pdf = (pdf || !pdf_dates.is_empty() || !pdf_years.is_empty() || chromium.is_some())
+                .then(|| PdfOptions {
+                    chromium,
+                    dates: pdf_dates,
+                    years: pdf_years,
+                });
             let opts = BuildOptions {
                 content,
                 output: output.clone(),
                 base_url,
                 drafts,
                 deny_warnings,
+                pdf,
             };
             match build::build(&opts) {
                 Ok(checked) => {

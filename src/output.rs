@@ -64,13 +64,65 @@ pub fn check_target(output: &Path, content_root: &Path) -> Result<(), OutputErro
     Ok(())
 }
 
-/// Writes `site` as the new content of `output`, atomically.
-pub fn write_atomically(output: &Path, site: &SiteFiles) -> Result<(), OutputError> {
+/// A fully written site in a staging folder beside the output, not yet
+/// swapped in. Dropping it without [`Staged::commit`] removes the staging
+/// folder and leaves the output as it was.
+pub struct Staged {
+    dir: Option<tempfile::TempDir>,
+    output: PathBuf,
+}
+
+impl Staged {
+    /// The staging folder, for steps that add files before the swap (PDFs).
+    pub fn path(&self) -> &Path {
+        self.dir.as_ref().map(|d| d.path()).unwrap_or(Path::new(""))
+    }
+
+    /// Swaps the staged site in: the old output aside, the new one in its
+    /// place, the old one removed.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let Some(dir) = self.dir.take() else {
+            return Ok(());
+        };
+        let out_abs = self.output.clone();
+        let parent = out_abs.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        let name = out_abs
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "output".into());
+        let staged = dir.keep();
+        let old = if out_abs.exists() {
+            let aside = parent.join(format!(".{name}.old-{}", std::process::id()));
+            let _ = fs::remove_dir_all(&aside);
+            if let Err(e) = fs::rename(&out_abs, &aside) {
+                let _ = fs::remove_dir_all(&staged);
+                return Err(OutputError::Io { path: out_abs, source: e });
+            }
+            Some(aside)
+        } else {
+            None
+        };
+        if let Err(e) = fs::rename(&staged, &out_abs) {
+            if let Some(aside) = &old {
+                let _ = fs::rename(aside, &out_abs);
+            }
+            let _ = fs::remove_dir_all(&staged);
+            return Err(OutputError::Io {
+                path: out_abs,
+                source: e,
+            });
+        }
+        if let Some(aside) = old {
+            let _ = fs::remove_dir_all(aside);
+        }
+        Ok(())
+    }
+}
+
+/// Writes `site` into a staging folder beside `output`.
+pub fn stage(output: &Path, site: &SiteFiles) -> Result<Staged, OutputError> {
     let out_abs = absolute(output);
-    let parent = out_abs
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
+    let parent = out_abs.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
     let name = out_abs
         .file_name()
@@ -81,11 +133,13 @@ pub fn write_atomically(output: &Path, site: &SiteFiles) -> Result<(), OutputErr
         .tempdir_in(&parent)
         .map_err(io_err(&parent))?;
     let staging_path = staging.path().to_path_buf();
-    fs::write(
-        staging_path.join(MARKER),
-        b"written by ntm-site; this folder is replaced on every build\n",
-    )
-    .map_err(io_err(&staging_path))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(&staging_path, fs::Permissions::from_mode(0o755));
+    }
+    fs::write(staging_path.join(MARKER), b"written by ntm-site; this folder is replaced on every build\n")
+        .map_err(io_err(&staging_path))?;
     for (rel, src) in &site.files {
         let dest = staging_path.join(rel);
         if let Some(dir) = dest.parent() {
@@ -98,28 +152,13 @@ pub fn write_atomically(output: &Path, site: &SiteFiles) -> Result<(), OutputErr
             }
         }
     }
-    // Swap: old output aside, new one in, old one removed.
-    let staged = staging.keep();
-    let old = if out_abs.exists() {
-        let aside = parent.join(format!(".{name}.old-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&aside);
-        fs::rename(&out_abs, &aside).map_err(io_err(&out_abs))?;
-        Some(aside)
-    } else {
-        None
-    };
-    if let Err(e) = fs::rename(&staged, &out_abs) {
-        if let Some(aside) = &old {
-            let _ = fs::rename(aside, &out_abs);
-        }
-        let _ = fs::remove_dir_all(&staged);
-        return Err(OutputError::Io {
-            path: out_abs,
-            source: e,
-        });
-    }
-    if let Some(aside) = old {
-        let _ = fs::remove_dir_all(aside);
-    }
-    Ok(())
+    Ok(Staged {
+        dir: Some(staging),
+        output: out_abs,
+    })
+}
+
+/// Writes `site` as the new content of `output`, atomically.
+pub fn write_atomically(output: &Path, site: &SiteFiles) -> Result<(), OutputError> {
+    stage(output, site)?.commit()
 }

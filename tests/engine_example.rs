@@ -13,6 +13,7 @@ fn build_example(out: &Path) -> Option<std::path::PathBuf> {
         base_url: None,
         drafts: false,
         deny_warnings: false,
+        pdf: None,
     };
     ntm_site::build::build(&opts).expect("the worked example builds");
     Some(ex)

@@ -15,6 +15,7 @@ fn build_sample() -> (tempfile::TempDir, std::path::PathBuf) {
         base_url: None,
         drafts: false,
         deny_warnings: false,
+        pdf: None,
     };
     if let Err(e) = ntm_site::build::build(&opts) {
         match e {

@@ -17,10 +17,21 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Settings a build passes to the renderers.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct RenderSettings {
     /// The base URL, ending in `/`.
     pub base_url: String,
+    /// The pages to print to PDF (their pages link to the PDF).
+    pub pdf: PdfSelection,
+}
+
+/// Which printable pages get a PDF in this build.
+#[derive(Clone, Debug, Default)]
+pub struct PdfSelection {
+    /// Snapshot dates whose bulletin is printed.
+    pub bulletins: std::collections::BTreeSet<crate::date::Date>,
+    /// Years whose review is printed.
+    pub years: std::collections::BTreeSet<i32>,
 }
 
 /// The output of a build: files by path relative to the output folder
@@ -28,6 +39,8 @@ pub struct RenderSettings {
 #[derive(Default, Debug)]
 pub struct SiteFiles {
     pub files: BTreeMap<String, FileSource>,
+    /// Pages to print to PDF once written (see [`crate::pdf`]).
+    pub print_jobs: Vec<crate::pdf::PrintJob>,
 }
 
 /// Where one output file's bytes come from.

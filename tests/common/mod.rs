@@ -75,6 +75,7 @@ impl Fixture {
             base_url: None,
             drafts: false,
             deny_warnings: false,
+            pdf: None,
         };
         ntm_site::build::build(&opts).map(|_| ())
     }
