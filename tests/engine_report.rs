@@ -19,12 +19,25 @@ fn ids(c: &ntm_site::model::Content, v: &[usize]) -> Vec<String> {
 fn bulletin_of_the_week_21_to_27_august_2015() {
     let Some(ch) = example() else { return };
     let (c, r) = (&ch.content, &ch.report);
-    let si = c.snapshots.iter().position(|s| s.date.to_string() == "2015-08-27").unwrap();
+    let si = c
+        .snapshots
+        .iter()
+        .position(|s| s.date.to_string() == "2015-08-27")
+        .unwrap();
     let b = bulletin::bulletin(c, &r.sweep, si);
     // Changed communes, by district (Đức Thọ before Kỳ Anh) then name.
-    let changed: Vec<String> = b.changed.iter().map(|&i| c.communes[r.sweep.changes[i].commune].id.clone()).collect();
+    let changed: Vec<String> = b
+        .changed
+        .iter()
+        .map(|&i| c.communes[r.sweep.changes[i].commune].id.clone())
+        .collect();
     assert_eq!(changed, ["duc-tho/yen-ho", "ky-anh/ky-thu"]);
-    let ky_thu = b.changed.iter().map(|&i| &r.sweep.changes[i]).find(|x| c.communes[x.commune].id == "ky-anh/ky-thu").unwrap();
+    let ky_thu = b
+        .changed
+        .iter()
+        .map(|&i| &r.sweep.changes[i])
+        .find(|x| c.communes[x.commune].id == "ky-anh/ky-thu")
+        .unwrap();
     assert_eq!(ky_thu.gained().numbers(), [5, 8, 13, 19]);
     assert_eq!(ids(c, &b.baseline), ["duc-tho/duc-lam"]);
     assert_eq!(b.lost.len(), 1);
@@ -32,7 +45,13 @@ fn bulletin_of_the_week_21_to_27_august_2015() {
     let t: Vec<(String, Vec<usize>, bool)> = b
         .targets
         .iter()
-        .map(|t| (c.communes[t.commune].id.clone(), t.missing.numbers(), t.reported))
+        .map(|t| {
+            (
+                c.communes[t.commune].id.clone(),
+                t.missing.numbers(),
+                t.reported,
+            )
+        })
         .collect();
     assert_eq!(t[0], ("ky-anh/ky-thu".to_string(), vec![18], true));
     assert_eq!(t[1], ("duc-tho/yen-ho".to_string(), vec![17, 19], true));
@@ -43,7 +62,11 @@ fn bulletin_of_the_week_21_to_27_august_2015() {
     assert_eq!(b.target.movement.communes_gained, 2);
     assert_eq!(b.all.movement.criteria_gained, 5);
     // Per top-level group: Can Lộc, Đức Thọ, Kỳ Anh.
-    let names: Vec<&str> = b.districts.iter().map(|d| c.groups[d.group].name.as_str()).collect();
+    let names: Vec<&str> = b
+        .districts
+        .iter()
+        .map(|d| c.groups[d.group].name.as_str())
+        .collect();
     assert_eq!(names, ["Can Lộc", "Đức Thọ", "Kỳ Anh"]);
     let kyanh = &b.districts[2];
     assert_eq!((kyanh.levels.known, kyanh.movement.criteria_gained), (3, 4));
@@ -56,15 +79,27 @@ fn bulletin_of_the_week_21_to_27_august_2015() {
 fn reaching_the_standard_and_stalled_target_communes() {
     let Some(ch) = example() else { return };
     let (c, r) = (&ch.content, &ch.report);
-    let si = c.snapshots.iter().position(|s| s.date.to_string() == "2015-12-25").unwrap();
+    let si = c
+        .snapshots
+        .iter()
+        .position(|s| s.date.to_string() == "2015-12-25")
+        .unwrap();
     let b = bulletin::bulletin(c, &r.sweep, si);
     assert_eq!(ids(c, &b.reached_standard), ["ky-anh/ky-thu"]);
     // Yên Hồ has not changed since 27/8/2015: 17 weeks.
-    let yen_ho = b.targets.iter().find(|t| c.communes[t.commune].id == "duc-tho/yen-ho").unwrap();
+    let yen_ho = b
+        .targets
+        .iter()
+        .find(|t| c.communes[t.commune].id == "duc-tho/yen-ho")
+        .unwrap();
     assert_eq!(yen_ho.unchanged_since.unwrap().to_string(), "2015-08-27");
     assert_eq!(yen_ho.weeks_unchanged, 17);
     assert!(yen_ho.stalled());
-    let ky_thu = b.targets.iter().find(|t| c.communes[t.commune].id == "ky-anh/ky-thu").unwrap();
+    let ky_thu = b
+        .targets
+        .iter()
+        .find(|t| c.communes[t.commune].id == "ky-anh/ky-thu")
+        .unwrap();
     assert!(!ky_thu.stalled(), "nothing left: never flagged");
 }
 
@@ -78,10 +113,36 @@ fn sponsors_and_seconded_officers() {
     let ch = f.check().unwrap();
     let (c, r) = (&ch.content, &ch.report);
     let s = people::sponsors(c, &r.sweep.timeline, r.latest_date());
-    let rows: Vec<(&str, usize, usize)> = s.iter().map(|s| (s.name.as_str(), s.communes.len(), s.meeting.len())).collect();
+    let rows: Vec<(&str, usize, usize)> = s
+        .iter()
+        .map(|s| (s.name.as_str(), s.communes.len(), s.meeting.len()))
+        .collect();
     // Vietnamese order; "sở công thương" is the same agency as "Sở Công Thương".
-    assert_eq!(rows, [("Ban Dân vận Tỉnh ủy", 1, 1), ("Sở Công Thương", 2, 1), ("Sở Y tế", 1, 1)]);
+    assert_eq!(
+        rows,
+        [
+            ("Ban Dân vận Tỉnh ủy", 1, 1),
+            ("Sở Công Thương", 2, 1),
+            ("Sở Y tế", 1, 1)
+        ]
+    );
     assert_eq!(s[1].slug, "so-cong-thuong");
     let sec = people::seconded(c, &r.sweep.timeline, r.latest_date());
     assert_eq!((sec.communes.len(), sec.meeting.len()), (2, 1));
+}
+
+#[test]
+fn year_review_per_district() {
+    let Some(ch) = example() else { return };
+    let (c, r) = (&ch.content, &ch.report);
+    let rows = ntm_site::report::years::by_district(c, &r.sweep.timeline, 2016);
+    let got: Vec<(&str, u32, u32)> = rows
+        .iter()
+        .map(|(g, y)| (c.groups[*g].name.as_str(), y.known, y.compared))
+        .collect();
+    // Sơn Kim sits in no district: the districts hold 7 of the 8 known communes
+    // and 4 of the 5 compared.
+    assert_eq!(got, [("Can Lộc", 1, 1), ("Đức Thọ", 3, 2), ("Kỳ Anh", 3, 1)]);
+    let province = r.years.iter().find(|y| y.year == 2016).unwrap();
+    assert_eq!(province.compared, 5);
 }
