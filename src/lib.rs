@@ -16,6 +16,7 @@
 //! [`build`] runs the pipeline.
 
 pub mod build;
+pub mod charts;
 pub mod date;
 pub mod diag;
 pub mod fields;

@@ -1,0 +1,436 @@
+//! The figures each chart shows, prepared from the computed report as plain
+//! data (no drawing here), so that they can be tested on their own and so
+//! that the SVG and its data table always show the same numbers.
+
+use crate::date::Date;
+use crate::model::{CommuneIx, Content, GroupIx, Level, SetIx};
+use crate::report::Report;
+use crate::report::decimal::Dec2;
+use crate::report::groups;
+use crate::report::timeline::Levels;
+use crate::text::vi_cmp;
+
+/// One snapshot date of the province's progress.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgressPoint {
+    pub date: Date,
+    /// The criteria set the snapshot uses.
+    pub set: SetIx,
+    pub known: u32,
+    pub meets_standard: u32,
+    pub average_met: Option<Dec2>,
+}
+
+/// Where the criteria set changed between two snapshots.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetChange {
+    /// The new set's `valid_from` (the official date of the change) when it
+    /// falls within the data (from the first snapshot to the later of the
+    /// two); the later snapshot's date otherwise.
+    pub date: Date,
+    pub from: SetIx,
+    pub to: SetIx,
+}
+
+/// The province's progress across every snapshot date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub points: Vec<ProgressPoint>,
+    pub set_changes: Vec<SetChange>,
+}
+
+/// Province-wide progress: one point per snapshot, from `summary.json`'s figures.
+pub fn progress(content: &Content, report: &Report) -> Progress {
+    let points: Vec<ProgressPoint> = report
+        .sweep
+        .summaries
+        .iter()
+        .zip(&content.snapshots)
+        .map(|(s, snap)| ProgressPoint {
+            date: s.date,
+            set: snap.set,
+            known: s.all.levels.known,
+            meets_standard: s.all.levels.meets_standard,
+            average_met: s.all.levels.average_met(),
+        })
+        .collect();
+    let set_changes = content
+        .snapshots
+        .windows(2)
+        .filter(|w| w[0].set != w[1].set)
+        .map(|w| {
+            let from = content.sets[w[1].set].valid_from;
+            let first = content.snapshots[0].date;
+            let date = if from >= first && from <= w[1].date {
+                from
+            } else {
+                w[1].date
+            };
+            SetChange {
+                date,
+                from: w[0].set,
+                to: w[1].set,
+            }
+        })
+        .collect();
+    Progress {
+        points,
+        set_changes,
+    }
+}
+
+/// The top-level groups (districts, towns, cities) in Vietnamese name order.
+pub fn districts(content: &Content) -> Vec<GroupIx> {
+    let mut g: Vec<GroupIx> = (0..content.groups.len())
+        .filter(|&g| content.groups[g].parent.is_none())
+        .collect();
+    g.sort_by(|&a, &b| {
+        vi_cmp(&content.groups[a].name, &content.groups[b].name)
+            .then_with(|| content.groups[a].id.cmp(&content.groups[b].id))
+    });
+    g
+}
+
+/// The aggregates on `date` (`None`: the latest date), reusing the report's
+/// when that is the date asked for.
+fn areas_on(content: &Content, report: &Report, date: Option<Date>) -> groups::AreaSummaries {
+    match date {
+        Some(d) if Some(d) != report.latest_date() => {
+            groups::on(content, &report.sweep.timeline, Some(d))
+        }
+        _ => report.latest.clone(),
+    }
+}
+
+/// One row of the bands chart: an area and its communes by band.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BandRow {
+    /// `None` for the whole province.
+    pub group: Option<GroupIx>,
+    pub name: String,
+    pub levels: Levels,
+}
+
+/// The bands on `date` (`None`: the latest date): the province first, then
+/// each district in name order.
+pub fn bands(
+    content: &Content,
+    report: &Report,
+    date: Option<Date>,
+) -> (Option<Date>, Vec<BandRow>) {
+    let areas = areas_on(content, report, date);
+    let mut rows = vec![BandRow {
+        group: None,
+        name: "Toàn tỉnh".to_string(),
+        levels: areas.province.levels,
+    }];
+    for g in districts(content) {
+        rows.push(BandRow {
+            group: Some(g),
+            name: content.groups[g].name.clone(),
+            levels: areas.groups[g].levels,
+        });
+    }
+    (areas.date, rows)
+}
+
+/// One district's standing at the latest date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DistrictRow {
+    pub group: Option<GroupIx>,
+    pub name: String,
+    pub communes: u32,
+    pub known: u32,
+    pub meets_standard: u32,
+    pub average_met: Option<Dec2>,
+}
+
+impl DistrictRow {
+    /// The share meeting the standard in tenths of a per cent, exactly rounded.
+    pub fn share_tenths(&self) -> Option<i64> {
+        super::format::ratio_scaled(
+            i64::from(self.meets_standard) * 100,
+            i64::from(self.known),
+            1,
+        )
+    }
+}
+
+/// The districts at the latest date, sorted by the share meeting the
+/// standard (highest first), then the average criteria met, then name;
+/// districts with no commune known come last. The province row comes apart.
+pub fn districts_compared(content: &Content, report: &Report) -> (DistrictRow, Vec<DistrictRow>) {
+    let row = |group: Option<GroupIx>, name: String, a: &groups::AreaSummary| DistrictRow {
+        group,
+        name,
+        communes: a.communes,
+        known: a.levels.known,
+        meets_standard: a.levels.meets_standard,
+        average_met: a.levels.average_met(),
+    };
+    let province = row(None, "Toàn tỉnh".into(), &report.latest.province);
+    let mut rows: Vec<DistrictRow> = districts(content)
+        .into_iter()
+        .map(|g| {
+            row(
+                Some(g),
+                content.groups[g].name.clone(),
+                &report.latest.groups[g],
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.share_tenths()
+            .cmp(&a.share_tenths())
+            .then_with(|| b.average_met.cmp(&a.average_met))
+            .then_with(|| vi_cmp(&a.name, &b.name))
+    });
+    (province, rows)
+}
+
+/// One criterion's coverage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoverageRow {
+    pub number: usize,
+    pub name: String,
+    /// Communes meeting it, of `known`.
+    pub meeting: u32,
+    pub known: u32,
+}
+
+impl CoverageRow {
+    pub fn share_tenths(&self) -> Option<i64> {
+        super::format::ratio_scaled(i64::from(self.meeting) * 100, i64::from(self.known), 1)
+    }
+}
+
+/// For each criterion of `set` in number order, how many communes of the
+/// scope (the province for `None`, else the group at any depth) known on the
+/// latest date under that set meet it.
+pub fn coverage(
+    content: &Content,
+    report: &Report,
+    set: SetIx,
+    scope: Option<GroupIx>,
+) -> (Option<Date>, Vec<CoverageRow>) {
+    let date = report.latest_date();
+    let n = content.sets[set].len();
+    let mut known = 0u32;
+    let mut meeting = vec![0u32; n];
+    if let Some(d) = date {
+        for c in 0..content.communes.len() {
+            if scope.is_some_and(|g| !content.commune_in_group(c, g)) {
+                continue;
+            }
+            let Some(s) = report.sweep.timeline.state_on(c, d) else {
+                continue;
+            };
+            if s.set != set {
+                continue;
+            }
+            known += 1;
+            for k in s.met.numbers() {
+                if k <= n {
+                    meeting[k - 1] += 1;
+                }
+            }
+        }
+    }
+    let rows = content.sets[set]
+        .criteria
+        .iter()
+        .map(|cr| CoverageRow {
+            number: cr.number,
+            name: cr.name.clone(),
+            meeting: meeting[cr.number - 1],
+            known,
+        })
+        .collect();
+    (date, rows)
+}
+
+/// The set of the latest snapshot, the one whose coverage the site shows.
+pub fn latest_set(content: &Content) -> Option<SetIx> {
+    content.snapshots.last().map(|s| s.set)
+}
+
+/// One state of a commune.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrackPoint {
+    pub date: Date,
+    pub met: u32,
+    /// The number of criteria of its set.
+    pub total: u32,
+    pub set: SetIx,
+}
+
+/// One recognition decision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecognitionMark {
+    pub level: Level,
+    pub date: Date,
+    pub decision: String,
+}
+
+/// A commune's path over time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommuneTrack {
+    pub commune: CommuneIx,
+    pub points: Vec<TrackPoint>,
+    pub target_year: Option<i32>,
+    /// The first snapshot date on which it met the standard.
+    pub reached: Option<Date>,
+    pub recognitions: Vec<RecognitionMark>,
+}
+
+pub fn commune_track(content: &Content, report: &Report, commune: CommuneIx) -> CommuneTrack {
+    let points: Vec<TrackPoint> = report.sweep.timeline.states[commune]
+        .iter()
+        .map(|s| TrackPoint {
+            date: s.date,
+            met: s.count(),
+            total: content.sets[s.set].len() as u32,
+            set: s.set,
+        })
+        .collect();
+    let reached = points.iter().find(|p| p.met >= p.total).map(|p| p.date);
+    let c = &content.communes[commune];
+    let mut recognitions: Vec<RecognitionMark> = c
+        .recognitions
+        .iter()
+        .map(|r| RecognitionMark {
+            level: r.level,
+            date: r.date,
+            decision: r.decision.clone(),
+        })
+        .collect();
+    recognitions.sort_by(|a, b| a.date.cmp(&b.date).then(a.level.cmp(&b.level)));
+    CommuneTrack {
+        commune,
+        points,
+        target_year: c.target_year,
+        reached,
+        recognitions,
+    }
+}
+
+/// A commune's criteria on a date: which it meets, of how many.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GridRow {
+    pub commune: CommuneIx,
+    /// `None` when the commune is unknown on the date.
+    pub state: Option<(SetIx, crate::model::Met)>,
+}
+
+/// The commune's criteria on `date` (`None`: its latest state).
+pub fn grid(report: &Report, commune: CommuneIx, date: Option<Date>) -> GridRow {
+    let tl = &report.sweep.timeline;
+    let s = match date {
+        Some(d) => tl.state_on(commune, d),
+        None => tl.latest(commune),
+    };
+    GridRow {
+        commune,
+        state: s.map(|s| (s.set, s.met)),
+    }
+}
+
+/// One target commune on a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetRow {
+    pub commune: CommuneIx,
+    pub name: String,
+    /// The district's name, if the commune has one.
+    pub district: Option<String>,
+    /// `(met, total)`; `None` when the commune is unknown on the date.
+    pub met: Option<(u32, u32)>,
+}
+
+impl TargetRow {
+    pub fn left(&self) -> Option<u32> {
+        self.met.map(|(m, t)| t.saturating_sub(m))
+    }
+}
+
+/// The communes whose `target_year` is `date`'s year, with the criteria they
+/// meet and have left on `date`, sorted by criteria left (fewest first), then
+/// name; unknown communes last.
+pub fn target_communes(content: &Content, report: &Report, date: Date) -> Vec<TargetRow> {
+    let mut rows: Vec<TargetRow> = (0..content.communes.len())
+        .filter(|&c| content.communes[c].target_year == Some(date.year()))
+        .map(|c| {
+            let s = report.sweep.timeline.state_on(c, date);
+            TargetRow {
+                commune: c,
+                name: content.communes[c].name.clone(),
+                district: content
+                    .ancestors(c)
+                    .first()
+                    .map(|&g| content.groups[g].name.clone()),
+                met: s.map(|s| (s.count(), content.sets[s.set].len() as u32)),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let key = |r: &TargetRow| (r.left().is_none(), r.left().unwrap_or(0));
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| b.met.map(|m| m.0).cmp(&a.met.map(|m| m.0)))
+            .then_with(|| vi_cmp(&a.name, &b.name))
+            .then_with(|| a.commune.cmp(&b.commune))
+    });
+    rows
+}
+
+/// The four indicators, in [`crate::model::INDICATOR_KEYS`] order, in Vietnamese.
+pub const INDICATOR_NAMES: [&str; 4] = [
+    "Mô hình sản xuất",
+    "Mô hình sản xuất hiệu quả cao",
+    "Doanh nghiệp",
+    "Hợp tác xã",
+];
+
+/// The province's indicator totals on one snapshot date: the sum over
+/// communes of their latest reported value; `None` while no commune has
+/// reported that indicator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorPoint {
+    pub date: Date,
+    pub values: [Option<u64>; 4],
+}
+
+/// Indicator totals at every snapshot date, in one pass over the snapshots.
+pub fn indicators(content: &Content) -> Vec<IndicatorPoint> {
+    let mut latest: Vec<[Option<u64>; 4]> = vec![[None; 4]; content.communes.len()];
+    let mut sums = [0u64; 4];
+    let mut reported = [0u32; 4];
+    content
+        .snapshots
+        .iter()
+        .map(|snap| {
+            for e in &snap.entries {
+                for (i, slot) in latest[e.commune].iter_mut().enumerate() {
+                    if let Some(v) = e.indicators.get(i) {
+                        match slot.replace(v) {
+                            Some(old) => sums[i] = sums[i] - old + v,
+                            None => {
+                                sums[i] += v;
+                                reported[i] += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            let mut values = [None; 4];
+            for i in 0..4 {
+                if reported[i] > 0 {
+                    values[i] = Some(sums[i]);
+                }
+            }
+            IndicatorPoint {
+                date: snap.date,
+                values,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,105 @@
+//! Numbers and dates in Vietnamese form, computed with integers only: a dot
+//! between thousands (`5.556`), a decimal comma (`2,7`), `27/8/2015`.
+
+use crate::date::Date;
+use crate::report::decimal::Dec2;
+
+/// `5556` → `5.556`; `-1234567` → `-1.234.567`.
+pub fn int(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// An unsigned count in Vietnamese form.
+pub fn count<T: Into<u64>>(n: T) -> String {
+    int(n.into() as i64)
+}
+
+/// `num / den` rounded half away from zero to `decimals` places, as an
+/// integer scaled by 10^decimals; `None` when `den` is 0.
+pub fn ratio_scaled(num: i64, den: i64, decimals: u32) -> Option<i64> {
+    if den == 0 {
+        return None;
+    }
+    let q = i128::from(num) * 10i128.pow(decimals);
+    let d = i128::from(den);
+    let (a, b) = (q.abs(), d.abs());
+    let r = ((2 * a + b) / (2 * b)) as i64;
+    Some(if (q < 0) != (d < 0) { -r } else { r })
+}
+
+/// A value scaled by 10^decimals in Vietnamese form: `(27, 1)` → `2,7`.
+pub fn scaled(v: i64, decimals: u32) -> String {
+    if decimals == 0 {
+        return int(v);
+    }
+    let p = 10i64.pow(decimals);
+    let sign = if v < 0 { "-" } else { "" };
+    let a = v.unsigned_abs() as i64;
+    format!(
+        "{sign}{},{:0width$}",
+        int(a / p),
+        a % p,
+        width = decimals as usize
+    )
+}
+
+/// A two-decimal figure with `decimals` (1 or 2) shown: `Dec2(270)` → `2,7`.
+pub fn dec(v: Dec2, decimals: u32) -> String {
+    match decimals {
+        2 => scaled(v.0, 2),
+        _ => scaled(ratio_scaled(v.0, 10, 0).unwrap_or(0), 1),
+    }
+}
+
+/// The share `num / den` in per cent with one decimal: `33,3%`; `–` when
+/// `den` is 0.
+pub fn percent(num: u64, den: u64) -> String {
+    match ratio_scaled(num as i64 * 100, den as i64, 1) {
+        Some(v) => format!("{}%", scaled(v, 1)),
+        None => "–".to_string(),
+    }
+}
+
+/// `27/8/2015`.
+pub fn date(d: Date) -> String {
+    d.vi()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_numbers() {
+        assert_eq!(int(5556), "5.556");
+        assert_eq!(int(0), "0");
+        assert_eq!(int(999), "999");
+        assert_eq!(int(1000), "1.000");
+        assert_eq!(int(-1_234_567), "-1.234.567");
+        assert_eq!(scaled(27, 1), "2,7");
+        assert_eq!(scaled(-5, 1), "-0,5");
+        assert_eq!(scaled(123_456, 2), "1.234,56");
+        assert_eq!(dec(Dec2(270), 1), "2,7");
+        assert_eq!(dec(Dec2(963), 2), "9,63");
+        assert_eq!(dec(Dec2(1245), 1), "12,5");
+        assert_eq!(percent(1, 3), "33,3%");
+        assert_eq!(percent(2, 3), "66,7%");
+        assert_eq!(percent(1, 8), "12,5%");
+        assert_eq!(percent(0, 0), "–");
+        assert_eq!(percent(5, 5), "100,0%");
+        assert_eq!(ratio_scaled(1, 8, 2), Some(13));
+        assert_eq!(ratio_scaled(-1, 8, 2), Some(-13));
+        assert_eq!(date(Date::parse_iso("2015-08-27").unwrap()), "27/8/2015");
+    }
+}
