@@ -8,6 +8,11 @@ use serde_json::{Map, Value};
 
 /// `(key, Vietnamese, English)`.
 pub const TABLE: &[(&str, &str, &str)] = &[
+    (
+        "progress_title",
+        "Tiến độ qua các năm",
+        "Progress over the years",
+    ),
     ("data_table", "Bảng số liệu", "Data table"),
     (
         "skip_to_content",

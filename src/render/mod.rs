@@ -3,6 +3,7 @@
 //! model and the report; writing to disk is [`crate::output`]'s job.
 
 pub mod data;
+pub mod figures;
 pub mod format;
 pub mod i18n;
 pub mod links;

@@ -4,12 +4,14 @@
 //! navigation, strings, data date) plus what the page shows; the template
 //! variables are documented in `docs/theme.md`.
 
+use super::figures;
 use super::format::{self, Lang};
 use super::i18n::Strings;
 use super::markdown;
 use super::theme::{self, Theme};
 use super::views::{Views, paths, titled};
 use super::{RenderSettings, SiteFiles};
+use crate::charts::{self, Chart};
 use crate::model::{CommuneIx, Content, Document, GroupIx, Measure};
 use crate::report::Report;
 use crate::report::targets::{Behind, Status};
@@ -50,16 +52,27 @@ pub fn render_all(
     let theme = theme::load(content_root, &content.theme_files, lang)?;
     let views = Views::new(content, report, lang, &strings);
     let shared = shared_context(&views, settings);
+    let timelines: Vec<Chart> = (0..content.communes.len())
+        .into_par_iter()
+        .map(|c| charts::commune_timeline(content, report, c))
+        .collect();
     let mut b = Builder {
         v: &views,
         base_url: &settings.base_url,
         pages: Vec::new(),
         files: Vec::new(),
+        svgs: Vec::new(),
+        timelines,
     };
     b.all(out);
-    let Builder { pages, files, .. } = b;
+    let Builder {
+        pages, files, svgs, ..
+    } = b;
     for (path, from) in files {
         out.copy(path, content_root.join(from));
+    }
+    for (path, svg) in svgs {
+        out.add(path, svg.into_bytes());
     }
     for (name, bytes) in &theme.assets {
         out.add(format!("assets/{name}"), bytes.clone());
@@ -174,6 +187,10 @@ struct Builder<'v, 'a> {
     pages: Vec<Page>,
     /// Files copied from the content folder: (output path, content path).
     files: Vec<(String, String)>,
+    /// Chart files: (output path, SVG).
+    svgs: Vec<(String, String)>,
+    /// Each commune's timeline chart, drawn in parallel beforehand.
+    timelines: Vec<Chart>,
 }
 
 fn crumb(title: impl Into<String>, href: Option<String>) -> Value {
@@ -285,6 +302,45 @@ impl<'v, 'a> Builder<'v, 'a> {
             .checked_sub(1)
             .map(|i| self.bulletin_summary(i));
         let targets: Vec<Value> = self.target_rows();
+        let (content, report) = (v.content, v.report);
+        let progress = self.chart(
+            "bieu-do-tien-do",
+            &charts::province_progress(content, report),
+            "bieu-do/tinh-tien-do.svg".into(),
+        );
+        let bands = self.chart(
+            "bieu-do-phan-nhom",
+            &charts::bands(content, report, None),
+            "bieu-do/phan-nhom.svg".into(),
+        );
+        let districts = self.chart(
+            "bieu-do-so-sanh-huyen",
+            &charts::districts_compared(content, report),
+            "bieu-do/so-sanh-huyen.svg".into(),
+        );
+        let target = match v.latest {
+            Some(l) if report.latest.province.target_communes > 0 => self.chart(
+                "bieu-do-ve-dich",
+                &charts::target_communes(content, report, l),
+                format!("bieu-do/ve-dich/{}.svg", l.year()),
+            ),
+            _ => Value::Null,
+        };
+        let indicators = if report
+            .latest
+            .province
+            .indicators_reported
+            .iter()
+            .any(|&n| n > 0)
+        {
+            self.chart(
+                "bieu-do-chi-so",
+                &charts::indicators(content, report),
+                "bieu-do/chi-so.svg".into(),
+            )
+        } else {
+            Value::Null
+        };
         let vars = json!({
             "figures": figures,
             "groups": groups,
@@ -293,44 +349,21 @@ impl<'v, 'a> Builder<'v, 'a> {
             "news": self.latest_news(5),
             "targets": targets,
             "years": self.year_rows(),
-            "figure_progress": self.figure("progress", self.t("fig_progress"), self.progress_table()),
+            "figure_progress": progress,
+            "figure_bands": bands,
+            "figure_districts": districts,
+            "figure_target": target,
+            "figure_indicators": indicators,
         });
         let title = v.content.site.title.clone();
         self.add("", "home.html", "home", &title, vec![], vars);
     }
 
-    /// The province's figures over time, one row per year end: what the
-    /// progress chart draws.
-    fn progress_table(&self) -> Value {
-        let v = self.v;
-        let rows: Vec<Value> = v
-            .report
-            .years
-            .iter()
-            .map(|y| {
-                json!([
-                    y.year.to_string(),
-                    v.date(y.end),
-                    v.int(y.known),
-                    v.int(y.meets_standard),
-                    v.int(y.newly.len() as i64),
-                ])
-            })
-            .collect();
-        json!({
-            "head": [self.t("col_year"), self.t("col_end"), self.t("col_known"), self.t("col_standard"), self.t("col_newly")],
-            "rows": rows,
-        })
-    }
-
-    /// A figure slot: a chart (when the charts module provides one) and its data table.
-    fn figure(&self, id: &str, title: &str, table: Value) -> Value {
-        json!({
-            "id": format!("bieu-do-{id}"),
-            "title": title,
-            "svg": Value::Null,
-            "table": table,
-        })
+    /// A figure slot: the chart written as an SVG file at `file`, with its data table.
+    fn chart(&mut self, id: &str, chart: &Chart, file: String) -> Value {
+        let fig = figures::figure(id, chart, &file);
+        self.svgs.push((file, chart.svg.clone()));
+        fig
     }
 
     fn year_rows(&self) -> Vec<Value> {
@@ -454,6 +487,14 @@ impl<'v, 'a> Builder<'v, 'a> {
         let children = v.child_groups[g].clone();
         let subgroups = v.group_tree(&children);
         let nested = !subgroups.is_empty();
+        let coverage = match crate::charts::figures::latest_set(v.content) {
+            Some(set) => self.chart(
+                "bieu-do-tieu-chi",
+                &charts::criteria_coverage(v.content, v.report, set, Some(g)),
+                format!("bieu-do/tieu-chi/{}.svg", gr.id),
+            ),
+            None => Value::Null,
+        };
         let vars = json!({
             "group": v.groups[g],
             "figures": v.groups[g]["figures"],
@@ -461,7 +502,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             "show_group_column": nested,
             "subgroups": subgroups,
             "changes": changes,
-            "figure_bands": self.figure("bands", self.t("fig_bands"), Value::Null),
+            "figure_coverage": coverage,
         });
         let crumbs = self.group_crumbs(gr.parent);
         let title = titled(&gr.kind, &gr.name);
@@ -592,19 +633,12 @@ impl<'v, 'a> Builder<'v, 'a> {
             .filter(|m| m.commune == c)
             .map(|m| self.model_item(m))
             .collect();
-        let history_table = {
-            let rows: Vec<Value> = tl.states[c]
-                .iter()
-                .map(|s| {
-                    json!([
-                        v.date(s.date),
-                        format!("{}/{}", s.count(), v.content.sets[s.set].len()),
-                        v.content.sets[s.set].id
-                    ])
-                })
-                .collect();
-            json!({"head": [self.t("col_date"), self.t("col_met"), self.t("col_set")], "rows": rows})
-        };
+        let timeline = self.timelines[c].clone();
+        let timeline = self.chart(
+            "bieu-do-dien-bien",
+            &timeline,
+            format!("bieu-do/xa/{}.svg", cm.id),
+        );
         let vars = json!({
             "commune": v.communes[c],
             "code": cm.code,
@@ -622,7 +656,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             "narrative": narrative,
             "news": news,
             "models": models,
-            "figure_timeline": self.figure("dien-bien", self.t("fig_timeline"), history_table),
+            "figure_timeline": timeline,
         });
         let crumbs = self.group_crumbs(cm.group);
         let title = titled(&cm.kind, &cm.name);
@@ -691,25 +725,16 @@ impl<'v, 'a> Builder<'v, 'a> {
                 })
             })
             .collect();
-        let table_rows: Vec<Value> = st
-            .criteria
-            .iter()
-            .map(|cr| {
-                json!([
-                    cr.number.to_string(),
-                    cr.name,
-                    v.int(meeting[cr.number - 1])
-                ])
-            })
-            .collect();
+        let coverage = self.chart(
+            "bieu-do-do-phu",
+            &charts::criteria_coverage(v.content, v.report, si, None),
+            format!("bieu-do/bo-tieu-chi/{}.svg", st.id),
+        );
         let vars = json!({
             "set": self.set_value(st),
             "known": v.int(known),
             "criteria": rows,
-            "figure_coverage": self.figure("do-phu", self.t("fig_coverage"), json!({
-                "head": [self.t("col_number"), self.t("col_criterion"), self.t("col_meeting")],
-                "rows": table_rows,
-            })),
+            "figure_coverage": coverage,
         });
         let crumbs = vec![crumb(
             self.t("nav_criteria"),

@@ -1,0 +1,59 @@
+//! Chart slots: a chart from [`crate::charts`] becomes an SVG file under
+//! `bieu-do/` and a figure value for the template `partials/figure.html`:
+//! the chart as an `<img>` (its title and description as the alternative
+//! text, its size given so the page does not jump), its caption, and the
+//! same figures as a data table in a collapsible `<details>`. Keeping the
+//! SVG in its own file keeps pages light (a browser caches it) and the
+//! HTML valid whatever the drawing holds.
+
+use crate::charts::Chart;
+use serde_json::{Value, json};
+
+/// The width and height an SVG declares, read from its `viewBox`.
+fn size(svg: &str) -> Option<(u32, u32)> {
+    let i = svg.find("viewBox=\"")? + "viewBox=\"".len();
+    let rest = &svg[i..];
+    let vb = &rest[..rest.find('"')?];
+    let nums: Vec<f64> = vb
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    match nums[..] {
+        [_, _, w, h] => Some((w.round() as u32, h.round() as u32)),
+        _ => None,
+    }
+}
+
+/// The figure value of `chart`, its SVG to be written at `file` (relative
+/// to the site's root). `id` is the figure's anchor on its page.
+pub fn figure(id: &str, chart: &Chart, file: &str) -> Value {
+    let (w, h) = size(&chart.svg).unwrap_or((440, 280));
+    let t = &chart.table;
+    json!({
+        "id": id,
+        "title": chart.title,
+        "description": chart.desc,
+        "caption": chart.caption,
+        "img": file,
+        "width": w,
+        "height": h,
+        "alt": format!("{}. {}", chart.title, chart.desc),
+        "table": if t.rows.is_empty() { Value::Null } else { json!({
+            "caption": t.caption,
+            "head": t.headers,
+            "rows": t.rows,
+        })},
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_the_view_box() {
+        assert_eq!(
+            super::size(r#"<svg width="440" height="261.5" viewBox="0 0 440 261.5">"#),
+            Some((440, 262))
+        );
+        assert_eq!(super::size("<svg>"), None);
+    }
+}

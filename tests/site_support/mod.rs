@@ -1,0 +1,136 @@
+//! Helpers of the site tests: build a content folder into a temporary
+//! folder, read its pages and data files as a user (or a re-user) would.
+#![allow(dead_code)]
+
+use ntm_site::build::{BuildOptions, build};
+use ntm_site::render::{SiteFiles, links};
+use scraper::{ElementRef, Html, Selector};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/example/content")
+}
+
+pub fn sample() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    p.join("site.yaml").is_file().then_some(p)
+}
+
+/// A finished build in a temporary folder.
+pub struct Built {
+    pub _dir: tempfile::TempDir,
+    pub out: PathBuf,
+    pub base_url: String,
+}
+
+pub fn build_site(content: &Path, base_url: Option<&str>) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let checked = build(&BuildOptions {
+        content: content.to_path_buf(),
+        output: out.clone(),
+        base_url: base_url.map(str::to_string),
+        drafts: false,
+        deny_warnings: false,
+        pdf: None,
+    })
+    .unwrap_or_else(|e| panic!("build of {} failed: {e:?}", content.display()));
+    let mut base_url = checked.content.site.base_url.clone();
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Built {
+        _dir: dir,
+        out,
+        base_url,
+    }
+}
+
+impl Built {
+    pub fn text(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+    pub fn page(&self, rel: &str) -> Html {
+        Html::parse_document(&self.text(rel))
+    }
+    /// `data/<name>.csv` as rows of named cells.
+    pub fn csv(&self, name: &str) -> Vec<BTreeMap<String, String>> {
+        let bytes = std::fs::read(self.out.join("data").join(name)).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let text = text.trim_start_matches('\u{feff}');
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        let head: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+        r.records()
+            .map(|rec| {
+                let rec = rec.unwrap();
+                head.iter()
+                    .cloned()
+                    .zip(rec.iter().map(str::to_string))
+                    .collect()
+            })
+            .collect()
+    }
+    pub fn summary(&self) -> serde_json::Value {
+        serde_json::from_str(&self.text("data/summary.json")).unwrap()
+    }
+    /// Every file of the output, by path relative to it.
+    pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        for e in walkdir::WalkDir::new(&self.out).sort_by_file_name() {
+            let e = e.unwrap();
+            if e.file_type().is_file() {
+                let rel = e.path().strip_prefix(&self.out).unwrap();
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                out.insert(rel, std::fs::read(e.path()).unwrap());
+            }
+        }
+        out
+    }
+    /// The link check over the written files.
+    pub fn broken_links(&self) -> Vec<String> {
+        let mut site = SiteFiles::default();
+        for (p, b) in self.files() {
+            site.add(p, b);
+        }
+        links::check(&site, &self.base_url)
+            .iter()
+            .map(|b| b.to_string())
+            .collect()
+    }
+}
+
+pub fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+/// The visible text of an element, whitespace collapsed.
+pub fn text_of(e: ElementRef) -> String {
+    e.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
+    doc.select(&sel(selector)).map(text_of).collect()
+}
+
+/// `5556` → `5.556`, as a Vietnamese reader writes it.
+pub fn vi_int(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `12.41` (JSON) → `12,41`.
+pub fn vi_dec(v: &serde_json::Value) -> String {
+    format!("{:.2}", v.as_f64().unwrap()).replace('.', ",")
+}
