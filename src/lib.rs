@@ -20,6 +20,7 @@ pub mod charts;
 pub mod date;
 pub mod diag;
 pub mod fields;
+pub mod imageproc;
 pub mod load;
 pub mod model;
 pub mod output;
