@@ -30,13 +30,12 @@ impl Dec2 {
     /// Vietnamese display form with a decimal comma and the given number of
     /// decimals (1 or 2): `2,70` or `2,7`.
     pub fn vi(self, decimals: usize) -> String {
-        let s = self.to_string().replace('.', ",");
         if decimals == 1 {
-            let v = Dec2::ratio(self.0, 10).map(|d| d.0).unwrap_or(0);
-            let sign = if v < 0 { "-" } else { "" };
-            return format!("{sign}{},{}", v.abs() / 10, v.abs() % 10);
+            let tenths = (self.0.abs() + 5) / 10;
+            let sign = if self.0 < 0 && tenths != 0 { "-" } else { "" };
+            return format!("{sign}{},{}", tenths / 10, tenths % 10);
         }
-        s
+        self.to_string().replace('.', ",")
     }
 }
 
