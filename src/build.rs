@@ -83,7 +83,17 @@ pub fn check(
 }
 
 /// Builds the site. Nothing is written unless the content is free of errors.
+/// Photos are processed with the default image options: the cache in
+/// `.ntm-cache/` beside the output folder.
 pub fn build(opts: &BuildOptions) -> Result<Checked, BuildError> {
+    build_with(opts, &crate::imageproc::Options::beside(&opts.output))
+}
+
+/// [`build`] with the image pipeline's options (cache folder, originals).
+pub fn build_with(
+    opts: &BuildOptions,
+    images: &crate::imageproc::Options,
+) -> Result<Checked, BuildError> {
     let mut checked =
         check(&opts.content, opts.drafts, opts.deny_warnings).map_err(BuildError::Content)?;
     output::check_target(&opts.output, &opts.content)?;
@@ -101,11 +111,23 @@ pub fn build(opts: &BuildOptions) -> Result<Checked, BuildError> {
             (select_pdfs(&checked, p)?, Some(browser))
         }
     };
-    let settings = RenderSettings { base_url, pdf };
     let root = opts
         .content
         .canonicalize()
         .unwrap_or_else(|_| opts.content.clone());
+    // The photos of the models, resized and stripped (or taken from the
+    // cache); one that cannot be published is an error of the content.
+    let (images, image_diags) = crate::imageproc::process_models(&root, &checked.content, images);
+    if image_diags.has_errors() {
+        let mut diags = std::mem::take(&mut checked.diagnostics);
+        diags.extend(image_diags);
+        return Err(BuildError::Content(diags));
+    }
+    let settings = RenderSettings {
+        base_url,
+        pdf,
+        images,
+    };
     let site = render::render_site(&root, &checked.content, &checked.report, &settings);
     let staged = output::stage(&opts.output, &site)?;
     if let Some(browser) = browser {

@@ -48,6 +48,12 @@ enum Command {
         /// The Chromium to print with (default: the first chromium or google-chrome on PATH).
         #[arg(long, value_name = "PATH")]
         chromium: Option<PathBuf>,
+        /// Where processed photos are kept between builds (default: .ntm-cache beside the output folder).
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
+        /// Also publish each photo at full size (re-encoded, metadata stripped like every version).
+        #[arg(long)]
+        photo_originals: bool,
     },
     /// Check the content and print a summary; writes nothing.
     Check {
@@ -131,7 +137,14 @@ fn main() -> ExitCode {
             pdf_dates,
             pdf_years,
             chromium,
+            cache,
+            photo_originals,
         } => {
+            let mut images = ntm_site::imageproc::Options::beside(&output);
+            if let Some(dir) = cache {
+                images.cache_dir = dir;
+            }
+            images.settings.originals = photo_originals;
             let pdf = (pdf || !pdf_dates.is_empty() || !pdf_years.is_empty() || chromium.is_some())
                 .then(|| PdfOptions {
                     chromium,
@@ -146,7 +159,7 @@ fn main() -> ExitCode {
                 deny_warnings,
                 pdf,
             };
-            match build::build(&opts) {
+            match build::build_with(&opts, &images) {
                 Ok(checked) => {
                     eprint!("{}", checked.diagnostics.render());
                     eprintln!(

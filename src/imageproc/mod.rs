@@ -270,6 +270,9 @@ pub fn model_folder(file: &str) -> &str {
 /// photo.
 pub fn process(content_root: &Path, rels: &[String], opts: &Options) -> (Published, Diagnostics) {
     let mut diags = Diagnostics::new();
+    if rels.is_empty() {
+        return (Published::default(), diags);
+    }
     let store = match cache::Cache::open(&opts.cache_dir) {
         Ok(s) => s,
         Err(e) => {

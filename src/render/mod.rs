@@ -24,6 +24,8 @@ pub struct RenderSettings {
     pub base_url: String,
     /// The pages to print to PDF (their pages link to the PDF).
     pub pdf: PdfSelection,
+    /// The processed photos of the models (see [`crate::imageproc`]).
+    pub images: crate::imageproc::Published,
 }
 
 /// Which printable pages get a PDF in this build.
