@@ -293,6 +293,14 @@ pub fn districts(
                 ly += lh;
             }
             if r.known == 0 {
+                let w = TICK.width("chưa có số liệu");
+                c.rect(
+                    panels[0].x0 + 2.0,
+                    mid - 8.0,
+                    panels[0].x0 + w + 6.0,
+                    mid + 8.0,
+                    0xFFFFFF,
+                );
                 c.text(
                     panels[0].x0 + 4.0,
                     mid,

@@ -85,10 +85,22 @@ pub fn districts(content: &Content) -> Vec<GroupIx> {
         .filter(|&g| content.groups[g].parent.is_none())
         .collect();
     g.sort_by(|&a, &b| {
-        vi_cmp(&content.groups[a].name, &content.groups[b].name)
+        vi_cmp(&area_name(content, a), &area_name(content, b))
             .then_with(|| content.groups[a].id.cmp(&content.groups[b].id))
     });
     g
+}
+
+/// A district's short name for labels: the name, with `TX.` (thị xã) or
+/// `TP.` (thành phố) before it, so that the town of Kỳ Anh and the district
+/// of Kỳ Anh read apart.
+pub fn area_name(content: &Content, g: GroupIx) -> String {
+    let group = &content.groups[g];
+    match crate::text::fold(&group.kind).as_str() {
+        "thi xa" => format!("TX. {}", group.name),
+        "thanh pho" => format!("TP. {}", group.name),
+        _ => group.name.clone(),
+    }
 }
 
 /// The aggregates on `date` (`None`: the latest date), reusing the report's
@@ -127,7 +139,7 @@ pub fn bands(
     for g in districts(content) {
         rows.push(BandRow {
             group: Some(g),
-            name: content.groups[g].name.clone(),
+            name: area_name(content, g),
             levels: areas.groups[g].levels,
         });
     }
@@ -171,13 +183,7 @@ pub fn districts_compared(content: &Content, report: &Report) -> (DistrictRow, V
     let province = row(None, "Toàn tỉnh".into(), &report.latest.province);
     let mut rows: Vec<DistrictRow> = districts(content)
         .into_iter()
-        .map(|g| {
-            row(
-                Some(g),
-                content.groups[g].name.clone(),
-                &report.latest.groups[g],
-            )
-        })
+        .map(|g| row(Some(g), area_name(content, g), &report.latest.groups[g]))
         .collect();
     rows.sort_by(|a, b| {
         b.share_tenths()

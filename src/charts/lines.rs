@@ -348,12 +348,13 @@ pub fn indicators(
     points: &[IndicatorPoint],
     names: &[&str; 4],
 ) -> String {
-    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+    let Some(last) = points.last() else {
         return empty_chart(meta, frame, "Chưa có số liệu.");
     };
-    if points.iter().all(|p| p.values.iter().all(Option::is_none)) {
+    // The time axis starts where the first indicator was reported.
+    let Some(first) = points.iter().find(|p| p.values.iter().any(Option::is_some)) else {
         return empty_chart(meta, frame, "Chưa xã nào báo cáo các chỉ số này.");
-    }
+    };
     let dots = points.len() <= 12;
     let panels: Vec<Panel> = (0..4)
         .map(|i| {

@@ -126,6 +126,15 @@ pub fn set_label(content: &Content, set: SetIx) -> String {
         .unwrap_or_else(|| s.id.clone())
 }
 
+/// The text with its first letter in upper case (`huyện …` → `Huyện …`).
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn max_criteria(content: &Content) -> u64 {
     content
         .sets
@@ -494,7 +503,7 @@ pub fn commune_timeline(content: &Content, report: &Report, commune: CommuneIx) 
         .first()
         .map(|&g| format!("{} {}, ", content.groups[g].kind, content.groups[g].name))
         .unwrap_or_default();
-    let subtitle = format!("{group}số tiêu chí đạt theo ngày báo cáo");
+    let subtitle = capitalise(&format!("{group}số tiêu chí đạt theo ngày báo cáo"));
     build(
         format!("xa-{}", slug_of(&c.id)),
         title,

@@ -1,0 +1,599 @@
+//! The charts: each chart's figures checked against the computed report and
+//! the data files a build writes (`summary.json`, `communes.csv`), never
+//! against hard-coded numbers; every SVG well-formed, accessible, with every
+//! label inside the picture and none over another; renders byte-identical.
+//!
+//! Runs on the spec's worked example and, when it is there, on the sample
+//! province in `content/`.
+
+mod common;
+
+use ntm_site::build::{self, Checked};
+use ntm_site::charts::{self, Chart, metrics};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn example_dir() -> Option<PathBuf> {
+    common::example_dir().map(|d| d.join("content"))
+}
+
+fn sample_dir() -> Option<PathBuf> {
+    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    d.join("site.yaml").exists().then_some(d)
+}
+
+/// The content folders to test on: the worked example, and the sample.
+fn contents() -> Vec<PathBuf> {
+    let v: Vec<PathBuf> = example_dir().into_iter().chain(sample_dir()).collect();
+    if v.is_empty() {
+        eprintln!("neither the worked example nor content/ is here; skipped");
+    }
+    v
+}
+
+fn check(dir: &Path) -> Checked {
+    build::check(dir, false, false).unwrap_or_else(|_| panic!("{} has errors", dir.display()))
+}
+
+/// The data files a build writes (`data/summary.json`, `data/communes.csv`).
+fn data_files(dir: &Path) -> BTreeMap<String, String> {
+    let ch = check(dir);
+    let mut out = ntm_site::render::SiteFiles::default();
+    ntm_site::render::data::write_all(&ch.content, &ch.report, &mut out);
+    ["summary.json", "communes.csv"]
+        .iter()
+        .map(|n| {
+            let bytes = out.bytes(&format!("data/{n}")).expect("written");
+            let text = String::from_utf8(bytes.to_vec()).unwrap();
+            (
+                n.to_string(),
+                text.trim_start_matches('\u{feff}').to_string(),
+            )
+        })
+        .collect()
+}
+
+/// `5.556` → 5556; `2,7` → 27 tenths is not needed: integers only.
+fn vi_int(s: &str) -> u64 {
+    s.replace('.', "")
+        .parse()
+        .unwrap_or_else(|_| panic!("not a number: {s:?}"))
+}
+
+/// `14,35` → "14.35": a Vietnamese decimal back to the data files' form.
+fn vi_dec(s: &str) -> String {
+    s.replace('.', "").replace(',', ".")
+}
+
+fn csv_rows(text: &str) -> Vec<BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let headers = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// One `<text>` of an SVG with its box.
+#[derive(Debug)]
+struct Label {
+    text: String,
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+}
+
+/// Parses a chart's SVG, checks its structure, and returns its labels.
+fn parse(chart: &Chart) -> Vec<Label> {
+    let doc = roxmltree::Document::parse(&chart.svg)
+        .unwrap_or_else(|e| panic!("{}: not XML: {e}", chart.slug));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(root.attribute("role"), Some("img"), "{}", chart.slug);
+    let view: Vec<f64> = root
+        .attribute("viewBox")
+        .expect("a viewBox")
+        .split_whitespace()
+        .map(|v| v.parse().unwrap())
+        .collect();
+    assert_eq!(view.len(), 4);
+    let (w, h) = (view[2], view[3]);
+    let ids: Vec<&str> = root
+        .attribute("aria-labelledby")
+        .expect("aria-labelledby")
+        .split_whitespace()
+        .collect();
+    assert_eq!(ids.len(), 2);
+    let by_id = |id: &str| {
+        root.descendants()
+            .find(|n| n.attribute("id") == Some(id))
+            .unwrap_or_else(|| panic!("{}: no element #{id}", chart.slug))
+    };
+    let title = by_id(ids[0]);
+    assert_eq!(title.tag_name().name(), "title");
+    assert_eq!(title.text(), Some(chart.title.as_str()));
+    assert!(!chart.title.is_empty());
+    let desc = by_id(ids[1]);
+    assert_eq!(desc.tag_name().name(), "desc");
+    assert_eq!(desc.text(), Some(chart.desc.as_str()));
+    assert!(!chart.desc.is_empty());
+    assert!(
+        root.attribute("font-family")
+            .unwrap()
+            .ends_with("sans-serif")
+    );
+    let mut labels = Vec::new();
+    for t in root.descendants().filter(|n| n.has_tag_name("text")) {
+        let text = t.text().unwrap_or("").to_string();
+        for c in text.chars() {
+            assert!(
+                metrics::has_glyph(c),
+                "{}: no glyph for {c:?} in {text:?}",
+                chart.slug
+            );
+        }
+        let num = |a: &str| t.attribute(a).unwrap().parse::<f64>().unwrap();
+        let (x, y, size) = (num("x"), num("y"), num("font-size"));
+        let bold = t.attribute("font-weight") == Some("bold");
+        let tw = metrics::text_width(&text, size, bold);
+        let left = match t.attribute("text-anchor") {
+            Some("end") => x - tw,
+            Some("middle") => x - tw / 2.0,
+            _ => x,
+        };
+        assert_eq!(t.attribute("dy"), Some("0.5ex"));
+        // The middle of the x-height sits at y; caps rise 0.45 em above it,
+        // descenders drop 0.3 em below it.
+        labels.push(Label {
+            text,
+            left,
+            right: left + tw,
+            top: y - 0.45 * size,
+            bottom: y + 0.3 * size,
+        });
+    }
+    for l in &labels {
+        assert!(
+            l.left >= -0.5 && l.right <= w + 0.5 && l.top >= -0.5 && l.bottom <= h + 0.5,
+            "{}: {:?} is clipped ({w} × {h})",
+            chart.slug,
+            l
+        );
+    }
+    for (i, a) in labels.iter().enumerate() {
+        for b in &labels[i + 1..] {
+            let overlap_x = a.left.max(b.left) < a.right.min(b.right) - 1.0;
+            let overlap_y = a.top.max(b.top) < a.bottom.min(b.bottom) - 1.0;
+            assert!(
+                !(overlap_x && overlap_y),
+                "{}: {:?} overlaps {:?}",
+                chart.slug,
+                a.text,
+                b.text
+            );
+        }
+    }
+    labels
+}
+
+fn texts(labels: &[Label]) -> Vec<&str> {
+    labels.iter().map(|l| l.text.as_str()).collect()
+}
+
+#[test]
+fn every_chart_is_accessible_well_formed_and_unclipped() {
+    for dir in contents() {
+        let ch = check(&dir);
+        let all = charts::all_charts(&ch.content, &ch.report);
+        let mut slugs = std::collections::BTreeSet::new();
+        let mut paths = std::collections::BTreeSet::new();
+        for (path, chart) in &all {
+            assert!(
+                path.starts_with("bieu-do/") && path.ends_with(".svg"),
+                "{path}"
+            );
+            assert!(paths.insert(path.clone()), "{path} twice");
+            assert!(
+                slugs.insert(chart.slug.clone()),
+                "slug {} twice",
+                chart.slug
+            );
+            assert!(
+                chart
+                    .slug
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            );
+            assert!(chart.caption.starts_with("Nguồn: "), "{}", chart.caption);
+            let labels = parse(chart);
+            for row in &chart.table.rows {
+                assert_eq!(row.len(), chart.table.headers.len(), "{}", chart.slug);
+            }
+            // The source line is drawn at the chart's foot (the grid, a
+            // glyph for table cells, has it in its description only).
+            if !chart.slug.starts_with("o-tieu-chi-") {
+                let drawn = texts(&labels).join(" ");
+                assert!(drawn.contains("Nguồn:"), "{}: no source line", chart.slug);
+            }
+        }
+        assert!(all.len() >= 8);
+    }
+}
+
+#[test]
+fn renders_are_byte_identical() {
+    for dir in contents() {
+        let a = check(&dir);
+        let b = check(&dir);
+        let x = charts::all_charts(&a.content, &a.report);
+        let y = charts::all_charts(&b.content, &b.report);
+        assert_eq!(x.len(), y.len());
+        for ((pa, ca), (pb, cb)) in x.iter().zip(&y) {
+            assert_eq!(pa, pb);
+            assert!(ca.svg == cb.svg, "{pa} differs between two renders");
+            assert_eq!(ca.table, cb.table);
+        }
+    }
+}
+
+#[test]
+fn bands_table_equals_the_summary_bands() {
+    for dir in contents() {
+        let ch = check(&dir);
+        let data = data_files(&dir);
+        let summary: serde_json::Value = serde_json::from_str(&data["summary.json"]).unwrap();
+        let last = summary.as_array().unwrap().last().expect("a snapshot");
+        let chart = charts::bands(&ch.content, &ch.report, None);
+        let province = &chart.table.rows[0];
+        assert_eq!(vi_int(&province[1]), last["all"]["known"].as_u64().unwrap());
+        for (k, key) in ["standard", "15+", "10-14", "5-9", "0-4"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(
+                vi_int(&province[2 + k]),
+                last["all"]["bands"][key].as_u64().unwrap(),
+                "band {key}"
+            );
+        }
+        // Each district's row is its communes of communes.csv counted by band.
+        let communes = csv_rows(&data["communes.csv"]);
+        for (i, g) in charts::figures::districts(&ch.content)
+            .into_iter()
+            .enumerate()
+        {
+            let gid = &ch.content.groups[g].id;
+            let mut bands = [0u64; 5];
+            for c in communes.iter().filter(|c| {
+                (c["group"] == *gid || c["group"].starts_with(&format!("{gid}/")))
+                    && !c["met_count"].is_empty()
+            }) {
+                let (m, n): (u64, u64) = (
+                    c["met_count"].parse().unwrap(),
+                    c["criteria_total"].parse().unwrap(),
+                );
+                let b = if m >= n {
+                    0
+                } else if m >= 15 {
+                    1
+                } else if m >= 10 {
+                    2
+                } else if m >= 5 {
+                    3
+                } else {
+                    4
+                };
+                bands[b] += 1;
+            }
+            let row = &chart.table.rows[1 + i];
+            let got: Vec<u64> = row[2..7].iter().map(|s| vi_int(s)).collect();
+            assert_eq!(got, bands.to_vec(), "district {gid}");
+        }
+        // The counts drawn on the province's bar are the table's.
+        let labels = parse(&chart);
+        let drawn = texts(&labels);
+        for cell in &province[2..7] {
+            if vi_int(cell) > 0 && drawn.contains(&cell.as_str()) {
+                continue;
+            }
+            // A segment too narrow for its number leaves it to the table.
+            assert!(
+                vi_int(cell) * 20 < vi_int(&province[1]) || vi_int(cell) == 0,
+                "{cell} not drawn"
+            );
+        }
+    }
+}
+
+#[test]
+fn progress_table_follows_the_summary_date_by_date() {
+    for dir in contents() {
+        let ch = check(&dir);
+        let data = data_files(&dir);
+        let summary: serde_json::Value = serde_json::from_str(&data["summary.json"]).unwrap();
+        let chart = charts::province_progress(&ch.content, &ch.report);
+        let s = summary.as_array().unwrap();
+        assert_eq!(chart.table.rows.len(), s.len());
+        for (row, day) in chart.table.rows.iter().zip(s) {
+            let iso = day["date"].as_str().unwrap();
+            let d = ntm_site::date::Date::parse_iso(iso).unwrap();
+            assert_eq!(row[0], d.vi());
+            assert_eq!(vi_int(&row[2]), day["all"]["known"].as_u64().unwrap());
+            assert_eq!(
+                vi_int(&row[3]),
+                day["all"]["meets_standard"].as_u64().unwrap()
+            );
+            match day["all"]["average_met"].as_f64() {
+                Some(a) => assert_eq!(vi_dec(&row[4]).parse::<f64>().unwrap(), a, "{iso}"),
+                None => assert_eq!(row[4], ""),
+            }
+        }
+        // The latest figures are the line ends, and a set change is marked.
+        let labels = parse(&chart);
+        let drawn = texts(&labels);
+        let last = chart.table.rows.last().unwrap();
+        assert!(drawn.contains(&last[3].as_str()), "{drawn:?}");
+        assert!(drawn.contains(&last[2].as_str()));
+        let sets: std::collections::BTreeSet<&String> =
+            chart.table.rows.iter().map(|r| &r[1]).collect();
+        if sets.len() > 1 {
+            assert!(
+                drawn.iter().any(|t| t.starts_with("Bộ tiêu chí mới từ ")),
+                "{drawn:?}"
+            );
+            assert!(chart.desc.contains(" áp dụng bộ tiêu chí "));
+        }
+    }
+}
+
+/// The worked example switches to the 2016 set, valid from 17/10/2016: the
+/// marker carries that date.
+#[test]
+fn the_criteria_set_change_is_marked_on_its_date() {
+    let Some(dir) = example_dir() else { return };
+    let ch = check(&dir);
+    let p = charts::figures::progress(&ch.content, &ch.report);
+    assert_eq!(p.set_changes.len(), 1);
+    let to = &ch.content.sets[p.set_changes[0].to];
+    assert_eq!(p.set_changes[0].date, to.valid_from);
+    let chart = charts::province_progress(&ch.content, &ch.report);
+    let labels = parse(&chart);
+    let want = format!("Bộ tiêu chí mới từ {}", to.valid_from.vi());
+    assert!(texts(&labels).contains(&want.as_str()));
+}
+
+#[test]
+fn districts_are_sorted_and_match_the_report() {
+    for dir in contents() {
+        let ch = check(&dir);
+        let chart = charts::districts_compared(&ch.content, &ch.report);
+        let rows = &chart.table.rows;
+        let (province, districts) = rows.split_last().unwrap();
+        assert_eq!(province[0], "Toàn tỉnh");
+        let share = |r: &Vec<String>| -> i64 {
+            if r[4] == "–" {
+                -1
+            } else {
+                vi_dec(r[4].trim_end_matches('%'))
+                    .replace('.', "")
+                    .parse()
+                    .unwrap()
+            }
+        };
+        for w in districts.windows(2) {
+            assert!(share(&w[0]) >= share(&w[1]), "{:?} before {:?}", w[0], w[1]);
+        }
+        let p = &ch.report.latest.province.levels;
+        assert_eq!(vi_int(&province[2]), u64::from(p.known));
+        assert_eq!(vi_int(&province[3]), u64::from(p.meets_standard));
+        for g in charts::figures::districts(&ch.content) {
+            let name = charts::figures::area_name(&ch.content, g);
+            let row = districts
+                .iter()
+                .find(|r| r[0] == name)
+                .expect("every district");
+            let l = &ch.report.latest.groups[g].levels;
+            assert_eq!(vi_int(&row[2]), u64::from(l.known));
+            assert_eq!(vi_int(&row[3]), u64::from(l.meets_standard));
+            assert_eq!(
+                row[5],
+                l.average_met()
+                    .map(|a| a.to_string().replace('.', ","))
+                    .unwrap_or_default()
+            );
+        }
+        // The shares drawn are the table's.
+        let labels = parse(&chart);
+        let drawn = texts(&labels);
+        for r in districts.iter().filter(|r| r[2] != "0") {
+            assert!(drawn.contains(&r[4].as_str()), "{} not drawn", r[4]);
+        }
+    }
+}
+
+#[test]
+fn coverage_matches_the_sweep_and_adds_up_over_districts() {
+    for dir in contents() {
+        let ch = check(&dir);
+        let Some(set) = charts::figures::latest_set(&ch.content) else {
+            continue;
+        };
+        let last = ch.report.sweep.summaries.last().unwrap();
+        let cov = &last.coverage[set];
+        let chart = charts::criteria_coverage(&ch.content, &ch.report, set, None);
+        assert_eq!(chart.table.rows.len(), ch.content.sets[set].len());
+        let mut by_number = BTreeMap::new();
+        for r in &chart.table.rows {
+            let k: usize = r[0].parse().unwrap();
+            assert_eq!(
+                vi_int(&r[2]),
+                u64::from(cov.meeting[k - 1]),
+                "criterion {k}"
+            );
+            assert_eq!(vi_int(&r[3]), u64::from(cov.known));
+            by_number.insert(k, vi_int(&r[2]));
+        }
+        // Sorted from the hardest.
+        let shares: Vec<u64> = chart.table.rows.iter().map(|r| vi_int(&r[2])).collect();
+        assert!(shares.windows(2).all(|w| w[0] <= w[1]), "{shares:?}");
+        // The districts add up to the province when every commune has one.
+        if ch.content.communes.iter().all(|c| c.group.is_some()) {
+            let mut sum = BTreeMap::new();
+            for g in charts::figures::districts(&ch.content) {
+                let d = charts::criteria_coverage(&ch.content, &ch.report, set, Some(g));
+                parse(&d);
+                for r in &d.table.rows {
+                    *sum.entry(r[0].parse::<usize>().unwrap()).or_insert(0) += vi_int(&r[2]);
+                }
+            }
+            assert_eq!(sum, by_number);
+        }
+        let labels = parse(&chart);
+        let drawn = texts(&labels);
+        for r in &chart.table.rows {
+            assert!(drawn.contains(&r[4].as_str()), "{} not drawn", r[4]);
+        }
+    }
+}
+
+#[test]
+fn commune_charts_match_communes_csv() {
+    for dir in contents() {
+        let ch = check(&dir);
+        let data = data_files(&dir);
+        let communes = csv_rows(&data["communes.csv"]);
+        for (c, row) in communes.iter().enumerate().step_by(7) {
+            assert_eq!(ch.content.communes[c].id, row["id"]);
+            let t = charts::commune_timeline(&ch.content, &ch.report, c);
+            let labels = parse(&t);
+            let g = charts::criteria_grid(&ch.content, &ch.report, c, None);
+            parse(&g);
+            if row["met_count"].is_empty() {
+                assert!(g.table.rows.is_empty());
+                continue;
+            }
+            let last = t
+                .table
+                .rows
+                .iter()
+                .rev()
+                .find(|r| !r[2].is_empty())
+                .unwrap();
+            assert_eq!(last[2], row["met_count"]);
+            assert_eq!(last[3], row["criteria_total"]);
+            let end = format!("{}/{}", row["met_count"], row["criteria_total"]);
+            assert!(texts(&labels).contains(&end.as_str()));
+            // The grid: one filled cell per criterion met.
+            let met: Vec<String> = g
+                .table
+                .rows
+                .iter()
+                .filter(|r| r[2] == "Đạt")
+                .map(|r| r[0].clone())
+                .collect();
+            assert_eq!(met.join(";"), row["met"]);
+            let filled = g.svg.matches("fill=\"#0072B2\"").count();
+            assert_eq!(filled.to_string(), row["met_count"]);
+        }
+    }
+}
+
+#[test]
+fn target_communes_are_those_of_the_year_sorted_by_criteria_left() {
+    for dir in contents() {
+        let ch = check(&dir);
+        for y in &ch.report.years {
+            let chart = charts::target_communes(&ch.content, &ch.report, y.end);
+            parse(&chart);
+            let want = ch
+                .content
+                .communes
+                .iter()
+                .filter(|c| c.target_year == Some(y.year))
+                .count();
+            assert_eq!(chart.table.rows.len(), want, "{}", y.year);
+            let left: Vec<Option<u64>> = chart
+                .table
+                .rows
+                .iter()
+                .map(|r| (!r[3].is_empty()).then(|| vi_int(&r[3])))
+                .collect();
+            let known: Vec<u64> = left.iter().flatten().copied().collect();
+            assert!(known.windows(2).all(|w| w[0] <= w[1]), "{left:?}");
+            assert!(left.iter().skip_while(|l| l.is_some()).all(Option::is_none));
+            for r in &chart.table.rows {
+                if !r[2].is_empty() {
+                    assert_eq!(vi_int(&r[2]) + vi_int(&r[3]), vi_int(&r[4]));
+                }
+            }
+            // The summary's target figures on a snapshot date agree.
+            if let Some(s) = ch.report.sweep.summaries.iter().find(|s| s.date == y.end) {
+                let standard = chart.table.rows.iter().filter(|r| r[3] == "0").count();
+                assert_eq!(standard as u32, s.target.levels.meets_standard);
+                assert_eq!(
+                    chart.table.rows.iter().filter(|r| !r[2].is_empty()).count() as u32,
+                    s.target.levels.known
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn indicators_are_the_province_totals_on_the_latest_date() {
+    for dir in contents() {
+        let ch = check(&dir);
+        let chart = charts::indicators(&ch.content, &ch.report);
+        parse(&chart);
+        let p = &ch.report.latest.province;
+        match chart.table.rows.last() {
+            Some(row) => {
+                for i in 0..4 {
+                    let want = (p.indicators_reported[i] > 0).then_some(p.indicators[i]);
+                    let got = (!row[1 + i].is_empty()).then(|| vi_int(&row[1 + i]));
+                    assert_eq!(got, want, "indicator {i}");
+                }
+            }
+            None => assert!(p.indicators_reported.iter().all(|&n| n == 0)),
+        }
+        // Every snapshot date's totals equal the report's aggregate on it.
+        for s in ch.report.sweep.summaries.iter().step_by(25) {
+            let a =
+                ntm_site::report::groups::on(&ch.content, &ch.report.sweep.timeline, Some(s.date));
+            let row = chart.table.rows.iter().find(|r| r[0] == s.date.vi());
+            for i in 0..4 {
+                let want =
+                    (a.province.indicators_reported[i] > 0).then_some(a.province.indicators[i]);
+                let got = row.and_then(|r| (!r[1 + i].is_empty()).then(|| vi_int(&r[1 + i])));
+                assert_eq!(got, want, "{} indicator {i}", s.date);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_site_without_snapshots_still_gets_its_charts() {
+    let f = common::Fixture::new()
+        .file("communes/a/_index.yaml", "name: A\n")
+        .file("communes/a/x.yaml", "name: Xã X\ntarget_year: 2016\n");
+    let ch = build::check(&f.root(), false, false).expect("valid");
+    let all = charts::all_charts(&ch.content, &ch.report);
+    assert!(!all.is_empty());
+    for (_, c) in &all {
+        parse(c);
+    }
+    let t = charts::target_communes(
+        &ch.content,
+        &ch.report,
+        ntm_site::date::Date::parse_iso("2016-06-30").unwrap(),
+    );
+    assert_eq!(t.table.rows.len(), 1);
+    assert_eq!(t.table.rows[0][2], "");
+}
