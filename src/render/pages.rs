@@ -20,6 +20,8 @@ use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod gallery;
+
 /// Communes meeting and not meeting a criterion.
 type Split = (Vec<Value>, Vec<Value>);
 
@@ -63,13 +65,22 @@ pub fn render_all(
         files: Vec::new(),
         svgs: Vec::new(),
         timelines,
+        images: &settings.images,
+        published: Vec::new(),
     };
     b.all(out);
     let Builder {
-        pages, files, svgs, ..
+        pages,
+        files,
+        svgs,
+        published,
+        ..
     } = b;
     for (path, from) in files {
         out.copy(path, content_root.join(from));
+    }
+    for (path, from) in published {
+        out.copy(path, from);
     }
     for (path, svg) in svgs {
         out.add(path, svg.into_bytes());
@@ -191,6 +202,10 @@ struct Builder<'v, 'a> {
     svgs: Vec<(String, String)>,
     /// Each commune's timeline chart, drawn in parallel beforehand.
     timelines: Vec<Chart>,
+    /// The processed photos of the models.
+    images: &'v crate::imageproc::Published,
+    /// Processed photo files: (output path, file in the image cache).
+    published: Vec<(String, std::path::PathBuf)>,
 }
 
 fn crumb(title: impl Into<String>, href: Option<String>) -> Value {
@@ -354,6 +369,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             "figure_districts": districts,
             "figure_target": target,
             "figure_indicators": indicators,
+            "model_counts": self.model_counts(None),
         });
         let title = v.content.site.title.clone();
         self.add("", "home.html", "home", &title, vec![], vars);
@@ -503,6 +519,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             "subgroups": subgroups,
             "changes": changes,
             "figure_coverage": coverage,
+            "model_counts": self.model_counts(Some(g)),
         });
         let crumbs = self.group_crumbs(gr.parent);
         let title = titled(&gr.kind, &gr.name);
@@ -1142,68 +1159,6 @@ impl<'v, 'a> Builder<'v, 'a> {
                 vec![],
                 vars,
             );
-        }
-    }
-
-    fn model_item(&self, m: &crate::model::Model) -> Value {
-        let v = self.v;
-        let dir = paths::model(&m.slug);
-        let cover = m
-            .cover
-            .clone()
-            .or_else(|| m.photos.first().map(|p| p.file.clone()));
-        json!({
-            "title": m.title,
-            "href": paths::link(&dir),
-            "kind": m.kind,
-            "kind_label": v.t(&format!("model_{}", m.kind)),
-            "status": m.status,
-            "status_label": v.t(&format!("model_status_{}", m.status)),
-            "commune": v.commune_link(m.commune),
-            "registered": m.registered.map(|d| v.date(d)),
-            "recognized": m.recognized.map(|d| v.date(d)),
-            "cover": cover.map(|c| format!("{dir}{c}")),
-            "cover_alt": m.photos.iter().find(|p| Some(&p.file) == m.cover.as_ref()).or(m.photos.first()).map(|p| p.caption.clone()),
-        })
-    }
-
-    fn models(&mut self) {
-        let v = self.v;
-        if v.content.models.is_empty() {
-            return;
-        }
-        let mut models: Vec<&crate::model::Model> = v.content.models.iter().collect();
-        models.sort_by(|a, b| crate::text::vi_cmp(&a.title, &b.title).then(a.slug.cmp(&b.slug)));
-        let items: Vec<Value> = models.iter().map(|m| self.model_item(m)).collect();
-        let title = self.t("nav_models").to_string();
-        self.add(
-            "mo-hinh/",
-            "models.html",
-            "models",
-            &title,
-            vec![],
-            json!({"models": items}),
-        );
-        for m in models {
-            let dir = paths::model(&m.slug);
-            let root = Self::root_of(&dir);
-            let folder = m.file.rsplit_once('/').map(|(f, _)| f).unwrap_or("");
-            for p in &m.photos {
-                self.files
-                    .push((format!("{dir}{}", p.file), format!("{folder}/{}", p.file)));
-            }
-            let body = markdown::render(&m.body, &root, "", ARTICLE_IDS);
-            let photos: Vec<Value> = m
-                .photos
-                .iter()
-                .map(|p| json!({"src": p.file, "caption": p.caption, "credit": p.credit}))
-                .collect();
-            let vars = json!({"model": self.model_item(m), "photos": photos, "body": body.html});
-            let crumbs = vec![crumb(
-                self.t("nav_models"),
-                Some("mo-hinh/index.html".into()),
-            )];
-            self.add(&dir, "model.html", "models", &m.title.clone(), crumbs, vars);
         }
     }
 

@@ -36,8 +36,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "bulletins.html",
     "bulletin.html",
     "targets.html",
-    "models.html",
-    "model.html",
+    "gallery_index.html",
+    "gallery_model.html",
+    "gallery_picture.html",
+    "gallery_counts.html",
     "downloads.html",
     "404.html",
     "partials/figures.html",
@@ -59,6 +61,14 @@ pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
     (
         "site.js",
         include_str!("../../themes/default/assets/site.js"),
+    ),
+    (
+        "gallery.css",
+        include_str!("../../themes/default/assets/gallery.css"),
+    ),
+    (
+        "gallery.js",
+        include_str!("../../themes/default/assets/gallery.js"),
     ),
 ];
 
