@@ -92,6 +92,11 @@ impl Diagnostics {
         Diagnostics { items }
     }
 
+    /// Adds one diagnostic as it is.
+    pub fn push_diagnostic(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
     }

@@ -85,7 +85,10 @@ impl Staged {
             return Ok(());
         };
         let out_abs = self.output.clone();
-        let parent = out_abs.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        let parent = out_abs
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
         let name = out_abs
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -96,7 +99,10 @@ impl Staged {
             let _ = fs::remove_dir_all(&aside);
             if let Err(e) = fs::rename(&out_abs, &aside) {
                 let _ = fs::remove_dir_all(&staged);
-                return Err(OutputError::Io { path: out_abs, source: e });
+                return Err(OutputError::Io {
+                    path: out_abs,
+                    source: e,
+                });
             }
             Some(aside)
         } else {
@@ -122,7 +128,10 @@ impl Staged {
 /// Writes `site` into a staging folder beside `output`.
 pub fn stage(output: &Path, site: &SiteFiles) -> Result<Staged, OutputError> {
     let out_abs = absolute(output);
-    let parent = out_abs.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let parent = out_abs
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
     let name = out_abs
         .file_name()
@@ -138,8 +147,11 @@ pub fn stage(output: &Path, site: &SiteFiles) -> Result<Staged, OutputError> {
         use std::os::unix::fs::PermissionsExt;
         let _ = fs::set_permissions(&staging_path, fs::Permissions::from_mode(0o755));
     }
-    fs::write(staging_path.join(MARKER), b"written by ntm-site; this folder is replaced on every build\n")
-        .map_err(io_err(&staging_path))?;
+    fs::write(
+        staging_path.join(MARKER),
+        b"written by ntm-site; this folder is replaced on every build\n",
+    )
+    .map_err(io_err(&staging_path))?;
     for (rel, src) in &site.files {
         let dest = staging_path.join(rel);
         if let Some(dir) = dest.parent() {

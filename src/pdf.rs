@@ -63,11 +63,17 @@ pub struct PrintJob {
 /// Prints every job, two at a time, with `browser`, from files under `root`.
 pub fn print_all(browser: &Path, root: &Path, jobs: &[PrintJob]) -> Result<(), PdfError> {
     use rayon::prelude::*;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().map_err(|e| PdfError::Print {
-        page: String::new(),
-        detail: e.to_string(),
-    })?;
-    pool.install(|| jobs.par_iter().try_for_each(|job| print_one(browser, root, job)))
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .map_err(|e| PdfError::Print {
+            page: String::new(),
+            detail: e.to_string(),
+        })?;
+    pool.install(|| {
+        jobs.par_iter()
+            .try_for_each(|job| print_one(browser, root, job))
+    })
 }
 
 fn print_one(browser: &Path, root: &Path, job: &PrintJob) -> Result<(), PdfError> {

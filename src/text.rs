@@ -20,6 +20,95 @@ pub fn normalise_file(bytes: &[u8]) -> Result<String, std::str::Utf8Error> {
     Ok(nfc(&text))
 }
 
+/// For the lines whose NFC form differs from the text as stored (decomposed
+/// Vietnamese), the stored column of each normalised column, so that
+/// positions are reported as the file holds them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnMap {
+    /// Line (1-based) → for each normalised column (index 0 = column 1), the stored column.
+    lines: std::collections::BTreeMap<u32, Vec<u32>>,
+}
+
+impl ColumnMap {
+    /// The stored position of a position in the normalised text.
+    pub fn original(&self, pos: crate::diag::Pos) -> crate::diag::Pos {
+        match self.lines.get(&pos.line) {
+            Some(cols) if pos.col >= 1 => {
+                let i = (pos.col - 1) as usize;
+                let col = match cols.get(i) {
+                    Some(&c) => c,
+                    // Past the end of the line: keep the distance from its end.
+                    None => cols.last().copied().unwrap_or(0) + (i + 1 - cols.len()) as u32,
+                };
+                crate::diag::Pos::new(pos.line, col)
+            }
+            _ => pos,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+/// Like [`normalise_file`], with the map from normalised to stored columns.
+pub fn normalise_file_mapped(bytes: &[u8]) -> Result<(String, ColumnMap), std::str::Utf8Error> {
+    let text = std::str::from_utf8(bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    if text.is_ascii() || unicode_normalization::is_nfc(&text) {
+        return Ok((text, ColumnMap::default()));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = ColumnMap::default();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if unicode_normalization::is_nfc(line) {
+            out.push_str(line);
+            continue;
+        }
+        let normal: String = line.nfc().collect();
+        // Map segment by segment: a starter with the marks that follow it.
+        let mut cols = Vec::new();
+        let mut seg = String::new();
+        let mut seg_start = 1u32;
+        let mut stored = 0u32;
+        let flush = |seg: &mut String, seg_start: u32, cols: &mut Vec<u32>| {
+            let n: Vec<char> = seg.nfc().collect();
+            let len = seg.chars().count() as u32;
+            for k in 0..n.len() as u32 {
+                cols.push(seg_start + k.min(len.saturating_sub(1)));
+            }
+            seg.clear();
+        };
+        for c in line.chars() {
+            stored += 1;
+            if unicode_normalization::char::canonical_combining_class(c) == 0 && !seg.is_empty() {
+                flush(&mut seg, seg_start, &mut cols);
+                seg_start = stored;
+            }
+            if seg.is_empty() {
+                seg_start = stored;
+            }
+            seg.push(c);
+        }
+        if !seg.is_empty() {
+            flush(&mut seg, seg_start, &mut cols);
+        }
+        if cols.len() == normal.chars().count() {
+            map.lines.insert(i as u32 + 1, cols);
+        }
+        out.push_str(&normal);
+    }
+    Ok((out, map))
+}
+
 /// NFC form of `text` (borrow-free fast path when already NFC and ASCII).
 pub fn nfc(text: &str) -> String {
     if text.is_ascii() {
@@ -210,6 +299,20 @@ mod tests {
     fn nfd_and_bom_and_crlf_become_one_text() {
         let nfd = "\u{feff}name: Ye\u{302}n Ho\u{302}\u{300}\r\n";
         assert_eq!(normalise_file(nfd.as_bytes()).unwrap(), "name: Yên Hồ\n");
+    }
+
+    #[test]
+    fn columns_of_decomposed_lines_are_the_stored_ones() {
+        use crate::diag::Pos;
+        // "Kỳ" stored as K, y, combining grave, combining... here: y + U+0300.
+        let stored = "a: 1\nname: Ky\u{300} Thu\u{31b}, x: [\n";
+        let (text, map) = normalise_file_mapped(stored.as_bytes()).unwrap();
+        assert_eq!(text, "a: 1\nname: Kỳ Thư, x: [\n");
+        // "x" is column 15 in the normalised line, 17 as stored.
+        assert_eq!(text.lines().nth(1).unwrap().chars().nth(14), Some('x'));
+        assert_eq!(map.original(Pos::new(2, 15)), Pos::new(2, 17));
+        assert_eq!(map.original(Pos::new(1, 3)), Pos::new(1, 3));
+        assert_eq!(map.original(Pos::new(2, 7)), Pos::new(2, 7));
     }
 
     #[test]

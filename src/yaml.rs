@@ -89,6 +89,45 @@ enum Frame {
 /// when the text could be parsed (duplicate keys keep the first entry).
 /// An empty file gives a `Null` node.
 pub fn parse(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Node> {
+    parse_mapped(text, &crate::text::ColumnMap::default(), file, diags)
+}
+
+/// Like [`parse`] for a text normalised from a file whose stored columns
+/// differ (decomposed Vietnamese): every position is given as stored.
+pub fn parse_mapped(
+    text: &str,
+    map: &crate::text::ColumnMap,
+    file: &str,
+    diags: &mut Diagnostics,
+) -> Option<Node> {
+    if map.is_empty() {
+        return parse_inner(text, file, diags);
+    }
+    let mut local = Diagnostics::new();
+    let node = parse_inner(text, file, &mut local);
+    for mut d in local.sorted() {
+        d.pos = map.original(d.pos);
+        diags.push_diagnostic(d);
+    }
+    node.map(|mut n| {
+        remap(&mut n, map);
+        n
+    })
+}
+
+fn remap(node: &mut Node, map: &crate::text::ColumnMap) {
+    node.pos = map.original(node.pos);
+    match &mut node.kind {
+        Kind::Seq(items) => items.iter_mut().for_each(|n| remap(n, map)),
+        Kind::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
+            k.pos = map.original(k.pos);
+            remap(v, map);
+        }),
+        _ => {}
+    }
+}
+
+fn parse_inner(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Node> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;

@@ -29,8 +29,14 @@ fn build_sample() -> (tempfile::TempDir, std::path::PathBuf) {
 #[test]
 fn the_week_of_21_to_27_august_2015_reads_as_the_seed_tells_it() {
     let (_tmp, out) = build_sample();
-    let s: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("data/summary.json")).unwrap()).unwrap();
-    let week = s.as_array().unwrap().iter().find(|d| d["date"] == "2015-08-27").expect("a snapshot on 27/8/2015");
+    let s: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("data/summary.json")).unwrap()).unwrap();
+    let week = s
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2015-08-27")
+        .expect("a snapshot on 27/8/2015");
     let t = &week["target"];
     // "tuần từ 21-27.8.2015, có 10 xã tăng được 21 tiêu chí ... còn 16 xã ... không có tiêu chí đạt chuẩn tăng thêm"
     assert_eq!(t["known"], 26);
@@ -41,13 +47,27 @@ fn the_week_of_21_to_27_august_2015_reads_as_the_seed_tells_it() {
     assert_eq!(t["communes_lost"], 0);
     // "xã Kỳ Thư huyện Kỳ Anh tăng được 4 tiêu chí gồm bưu điện, trường học, an ninh trật tự và tổ chức sản xuất"
     let changes = read_csv(&out.join("data/changes.csv"));
-    let ky_thu = changes.iter().find(|r| r[0] == "2015-08-27" && r[1] == "ky-anh/ky-thu").unwrap();
+    let ky_thu = changes
+        .iter()
+        .find(|r| r[0] == "2015-08-27" && r[1] == "ky-anh/ky-thu")
+        .unwrap();
     assert_eq!(ky_thu[2], "5;8;13;19");
     let criteria = read_csv(&out.join("data/criteria.csv"));
-    let name = |k: &str| criteria.iter().find(|r| r[0] == "qd-491-2009" && r[1] == k).unwrap()[2].clone();
+    let name = |k: &str| {
+        criteria
+            .iter()
+            .find(|r| r[0] == "qd-491-2009" && r[1] == k)
+            .unwrap()[2]
+            .clone()
+    };
     assert_eq!(
         [name("5"), name("8"), name("13"), name("19")],
-        ["Trường học", "Bưu điện", "Hình thức tổ chức sản xuất", "An ninh, trật tự xã hội"]
+        [
+            "Trường học",
+            "Bưu điện",
+            "Hình thức tổ chức sản xuất",
+            "An ninh, trật tự xã hội"
+        ]
     );
 }
 
@@ -65,7 +85,8 @@ fn the_2014_review_reads_as_the_seed_tells_it() {
 #[test]
 fn the_seed_notice_targets_and_the_sample_facts() {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let checked = ntm_site::build::check(&content, false, false).unwrap_or_else(|d| panic!("{}", d.render()));
+    let checked =
+        ntm_site::build::check(&content, false, false).unwrap_or_else(|d| panic!("{}", d.render()));
     let (c, r) = (&checked.content, &checked.report);
     assert!(c.groups.iter().filter(|g| g.parent.is_none()).count() >= 10);
     assert!(c.communes.len() >= 150);
@@ -78,10 +99,20 @@ fn the_seed_notice_targets_and_the_sample_facts() {
     let tl = &r.sweep.timeline;
     let ky_tan = c.commune_by_id("ky-anh/ky-tan").unwrap();
     let yen_ho = c.commune_by_id("duc-tho/yen-ho").unwrap();
-    let first = |x: usize, year: i32| tl.states[x].iter().find(|s| s.date.year() == year).map(|s| s.count());
+    let first = |x: usize, year: i32| {
+        tl.states[x]
+            .iter()
+            .find(|s| s.date.year() == year)
+            .map(|s| s.count())
+    };
     assert_eq!(first(ky_tan, 2011), Some(6));
     assert_eq!(first(yen_ho, 2012), Some(6));
-    let reached = |x: usize| tl.states[x].iter().find(|s| s.count() as usize == c.sets[s.set].len()).map(|s| s.date.year());
+    let reached = |x: usize| {
+        tl.states[x]
+            .iter()
+            .find(|s| s.count() as usize == c.sets[s.set].len())
+            .map(|s| s.date.year())
+    };
     assert_eq!(reached(ky_tan), Some(2013));
     assert_eq!(reached(yen_ho), Some(2014));
     // 13 of the 20 communes with seconded officers meet the standard on the latest date.

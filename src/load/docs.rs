@@ -44,10 +44,15 @@ pub fn split_front_matter(text: &str) -> Option<(String, String)> {
 }
 
 /// Parses the front matter of `text`; reports a missing one.
-pub fn front_matter(text: &str, file: &str, diags: &mut Diagnostics) -> Option<(Node, String)> {
+pub fn front_matter(
+    text: &str,
+    map: &crate::text::ColumnMap,
+    file: &str,
+    diags: &mut Diagnostics,
+) -> Option<(Node, String)> {
     match split_front_matter(text) {
         Some((yaml_text, body)) => {
-            let node = yaml::parse(&yaml_text, file, diags)?;
+            let node = yaml::parse_mapped(&yaml_text, map, file, diags)?;
             Some((node, body))
         }
         None => {

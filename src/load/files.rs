@@ -365,6 +365,35 @@ fn check_date_stem(stem: &str) -> Result<(), String> {
     }
 }
 
+/// Reads a content file as normalised text with the map back to its stored columns.
+pub fn read_source(
+    root: &Path,
+    rel: &str,
+    diags: &mut Diagnostics,
+) -> Option<(String, crate::text::ColumnMap)> {
+    let bytes = match std::fs::read(root.join(rel)) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.error(rel, Pos::NONE, format!("cannot be read: {e}"));
+            return None;
+        }
+    };
+    match crate::text::normalise_file_mapped(&bytes) {
+        Ok(x) => Some(x),
+        Err(e) => {
+            diags.error(
+                rel,
+                Pos::NONE,
+                format!(
+                    "is not UTF-8 text (byte {} is not valid); save it as UTF-8",
+                    e.valid_up_to() + 1
+                ),
+            );
+            None
+        }
+    }
+}
+
 /// Reads a content file as normalised text (BOM and CRLF removed, NFC).
 pub fn read_text(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> {
     let path: PathBuf = root.join(rel);

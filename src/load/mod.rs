@@ -36,8 +36,8 @@ fn parse_files(root: &Path, rels: &[String]) -> Vec<(String, Option<Node>, Diagn
     rels.par_iter()
         .map(|rel| {
             let mut d = Diagnostics::new();
-            let node =
-                files::read_text(root, rel, &mut d).and_then(|t| yaml::parse(&t, rel, &mut d));
+            let node = files::read_source(root, rel, &mut d)
+                .and_then(|(t, map)| yaml::parse_mapped(&t, &map, rel, &mut d));
             (rel.clone(), node, d)
         })
         .collect()
@@ -294,8 +294,8 @@ fn read_docs<T: Send>(
         .par_iter()
         .map(|rel| {
             let mut d = Diagnostics::new();
-            let v = files::read_text(root, rel, &mut d)
-                .and_then(|t| docs::front_matter(&t, rel, &mut d))
+            let v = files::read_source(root, rel, &mut d)
+                .and_then(|(t, map)| docs::front_matter(&t, &map, rel, &mut d))
                 .and_then(|(node, body)| {
                     let mut cx = Cx {
                         file: rel,

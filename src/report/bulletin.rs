@@ -76,8 +76,15 @@ pub struct Bulletin {
 }
 
 /// Sorts communes by the Vietnamese names of their top-level group, then their own.
-fn sort_key(content: &Content, c: CommuneIx) -> (crate::text::CollationKey, crate::text::CollationKey, String) {
-    let top = content.ancestors(c).first().map(|&g| content.groups[g].name.clone()).unwrap_or_default();
+fn sort_key(
+    content: &Content,
+    c: CommuneIx,
+) -> (crate::text::CollationKey, crate::text::CollationKey, String) {
+    let top = content
+        .ancestors(c)
+        .first()
+        .map(|&g| content.groups[g].name.clone())
+        .unwrap_or_default();
     (
         crate::text::collation_key(&top),
         crate::text::collation_key(&content.communes[c].name),
@@ -99,7 +106,11 @@ pub fn bulletin(content: &Content, sweep: &Sweep, si: usize) -> Bulletin {
         })
         .collect();
     changed.sort_by_cached_key(|&i| sort_key(content, sweep.changes[i].commune));
-    let lost: Vec<usize> = changed.iter().copied().filter(|&i| sweep.changes[i].lost().count() > 0).collect();
+    let lost: Vec<usize> = changed
+        .iter()
+        .copied()
+        .filter(|&i| sweep.changes[i].lost().count() > 0)
+        .collect();
     let mut reached_standard = Vec::new();
     let mut baseline = Vec::new();
     let mut rebased = Vec::new();
@@ -149,7 +160,9 @@ pub fn bulletin(content: &Content, sweep: &Sweep, si: usize) -> Bulletin {
             Some(s) => Met::all(content.sets[s].len()).minus(met),
             None => Met::all(content.sets[snap.set].len()),
         };
-        let weeks = since.map(|d| (date.to_days() - d.to_days()) / 7).unwrap_or(0);
+        let weeks = since
+            .map(|d| (date.to_days() - d.to_days()) / 7)
+            .unwrap_or(0);
         targets.push(TargetLine {
             commune: c,
             set,
@@ -177,7 +190,9 @@ pub fn bulletin(content: &Content, sweep: &Sweep, si: usize) -> Bulletin {
         .collect();
     let slot = |g: GroupIx, lines: &[DistrictLine]| lines.iter().position(|l| l.group == g);
     for c in 0..content.communes.len() {
-        let Some(&top) = content.ancestors(c).first() else { continue };
+        let Some(&top) = content.ancestors(c).first() else {
+            continue;
+        };
         let Some(k) = slot(top, &lines) else { continue };
         if let Some(s) = sweep.timeline.state_on(c, date) {
             lines[k].levels.add(s.count(), content.sets[s.set].len());
@@ -185,7 +200,9 @@ pub fn bulletin(content: &Content, sweep: &Sweep, si: usize) -> Bulletin {
     }
     for i in sweep.change_ranges[si].clone() {
         let ch = &sweep.changes[i];
-        let Some(&top) = content.ancestors(ch.commune).first() else { continue };
+        let Some(&top) = content.ancestors(ch.commune).first() else {
+            continue;
+        };
         if let Some(k) = slot(top, &lines) {
             lines[k].movement.record(ch);
         }
