@@ -212,3 +212,20 @@ fn the_output_folder_is_never_the_content_folder_or_a_stranger() {
         "precious"
     );
 }
+
+#[test]
+fn columns_count_characters_as_stored_in_decomposed_files() {
+    // "Hồ" decomposed: H, o, U+0302, U+0300 — four characters as stored.
+    let line3 = "officers: [{name: Ho\u{302}\u{300}, until: 2015-02-30}]";
+    let text =
+        format!("\u{feff}name: Ye\u{302}n Ho\u{302}\u{300}\r\npopulation: 10\r\n{line3}\r\n");
+    let col = line3.chars().position(|c| c == '2').unwrap() + 1;
+    let f = base().file("communes/duc-tho/yen-ho.yaml", &text);
+    let msg = f.messages();
+    assert!(
+        msg.contains(&format!(
+            "communes/duc-tho/yen-ho.yaml:3:{col}: until '2015-02-30' is not a day"
+        )),
+        "expected column {col}: {msg}"
+    );
+}
