@@ -97,8 +97,8 @@ fn generate(root: &Path, communes: usize, snapshots: usize) {
         let full = s % 52 == 0 || date == ntm_site::date::Date::new(2016, 10, 21).unwrap();
         let mut text = String::from("communes:\n");
         for (c, id) in ids.iter().enumerate() {
-            if full || rng.next() % 10 == 0 {
-                if rng.next() % 3 == 0 && met[c] < 19 {
+            if full || rng.next().is_multiple_of(10) {
+                if rng.next().is_multiple_of(3) && met[c] < 19 {
                     met[c] += 1;
                 }
                 let list: Vec<String> = (1..=met[c]).map(|k| k.to_string()).collect();

@@ -169,11 +169,12 @@ pub fn uint(node: &Node, what: &str, cx: &mut Cx) -> Option<u64> {
             }
         };
     }
-    if let Some(rest) = t.strip_prefix('-') {
-        if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
-            cx.error(node.pos, format!("{what} must not be negative: '{t}'"));
-            return None;
-        }
+    if let Some(rest) = t.strip_prefix('-')
+        && !rest.is_empty()
+        && rest.bytes().all(|b| b.is_ascii_digit())
+    {
+        cx.error(node.pos, format!("{what} must not be negative: '{t}'"));
+        return None;
     }
     cx.error(
         node.pos,
@@ -298,10 +299,10 @@ pub fn text_list(node: &Node, what: &str, cx: &mut Cx) -> Vec<String> {
         if item.is_null() {
             continue;
         }
-        if let Some(t) = text(item, what, cx) {
-            if !t.is_empty() {
-                out.push(t);
-            }
+        if let Some(t) = text(item, what, cx)
+            && !t.is_empty()
+        {
+            out.push(t);
         }
     }
     out

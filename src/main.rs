@@ -146,7 +146,7 @@ fn main() -> ExitCode {
             }
             images.settings.originals = photo_originals;
             let pdf = (pdf || !pdf_dates.is_empty() || !pdf_years.is_empty() || chromium.is_some())
-                .then(|| PdfOptions {
+                .then_some(PdfOptions {
                     chromium,
                     dates: pdf_dates,
                     years: pdf_years,

@@ -33,7 +33,7 @@ impl Met {
         Met(self.0 | (1u128 << (number - 1)))
     }
     pub fn has(self, number: usize) -> bool {
-        number >= 1 && number <= 128 && self.0 & (1u128 << (number - 1)) != 0
+        (1..=128).contains(&number) && self.0 & (1u128 << (number - 1)) != 0
     }
     pub fn count(self) -> u32 {
         self.0.count_ones()

@@ -172,12 +172,11 @@ where
     for cand in candidates {
         let c = fold(cand);
         let mut d = strsim::levenshtein(&w, &c);
-        if !w.contains('/') {
-            if let Some(last) = c.rsplit('/').next() {
-                if c.contains('/') {
-                    d = d.min(strsim::levenshtein(&w, last));
-                }
-            }
+        if !w.contains('/')
+            && let Some(last) = c.rsplit('/').next()
+            && c.contains('/')
+        {
+            d = d.min(strsim::levenshtein(&w, last));
         }
         if d <= 2 && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, cand));

@@ -245,7 +245,7 @@ fn naive_state(content: &Content, c: usize, d: Date) -> Option<(usize, Met)> {
                 .find(|e| e.commune == c)
                 .map(|e| (s.set, e.met))
         })
-        .last()
+        .next_back()
 }
 
 proptest! {

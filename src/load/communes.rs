@@ -128,10 +128,10 @@ fn read_officers(node: &Node, cx: &mut Cx) -> Vec<Officer> {
         let agency = m.get("agency").and_then(|n| text(n, "agency", cx));
         let from = m.get("from").and_then(|n| date(n, "from", cx));
         let until = m.get("until").and_then(|n| date(n, "until", cx));
-        if let (Some(f), Some(u), Some(n)) = (from, until, m.get("until")) {
-            if u < f {
-                cx.error(n.pos, format!("until {u} is before from {f}"));
-            }
+        if let (Some(f), Some(u), Some(n)) = (from, until, m.get("until"))
+            && u < f
+        {
+            cx.error(n.pos, format!("until {u} is before from {f}"));
         }
         if let Some(name) = name {
             out.push(Officer {

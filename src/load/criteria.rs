@@ -20,13 +20,15 @@ pub fn read(id: &str, node: &Node, cx: &mut Cx) -> Option<CriteriaSet> {
     let valid_until = m
         .get("valid_until")
         .and_then(|n| date(n, "valid_until", cx));
-    if let (Some(f), Some(u), Some(n)) = (valid_from, valid_until, m.get("valid_until")) {
-        if u < f {
-            cx.error(
-                n.pos,
-                format!("valid_until {u} is before valid_from {f}; the set's dates must not run backwards"),
-            );
-        }
+    if let (Some(f), Some(u), Some(n)) = (valid_from, valid_until, m.get("valid_until"))
+        && u < f
+    {
+        cx.error(
+            n.pos,
+            format!(
+                "valid_until {u} is before valid_from {f}; the set's dates must not run backwards"
+            ),
+        );
     }
     let mut criteria: Vec<Criterion> = Vec::new();
     let mut ok = true;

@@ -335,15 +335,11 @@ fn classify(
                 f.bulletins.push(rel.to_string());
             }
         }
-        "static" => {
-            if !is_dir {
-                f.statics.push(rel.to_string());
-            }
+        "static" if !is_dir => {
+            f.statics.push(rel.to_string());
         }
-        "theme" => {
-            if !is_dir {
-                f.theme.push(rel.to_string());
-            }
+        "theme" if !is_dir => {
+            f.theme.push(rel.to_string());
         }
         _ => {}
     }

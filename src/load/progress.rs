@@ -24,15 +24,16 @@ pub struct Refs<'a> {
 /// Reads one snapshot whose file name gives `file_date`.
 pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -> Option<Snapshot> {
     let m = MapReader::new(node, "a snapshot", KEYS, cx)?;
-    if let Some(n) = m.get("date") {
-        if let Some(d) = date(n, "date", cx) {
-            if d != file_date {
-                cx.error(
-                    n.pos,
-                    format!("date {d} differs from the file name's date {file_date}; they must be the same"),
-                );
-            }
-        }
+    if let Some(n) = m.get("date")
+        && let Some(d) = date(n, "date", cx)
+        && d != file_date
+    {
+        cx.error(
+            n.pos,
+            format!(
+                "date {d} differs from the file name's date {file_date}; they must be the same"
+            ),
+        );
     }
     let period = m.get("period").and_then(|n| read_period(n, file_date, cx));
     let note = m.get("note").and_then(|n| text(n, "note", cx));

@@ -26,15 +26,15 @@ pub fn read(node: &Node, cx: &mut Cx) -> Option<Site> {
     let base_url = m
         .required("base_url", "site.yaml", cx)
         .and_then(|n| text(n, "base_url", cx));
-    if let (Some(url), Some(n)) = (&base_url, m.get("base_url")) {
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            cx.error(
-                n.pos,
-                format!(
-                    "base_url '{url}' must be an absolute URL such as 'https://ntm.example.gov.vn/'"
-                ),
-            );
-        }
+    if let (Some(url), Some(n)) = (&base_url, m.get("base_url"))
+        && !(url.starts_with("http://") || url.starts_with("https://"))
+    {
+        cx.error(
+            n.pos,
+            format!(
+                "base_url '{url}' must be an absolute URL such as 'https://ntm.example.gov.vn/'"
+            ),
+        );
     }
     let description = m
         .get("description")

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod links;
 pub mod markdown;
 pub mod pages;
+pub mod prose;
 pub mod theme;
 pub mod views;
 

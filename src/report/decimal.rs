@@ -26,17 +26,6 @@ impl Dec2 {
     pub fn to_f64(self) -> f64 {
         self.0 as f64 / 100.0
     }
-
-    /// Vietnamese display form with a decimal comma and the given number of
-    /// decimals (1 or 2): `2,70` or `2,7`.
-    pub fn vi(self, decimals: usize) -> String {
-        if decimals == 1 {
-            let tenths = (self.0.abs() + 5) / 10;
-            let sign = if self.0 < 0 && tenths != 0 { "-" } else { "" };
-            return format!("{sign}{},{}", tenths / 10, tenths % 10);
-        }
-        self.to_string().replace('.', ",")
-    }
 }
 
 impl fmt::Display for Dec2 {
@@ -68,12 +57,5 @@ mod tests {
         assert_eq!(Dec2::ratio(27, 10).unwrap().to_string(), "2.70");
         assert_eq!(Dec2::ratio(5, 0), None);
         assert_eq!(Dec2::ratio(31, 2).unwrap().to_f64(), 15.5);
-    }
-
-    #[test]
-    fn vietnamese_form() {
-        assert_eq!(Dec2(270).vi(1), "2,7");
-        assert_eq!(Dec2(963).vi(2), "9,63");
-        assert_eq!(Dec2(-20).vi(1), "-0,2");
     }
 }

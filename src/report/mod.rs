@@ -97,13 +97,15 @@ pub fn warnings(content: &Content, report: &Report) -> Diagnostics {
                 format!("no snapshot lists '{}'; it counts nowhere", commune.id),
             );
         }
-        if let (Some(l), Some(y)) = (latest, commune.target_year) {
-            if y < l.year() && !years::meets_standard_on(content, &report.sweep.timeline, c, l) {
-                let met = states
-                    .last()
-                    .map(|s| s.count().to_string())
-                    .unwrap_or_else(|| "no".into());
-                d.warning(
+        if let (Some(l), Some(y)) = (latest, commune.target_year)
+            && y < l.year()
+            && !years::meets_standard_on(content, &report.sweep.timeline, c, l)
+        {
+            let met = states
+                .last()
+                .map(|s| s.count().to_string())
+                .unwrap_or_else(|| "no".into());
+            d.warning(
                     &commune.file,
                     commune.target_year_pos,
                     format!(
@@ -111,7 +113,6 @@ pub fn warnings(content: &Content, report: &Report) -> Diagnostics {
                         commune.id
                     ),
                 );
-            }
         }
     }
     d

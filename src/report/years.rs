@@ -86,11 +86,11 @@ pub fn review_year(
                 r.newly.push(c);
             }
         }
-        if let Some(s) = s {
-            if s.set == e.set {
-                r.compared += 1;
-                gain_sum += i64::from(e.count()) - i64::from(s.count());
-            }
+        if let Some(s) = s
+            && s.set == e.set
+        {
+            r.compared += 1;
+            gain_sum += i64::from(e.count()) - i64::from(s.count());
         }
         match r.min_met {
             Some(m) if e.count() > m => {}
