@@ -142,7 +142,10 @@ fn year_review_per_district() {
         .collect();
     // Sơn Kim sits in no district: the districts hold 7 of the 8 known communes
     // and 4 of the 5 compared.
-    assert_eq!(got, [("Can Lộc", 1, 1), ("Đức Thọ", 3, 2), ("Kỳ Anh", 3, 1)]);
+    assert_eq!(
+        got,
+        [("Can Lộc", 1, 1), ("Đức Thọ", 3, 2), ("Kỳ Anh", 3, 1)]
+    );
     let province = r.years.iter().find(|y| y.year == 2016).unwrap();
     assert_eq!(province.compared, 5);
 }
