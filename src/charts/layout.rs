@@ -198,8 +198,9 @@ pub fn time_range(first: Date, last: Date) -> (f64, f64) {
 }
 
 /// Draws the time axis under a plot: a tick at each 1 January in range and
-/// the year's label in the middle of its stretch (or under its tick when the
-/// stretch is narrow); every second year when they would crowd.
+/// the year's label in the middle of its visible stretch when it fits there
+/// (a sliver of a year at an end goes unlabelled); when no year is wide
+/// enough for its label, every second year's label under its tick.
 pub fn time_axis(c: &Canvas, x: &Scale, y: f64, labels: bool) {
     let lo = Date::from_days(x.d0.floor() as i64);
     let hi = Date::from_days(x.d1.ceil() as i64);
@@ -229,7 +230,8 @@ pub fn time_axis(c: &Canvas, x: &Scale, y: f64, labels: bool) {
         // The middle of the year's visible stretch, when the label fits in it.
         let mid = if x.at(ve) - x.at(vs) >= w + 6.0 {
             (x.at(vs) + x.at(ve)) / 2.0
-        } else if s >= x.d0 && s <= x.d1 {
+        } else if year_px < w + 6.0 && s >= x.d0 && s <= x.d1 {
+            // Years too narrow for their labels everywhere: label the ticks.
             x.at(s)
         } else {
             continue;
