@@ -14,6 +14,8 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "Progress over the years",
     ),
     ("data_table", "Bảng số liệu", "Data table"),
+    ("table", "Bảng", "Table"),
+    ("col_figure", "Chỉ số", "Figure"),
     (
         "skip_to_content",
         "Bỏ qua, đến nội dung chính",
