@@ -11,10 +11,10 @@ use super::layout::*;
 /// [`BAND_KEYS`]: crate::report::timeline::BAND_KEYS
 pub const BAND_NAMES: [&str; 5] = [
     "Đạt chuẩn",
-    "15 tiêu chí trở lên",
+    "Từ 15 tiêu chí",
     "10–14 tiêu chí",
     "5–9 tiêu chí",
-    "0–4 tiêu chí",
+    "Dưới 5 tiêu chí",
 ];
 
 /// Lays out legend items (a swatch and a label each) in lines no wider than
@@ -44,7 +44,7 @@ fn draw_legend(c: &Canvas, labels: &[&str], colors: &[u32], x0: f64, y0: f64, wi
     }
 }
 
-const LEGEND_LINE: f64 = 18.0;
+const LEGEND_LINE: f64 = 20.0;
 
 /// The left label column: as wide as the widest label, at most `cap`; a
 /// label wider than that is wrapped.

@@ -7,7 +7,8 @@ use super::format;
 use crate::date::Date;
 
 /// Width of the main charts in SVG units: drawn at that size on a desktop,
-/// scaled down by the `viewBox` on a 360 px phone (text stays above 10 px).
+/// scaled down by the `viewBox` on a phone (labels of 14 units stay near
+/// 10 px when the chart is 320 px wide).
 pub const WIDTH: f64 = 440.0;
 /// Outer margin.
 pub const PAD: f64 = 14.0;
@@ -17,12 +18,12 @@ pub const MUTED: u32 = 0x555555;
 pub const GRID: u32 = 0xE3E3E3;
 pub const AXIS: u32 = 0x8C8C8C;
 
-pub const TITLE: Font = Font::new(17.0, true, INK);
-pub const SUBTITLE: Font = Font::new(13.0, false, 0x444444);
-pub const LABEL: Font = Font::new(13.0, false, INK);
-pub const LABEL_BOLD: Font = Font::new(13.0, true, INK);
-pub const TICK: Font = Font::new(12.0, false, MUTED);
-pub const SOURCE: Font = Font::new(11.5, false, MUTED);
+pub const TITLE: Font = Font::new(18.0, true, INK);
+pub const SUBTITLE: Font = Font::new(13.5, false, 0x444444);
+pub const LABEL: Font = Font::new(14.0, false, INK);
+pub const LABEL_BOLD: Font = Font::new(14.0, true, INK);
+pub const TICK: Font = Font::new(13.0, false, MUTED);
+pub const SOURCE: Font = Font::new(12.0, false, MUTED);
 
 /// Okabe–Ito colours (safe for the common colour-vision deficiencies); the
 /// pairs used together also differ in lightness, so that they survive

@@ -43,11 +43,11 @@ pub struct Panel {
     pub reference: Option<f64>,
 }
 
-const LEGEND_H: f64 = 18.0;
+const LEGEND_H: f64 = 20.0;
 const HEAD_H: f64 = 20.0;
 const AXIS_H: f64 = 24.0;
-const LANE_H: f64 = 16.0;
-const MARK: Font = Font::new(12.0, false, INK);
+const LANE_H: f64 = 18.0;
+const MARK: Font = Font::new(13.0, false, INK);
 
 fn step_path(points: &[(f64, f64)], x: &Scale, y: &Scale) -> Vec<(f64, f64)> {
     let mut out = Vec::with_capacity(points.len() * 2);
