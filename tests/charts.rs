@@ -597,3 +597,36 @@ fn a_site_without_snapshots_still_gets_its_charts() {
     assert_eq!(t.table.rows.len(), 1);
     assert_eq!(t.table.rows[0][2], "");
 }
+
+/// A replaced set's coverage is the one of the last snapshot under it.
+#[test]
+fn a_replaced_sets_coverage_is_taken_before_the_switch() {
+    for dir in contents() {
+        let ch = check(&dir);
+        let latest = charts::figures::latest_set(&ch.content);
+        for (set, _) in ch.content.sets.iter().enumerate() {
+            if Some(set) == latest {
+                continue;
+            }
+            let Some(si) = ch.content.snapshots.iter().rposition(|s| s.set == set) else {
+                continue;
+            };
+            let summary = &ch.report.sweep.summaries[si];
+            let chart = charts::criteria_coverage(&ch.content, &ch.report, set, None);
+            parse(&chart);
+            assert!(
+                chart.caption.contains(&summary.date.vi()),
+                "{}",
+                chart.caption
+            );
+            for r in &chart.table.rows {
+                let k: usize = r[0].parse().unwrap();
+                assert_eq!(
+                    vi_int(&r[2]),
+                    u64::from(summary.coverage[set].meeting[k - 1])
+                );
+                assert_eq!(vi_int(&r[3]), u64::from(summary.coverage[set].known));
+            }
+        }
+    }
+}

@@ -392,7 +392,7 @@ pub fn coverage(meta: &Meta, frame: &Frame, rows: &[CoverageRow]) -> String {
     let hh = frame.header_height();
     canvas::draw(frame.width as u32, height, meta, |c| {
         frame.draw(c, f64::from(height));
-        draw_legend(c, &legend, &[VERMILION, SKY], PAD, hh, frame.inner());
+        draw_legend(c, &legend, &[VERMILION, LIGHT_BLUE], PAD, hh, frame.inner());
         let top = hh + legend_h + scale_h;
         let bottom = top + rows_h;
         for q in 0..=4 {
@@ -427,7 +427,7 @@ pub fn coverage(meta: &Meta, frame: &Frame, rows: &[CoverageRow]) -> String {
                 by,
                 x0 + w,
                 by + 14.0,
-                if hard { VERMILION } else { SKY },
+                if hard { VERMILION } else { LIGHT_BLUE },
             );
             let value = format::percent(u64::from(r.meeting), u64::from(r.known));
             c.text(

@@ -211,15 +211,17 @@ impl CoverageRow {
 }
 
 /// For each criterion of `set` in number order, how many communes of the
-/// scope (the province for `None`, else the group at any depth) known on the
-/// latest date under that set meet it.
+/// scope (the province for `None`, else the group at any depth) known under
+/// that set meet it, on the set's date: the latest date when the latest
+/// snapshot uses the set, else the last snapshot that used it (for a set that
+/// was replaced, its coverage just before the switch).
 pub fn coverage(
     content: &Content,
     report: &Report,
     set: SetIx,
     scope: Option<GroupIx>,
 ) -> (Option<Date>, Vec<CoverageRow>) {
-    let date = report.latest_date();
+    let date = coverage_date(content, set);
     let n = content.sets[set].len();
     let mut known = 0u32;
     let mut meeting = vec![0u32; n];
@@ -253,6 +255,22 @@ pub fn coverage(
         })
         .collect();
     (date, rows)
+}
+
+/// The date a set's coverage is shown on: the latest date when the latest
+/// snapshot uses it, else the last snapshot that used it, else the latest date.
+pub fn coverage_date(content: &Content, set: SetIx) -> Option<Date> {
+    let latest = content.snapshots.last().map(|s| s.date);
+    if latest_set(content) == Some(set) {
+        return latest;
+    }
+    content
+        .snapshots
+        .iter()
+        .rev()
+        .find(|s| s.set == set)
+        .map(|s| s.date)
+        .or(latest)
 }
 
 /// The set of the latest snapshot, the one whose coverage the site shows.

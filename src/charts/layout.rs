@@ -27,13 +27,18 @@ pub const SOURCE: Font = Font::new(12.0, false, MUTED);
 
 /// Okabe–Ito colours (safe for the common colour-vision deficiencies); the
 /// pairs used together also differ in lightness, so that they survive
-/// greyscale printing.
+/// greyscale printing. Colours used for text reach 4.5:1 on white.
 pub const BLUE: u32 = 0x0072B2;
-pub const SKY: u32 = 0x56B4E9;
 pub const VERMILION: u32 = 0xD55E00;
-pub const ORANGE: u32 = 0xE69F00;
-pub const GREEN: u32 = 0x009E73;
+/// Okabe–Ito's bluish green, darkened so that white text on it and it as
+/// text on white reach 4.5:1.
+pub const GREEN: u32 = 0x007F5F;
 pub const PALE: u32 = 0xD9E6F0;
+/// A light blue for the bars that are not highlighted: lighter than the
+/// highlight by far, so the two read apart in greyscale too.
+pub const LIGHT_BLUE: u32 = 0x9DCBEB;
+/// A dark vermilion for marker lines and their labels (6:1 on white).
+pub const MARKER: u32 = 0xA84400;
 
 /// A sequential blue ramp for the ordered bands, darkest = meets the
 /// standard; lightness falls evenly, so the order reads in greyscale and for
@@ -331,6 +336,39 @@ pub fn beside(x: f64, w: f64, lo: f64, hi: f64) -> (f64, Anchor) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn luminance(c: u32) -> f64 {
+        let ch = |v: u32| {
+            let v = f64::from(v & 0xFF) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c >> 16) + 0.7152 * ch(c >> 8) + 0.0722 * ch(c)
+    }
+
+    fn contrast(a: u32, b: u32) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn text_colours_reach_four_and_a_half_to_one() {
+        for c in [
+            INK, MUTED, BLUE, GREEN, MARKER, 0x767676, 0x8F5500, 0x6A3D9A, 0x444444,
+        ] {
+            assert!(contrast(c, 0xFFFFFF) >= 4.5, "{c:06X}");
+        }
+        for bg in BAND_COLORS.iter().chain(&[BLUE, GREEN]) {
+            assert!(contrast(ink_on(*bg), *bg) >= 4.5, "text on {bg:06X}");
+        }
+        // The bands' lightness falls step by step (they read in greyscale).
+        let l: Vec<f64> = BAND_COLORS.iter().map(|&c| luminance(c)).collect();
+        assert!(l.windows(2).all(|w| w[1] > w[0] + 0.08), "{l:?}");
+        assert!(luminance(LIGHT_BLUE) > luminance(VERMILION) + 0.3);
+    }
 
     #[test]
     fn ticks_are_round() {

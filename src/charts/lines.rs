@@ -329,7 +329,7 @@ pub fn progress(
             day: day(s.date),
             until: None,
             label: change_label(s),
-            color: VERMILION,
+            color: MARKER,
         })
         .collect();
     time_chart(
@@ -367,7 +367,7 @@ pub fn indicators(
                 heading: names[i].to_string(),
                 series: vec![Series {
                     points: series,
-                    color: [BLUE, GREEN, VERMILION, 0x6A3D9A][i],
+                    color: [BLUE, GREEN, MARKER, 0x6A3D9A][i],
                     width: 3,
                     name: String::new(),
                     end_label: end.map(format::count).unwrap_or_default(),
@@ -432,7 +432,7 @@ pub fn commune(
             day: day(r.date),
             until: None,
             label: format!("{} {}", level_name(r.level), format::date(r.date)),
-            color: VERMILION,
+            color: MARKER,
         });
     }
     let points: Vec<(f64, f64)> = t
@@ -465,4 +465,4 @@ const GREY_LINE: u32 = 0x767676;
 
 /// A dark orange for the target-year marker: darker than Okabe–Ito orange so
 /// that a thin line and its label read on white.
-const ORANGE_DARK: u32 = 0xB36B00;
+const ORANGE_DARK: u32 = 0x8F5500;

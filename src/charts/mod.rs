@@ -10,7 +10,7 @@
 //! | [`province_progress`] | communes meeting the standard and average criteria over time, criteria-set changes marked | `bieu-do/tinh-tien-do.svg` |
 //! | [`bands`] | communes by band of criteria met, province and each district | `bieu-do/phan-nhom.svg` |
 //! | [`districts_compared`] | share meeting the standard and average criteria per district, sorted | `bieu-do/so-sanh-huyen.svg` |
-//! | [`criteria_coverage`] | share of communes meeting each criterion, hardest first | `bieu-do/tieu-chi.svg`, `bieu-do/tieu-chi/<district>.svg` |
+//! | [`criteria_coverage`] | share of communes meeting each criterion, hardest first | `bieu-do/bo-tieu-chi/<set-id>.svg`, `bieu-do/tieu-chi/<district>.svg` |
 //! | [`commune_timeline`] | one commune's criteria met over time, target year, standard, recognitions | `bieu-do/xa/<commune-id>.svg` |
 //! | [`criteria_grid`] | one commune's criteria as a row of cells | `bieu-do/xa/<commune-id>-tieu-chi.svg` |
 //! | [`target_communes`] | the communes targeted for a year, met and left | `bieu-do/ve-dich/<year>.svg` |
@@ -337,7 +337,9 @@ pub fn districts_compared(content: &Content, report: &Report) -> Chart {
 
 /// Chart 4: For each criterion of `set`, the share of the communes of `scope`
 /// (`None`: the province; else a group, at any depth) known under that set
-/// on the latest date that meet it; the hardest criteria are highlighted.
+/// that meet it, on the latest date (or, for a set the latest snapshot does
+/// not use, on the last snapshot that used it); the hardest criteria are
+/// highlighted.
 pub fn criteria_coverage(
     content: &Content,
     report: &Report,
@@ -349,7 +351,7 @@ pub fn criteria_coverage(
         .map(|g| content.groups[g].name.clone())
         .unwrap_or_else(|| "toàn tỉnh".into());
     let slug = match scope {
-        None => "tieu-chi".to_string(),
+        None => format!("bo-tieu-chi-{}", content.sets[set].id),
         Some(g) => format!("tieu-chi-{}", slug_of(&content.groups[g].id)),
     };
     let title = format!("Tỷ lệ xã đạt từng tiêu chí, {place}");
@@ -736,11 +738,13 @@ pub fn all_charts(content: &Content, report: &Report) -> Vec<(String, Chart)> {
             districts_compared(content, report),
         ),
     ];
-    if let Some(set) = figures::latest_set(content) {
+    for (set, s) in content.sets.iter().enumerate() {
         out.push((
-            "bieu-do/tieu-chi.svg".into(),
+            format!("bieu-do/bo-tieu-chi/{}.svg", s.id),
             criteria_coverage(content, report, set, None),
         ));
+    }
+    if let Some(set) = figures::latest_set(content) {
         for g in figures::districts(content) {
             out.push((
                 format!("bieu-do/tieu-chi/{}.svg", content.groups[g].id),
