@@ -265,6 +265,12 @@ for (const width of [360, 1280]) {
   const p = await ctx.newPage();
   for (const [kind, rel] of pages) {
     await p.goto(site + rel);
+    // Lazy images load only in view: load them all before a full-page picture.
+    await p.evaluate(async () => {
+      const imgs = [...document.images];
+      imgs.forEach((i) => (i.loading = "eager"));
+      await Promise.all(imgs.map((i) => (i.complete ? null : new Promise((r) => { i.onload = i.onerror = r; }))));
+    });
     await p.screenshot({ path: path.join(shotsDir, `${kind}-${width}.png`), fullPage: true });
     // Nothing may stick out sideways on a phone.
     if (width === 360) {
