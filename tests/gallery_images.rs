@@ -79,7 +79,7 @@ fn published_versions_are_upright_and_carry_no_metadata() {
     let d = Dir::new();
     // Stored landscape 1600 × 1000, shown portrait 1000 × 1600 (orientation 6).
     let rel = d.put("models/a/01.jpg", &fx::phone_jpeg(1600, 1000, 6));
-    let (published, diags) = imageproc::process(&d.content(), &[rel.clone()], &d.opts());
+    let (published, diags) = imageproc::process(&d.content(), std::slice::from_ref(&rel), &d.opts());
     assert!(!diags.has_errors(), "{}", diags.render());
     let p = published.get(&rel).unwrap();
     assert_eq!((p.entry.width, p.entry.height), (1000, 1600));
@@ -143,7 +143,7 @@ fn originals_are_published_only_when_asked_and_stripped_too() {
     let rel = d.put("m/01.jpg", &fx::phone_jpeg(900, 600, 6));
     let mut opts = d.opts();
     opts.settings.originals = true;
-    let (published, diags) = imageproc::process(&d.content(), &[rel.clone()], &opts);
+    let (published, diags) = imageproc::process(&d.content(), std::slice::from_ref(&rel), &opts);
     assert!(!diags.has_errors(), "{}", diags.render());
     let p = published.get(&rel).unwrap();
     let o = p.entry.original.as_ref().expect("a full-size version");
