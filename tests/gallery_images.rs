@@ -79,7 +79,8 @@ fn published_versions_are_upright_and_carry_no_metadata() {
     let d = Dir::new();
     // Stored landscape 1600 × 1000, shown portrait 1000 × 1600 (orientation 6).
     let rel = d.put("models/a/01.jpg", &fx::phone_jpeg(1600, 1000, 6));
-    let (published, diags) = imageproc::process(&d.content(), std::slice::from_ref(&rel), &d.opts());
+    let (published, diags) =
+        imageproc::process(&d.content(), std::slice::from_ref(&rel), &d.opts());
     assert!(!diags.has_errors(), "{}", diags.render());
     let p = published.get(&rel).unwrap();
     assert_eq!((p.entry.width, p.entry.height), (1000, 1600));
