@@ -401,3 +401,21 @@ fn pages_are_accessible_by_construction() {
         }
     }
 }
+
+#[test]
+fn an_english_edition_takes_its_words_from_the_same_table() {
+    let dir = enriched();
+    let root = dir.path().join("content");
+    let site = std::fs::read_to_string(root.join("site.yaml")).unwrap();
+    std::fs::write(
+        root.join("site.yaml"),
+        site.replace("language: vi", "language: en"),
+    )
+    .unwrap();
+    let b = build_site(&root, None);
+    let html = b.text("index.html");
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(html.contains("Communes meeting the standard"));
+    assert!(html.contains("28 Oct 2016"));
+    assert!(!html.contains("Số liệu chính"));
+}
