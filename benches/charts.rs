@@ -4,7 +4,8 @@
 //! and the median run, then the time per kind of chart.
 //!
 //! Run: `cargo bench --bench charts` (the sample province in `content/`), or
-//! `cargo bench --bench charts -- PATH/TO/CONTENT [RUNS]`.
+//! `cargo bench --bench charts -- PATH/TO/CONTENT [RUNS]`. Under
+//! `cargo test --all-targets` it draws everything once, as a smoke test.
 
 use ntm_site::charts;
 use std::collections::BTreeMap;
@@ -17,7 +18,17 @@ fn main() {
         .filter(|a| !a.starts_with("--"))
         .collect();
     let content = PathBuf::from(args.first().map(String::as_str).unwrap_or("content"));
-    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(10);
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this
+    // too, without it: one run then, as a smoke test.
+    let benching = std::env::args().any(|a| a == "--bench");
+    let runs: usize = args
+        .get(1)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(if benching { 10 } else { 1 });
+    if !content.join("site.yaml").exists() && !benching {
+        println!("{} is not here; nothing to draw", content.display());
+        return;
+    }
     let Ok(checked) = ntm_site::build::check(&content, false, false) else {
         eprintln!("{} does not load without errors", content.display());
         std::process::exit(1);
