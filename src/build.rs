@@ -42,6 +42,8 @@ pub enum BuildError {
     Output(#[from] OutputError),
     #[error("{0}")]
     Options(String),
+    #[error("the theme cannot be rendered: {0}")]
+    Render(String),
     #[error(transparent)]
     Pdf(#[from] crate::pdf::PdfError),
 }
@@ -117,18 +119,29 @@ pub fn build_with(
         .unwrap_or_else(|_| opts.content.clone());
     // The photos of the models, resized and stripped (or taken from the
     // cache); one that cannot be published is an error of the content.
-    let (images, image_diags) = crate::imageproc::process_models(&root, &checked.content, images);
-    if image_diags.has_errors() {
-        let mut diags = std::mem::take(&mut checked.diagnostics);
-        diags.extend(image_diags);
-        return Err(BuildError::Content(diags));
+    let (images, mut image_diags) =
+        crate::imageproc::process_models(&root, &checked.content, images);
+    if opts.deny_warnings {
+        image_diags.deny_warnings();
+    }
+    checked.diagnostics.extend(image_diags);
+    if checked.diagnostics.has_errors() {
+        return Err(BuildError::Content(std::mem::take(
+            &mut checked.diagnostics,
+        )));
     }
     let settings = RenderSettings {
         base_url,
         pdf,
         images,
     };
-    let site = render::render_site(&root, &checked.content, &checked.report, &settings);
+    let site = render::render_site(&root, &checked.content, &checked.report, &settings)
+        .map_err(BuildError::Render)?;
+    for broken in &site.broken_links {
+        checked
+            .diagnostics
+            .warning("", crate::diag::Pos::NONE, format!("broken link: {broken}"));
+    }
     let staged = output::stage(&opts.output, &site)?;
     if let Some(browser) = browser {
         crate::pdf::print_all(&browser, staged.path(), &site.print_jobs)?;

@@ -45,6 +45,8 @@ pub struct SiteFiles {
     pub files: BTreeMap<String, FileSource>,
     /// Pages to print to PDF once written (see [`crate::pdf`]).
     pub print_jobs: Vec<crate::pdf::PrintJob>,
+    /// Internal links or anchors of the written pages that lead nowhere.
+    pub broken_links: Vec<String>,
 }
 
 /// Where one output file's bytes come from.
@@ -69,39 +71,25 @@ impl SiteFiles {
     }
 }
 
-/// Renders everything a build writes.
+/// Renders everything a build writes. An error means the theme's templates
+/// cannot be compiled or rendered (a fault of the site's own theme, not of
+/// the content); nothing is written then.
 pub fn render_site(
     content_root: &std::path::Path,
     content: &Content,
     report: &Report,
     settings: &RenderSettings,
-) -> SiteFiles {
+) -> Result<SiteFiles, String> {
     let mut out = SiteFiles::default();
     data::write_all(content, report, &mut out);
-    site_pages(content_root, content, report, settings, &mut out);
+    pages::render_all(content_root, content, report, settings, &mut out)?;
     for rel in &content.static_files {
         let inner = rel.trim_start_matches("static/");
         out.copy(inner.to_string(), content_root.join(rel));
     }
-    out
-}
-
-/// The pages of the site (see [`pages`]), then the link check over them.
-/// A theme that does not compile or render is a fault of the site's own
-/// templates: it is reported and the build stops before writing anything.
-fn site_pages(
-    content_root: &std::path::Path,
-    content: &Content,
-    report: &Report,
-    settings: &RenderSettings,
-    out: &mut SiteFiles,
-) {
-    if let Err(e) = pages::render_all(content_root, content, report, settings, out) {
-        eprintln!("error: theme: {e}");
-        eprintln!("nothing was written");
-        std::process::exit(1);
-    }
-    for b in links::check(out, &settings.base_url) {
-        eprintln!("warning: {b}");
-    }
+    out.broken_links = links::check(&out, &settings.base_url)
+        .iter()
+        .map(|b| b.to_string())
+        .collect();
+    Ok(out)
 }
