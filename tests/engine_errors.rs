@@ -229,3 +229,24 @@ fn columns_count_characters_as_stored_in_decomposed_files() {
         "expected column {col}: {msg}"
     );
 }
+
+#[test]
+fn a_theme_that_cannot_render_writes_nothing() {
+    let f = base().file(
+        "progress/2015-08-27.yaml",
+        "communes:\n  ky-anh/ky-thu: [1]\n",
+    );
+    let out = f.build().expect("first build");
+    let before = std::fs::read(out.join("data/communes.csv")).unwrap();
+    let f = f.file(
+        "theme/templates/home.html",
+        "{% extends \"base.html\" %}{% block main %}{{ oops(\n",
+    );
+    let err = f.build().unwrap_err().to_string();
+    assert!(err.contains("the theme cannot be rendered"), "{err}");
+    assert!(err.contains("home.html"), "{err}");
+    assert_eq!(
+        std::fs::read(out.join("data/communes.csv")).unwrap(),
+        before
+    );
+}
