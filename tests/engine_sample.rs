@@ -6,24 +6,28 @@ mod common;
 use common::read_csv;
 use std::path::Path;
 
-fn build_sample() -> (tempfile::TempDir, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    let opts = ntm_site::build::BuildOptions {
-        content: Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        output: out.clone(),
-        base_url: None,
-        drafts: false,
-        deny_warnings: false,
-        pdf: None,
-    };
-    if let Err(e) = ntm_site::build::build(&opts) {
-        match e {
-            ntm_site::build::BuildError::Content(d) => panic!("{}", d.render()),
-            e => panic!("{e}"),
+/// The sample built once for all tests of this file.
+fn build_sample() -> (&'static tempfile::TempDir, std::path::PathBuf) {
+    static BUILT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let tmp = BUILT.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let opts = ntm_site::build::BuildOptions {
+            content: Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+            output: tmp.path().join("out"),
+            base_url: None,
+            drafts: false,
+            deny_warnings: false,
+            pdf: None,
+        };
+        if let Err(e) = ntm_site::build::build(&opts) {
+            match e {
+                ntm_site::build::BuildError::Content(d) => panic!("{}", d.render()),
+                e => panic!("{e}"),
+            }
         }
-    }
-    (tmp, out)
+        tmp
+    });
+    (tmp, tmp.path().join("out"))
 }
 
 #[test]
