@@ -332,6 +332,346 @@ pub fn share_at_standard(
     }
 }
 
+// ---------------------------------------------------------------------------
+// The weekly bulletin's paragraphs (issue 6): who reported and moved among
+// the year's target communes and in the whole province, who gained most,
+// who reached the standard, and where things stand.
+
+/// A list read out: "A, B và C" / "A, B and C".
+pub fn and_list(lang: Lang, items: &[String]) -> String {
+    let and = match lang {
+        Lang::Vi => " và ",
+        Lang::En => " and ",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    }
+}
+
+/// How a bulletin names its time: "Trong tuần 21–27/8/2015" (a period of at
+/// most 7 days), "Trong kỳ 1/1–30/6/2011" (a longer one), "Ngày 30/6/2011"
+/// (no period).
+pub fn bulletin_when(lang: Lang, period: Option<(Date, Date)>, on: Date) -> String {
+    match (lang, period) {
+        (Lang::Vi, Some((a, b))) => {
+            let word = if b.to_days() - a.to_days() <= 6 {
+                "tuần"
+            } else {
+                "kỳ"
+            };
+            format!("Trong {word} {}/{}", week_span(a, b), b.year())
+        }
+        (Lang::Vi, None) => format!("Ngày {}", date(lang, on)),
+        (Lang::En, Some((a, b))) => {
+            let word = if b.to_days() - a.to_days() <= 6 {
+                "week"
+            } else {
+                "period"
+            };
+            format!("In the {word} {} to {}", date(lang, a), date(lang, b))
+        }
+        (Lang::En, None) => format!("On {}", date(lang, on)),
+    }
+}
+
+/// Gains, those that gained nothing, and losses of one scope:
+/// "10 xã tăng 21 tiêu chí, 16 xã không tăng tiêu chí nào; không có xã nào giảm tiêu chí".
+fn movement_clause(lang: Lang, s: &ScopeSummary, with_no_gain: bool) -> String {
+    let m = &s.movement;
+    let mut out = gains(lang, m.communes_gained, m.criteria_gained);
+    let no_gain = s.no_gain();
+    if with_no_gain && m.communes_gained > 0 && no_gain > 0 {
+        out.push_str(&match lang {
+            Lang::Vi => format!(", {} xã không tăng tiêu chí nào", n(lang, no_gain)),
+            Lang::En => format!(
+                ", {} gained none",
+                plural_en(no_gain, "commune", "communes")
+            ),
+        });
+    }
+    out.push_str("; ");
+    out.push_str(&losses(lang, m.communes_lost, m.criteria_lost));
+    out
+}
+
+/// The week of the year's target communes (`communes` of them, `s` their
+/// figures): "Trong tuần 21–27/8/2015, cả 26 xã đăng ký về đích năm 2015
+/// đều báo cáo: 10 xã tăng 21 tiêu chí, 16 xã không tăng tiêu chí nào;
+/// không có xã nào giảm tiêu chí."
+pub fn target_week(lang: Lang, when: &str, year: i32, communes: u32, s: &ScopeSummary) -> String {
+    let r = s.movement.reporting;
+    let t = communes;
+    let who = match lang {
+        Lang::Vi => format!("xã đăng ký về đích năm {year}"),
+        Lang::En => format!("registered for {year}"),
+    };
+    let text = match lang {
+        Lang::Vi => {
+            let lead = match (r, t) {
+                (0, 1) => format!("{when}, {who} chưa báo cáo"),
+                (0, t) => format!("{when}, chưa có xã nào trong {} {who} báo cáo", n(lang, t)),
+                (1, 1) => format!("{when}, {who} đã báo cáo"),
+                (r, t) if r == t => format!("{when}, cả {} {who} đều báo cáo", n(lang, t)),
+                (r, t) => format!("{when}, {}/{} {who} báo cáo", n(lang, r), n(lang, t)),
+            };
+            if r == 0 {
+                lead
+            } else {
+                format!("{lead}: {}", movement_clause(lang, s, true))
+            }
+        }
+        Lang::En => {
+            let lead = match (r, t) {
+                (0, 1) => format!("{when}, the commune {who} did not report"),
+                (0, t) => format!("{when}, none of the {t} communes {who} reported"),
+                (1, 1) => format!("{when}, the commune {who} reported"),
+                (r, t) if r == t => format!("{when}, all {t} communes {who} reported"),
+                (r, t) => format!("{when}, {r} of the {t} communes {who} reported"),
+            };
+            if r == 0 {
+                lead
+            } else {
+                format!("{lead}: {}", movement_clause(lang, s, true))
+            }
+        }
+    };
+    sentence(&text)
+}
+
+/// The whole province's week: "Toàn tỉnh có 82 xã báo cáo: 21 xã tăng 33
+/// tiêu chí; không có xã nào giảm tiêu chí." With `when` it leads the
+/// sentence (a bulletin with no target communes); first reports and
+/// re-basings are counted when there are any.
+pub fn province_week(lang: Lang, when: Option<&str>, s: &ScopeSummary) -> String {
+    let m = &s.movement;
+    let lead = match (lang, when) {
+        (Lang::Vi, Some(w)) => format!("{w}, toàn tỉnh"),
+        (Lang::Vi, None) => "Toàn tỉnh".to_string(),
+        (Lang::En, Some(w)) => format!("{w}, across the province"),
+        (Lang::En, None) => "Across the province".to_string(),
+    };
+    let mut text = match (lang, m.reporting) {
+        (Lang::Vi, 0) => format!("{lead} không có xã nào báo cáo"),
+        (Lang::Vi, r) => format!(
+            "{lead} có {} xã báo cáo: {}",
+            n(lang, r),
+            movement_clause(lang, s, false)
+        ),
+        (Lang::En, 0) => format!("{lead}, no commune reported"),
+        (Lang::En, r) => format!(
+            "{lead}, {} reported: {}",
+            plural_en(r, "commune", "communes"),
+            movement_clause(lang, s, false)
+        ),
+    };
+    if m.baseline > 0 {
+        text.push_str(&match lang {
+            Lang::Vi => format!("; {} xã báo cáo lần đầu", n(lang, m.baseline)),
+            Lang::En => format!(
+                "; {} reported for the first time",
+                plural_en(m.baseline, "commune", "communes")
+            ),
+        });
+    }
+    if m.rebased > 0 {
+        text.push_str(&match lang {
+            Lang::Vi => format!(
+                "; {} xã chuyển sang bộ tiêu chí mới (không tính tăng, giảm)",
+                n(lang, m.rebased)
+            ),
+            Lang::En => format!(
+                "; {} moved to a new criteria set (no gain or loss counted)",
+                plural_en(m.rebased, "commune", "communes")
+            ),
+        });
+    }
+    sentence(&text)
+}
+
+/// Who gained most, when that names at most three communes: "Xã tăng nhiều
+/// nhất là Kỳ Thư (Kỳ Anh) với 4 tiêu chí: Trường học, Bưu điện, …". `only`:
+/// the one commune that gained at all. `None` when nobody gained or more
+/// than three tie.
+pub fn top_gainers(
+    lang: Lang,
+    names: &[String],
+    each: u32,
+    criteria: &[String],
+    only: bool,
+) -> Option<String> {
+    if names.is_empty() || names.len() > 3 || each == 0 {
+        return None;
+    }
+    let list = and_list(lang, criteria);
+    let text = match (lang, names, only) {
+        (Lang::Vi, [one], true) => format!(
+            "Xã duy nhất tăng tiêu chí là {one} với {} tiêu chí: {list}",
+            n(lang, each)
+        ),
+        (Lang::Vi, [one], false) => format!(
+            "Xã tăng nhiều nhất là {one} với {} tiêu chí: {list}",
+            n(lang, each)
+        ),
+        (Lang::Vi, many, _) => format!(
+            "Các xã tăng nhiều nhất là {}, mỗi xã {} tiêu chí",
+            and_list(lang, many),
+            n(lang, each)
+        ),
+        (Lang::En, [one], true) => format!(
+            "The only commune that gained is {one}, with {}: {list}",
+            plural_en(each, "criterion", "criteria")
+        ),
+        (Lang::En, [one], false) => format!(
+            "{one} gained most, {}: {list}",
+            plural_en(each, "criterion", "criteria")
+        ),
+        (Lang::En, many, _) => format!(
+            "{} gained most, {} each",
+            and_list(lang, many),
+            plural_en(each, "criterion", "criteria")
+        ),
+    };
+    Some(sentence(&text))
+}
+
+/// Communes that reached the standard at this report, named when there are
+/// at most eight: "2 xã mới đạt chuẩn nông thôn mới: A (H) và B (H)."
+pub fn newly_standard(lang: Lang, names: &[String]) -> String {
+    let k = names.len();
+    let text = match (lang, k) {
+        (Lang::Vi, 0) => "không có xã nào mới đạt chuẩn nông thôn mới".to_string(),
+        (Lang::Vi, k) if k <= 8 => format!(
+            "{} xã mới đạt chuẩn nông thôn mới: {}",
+            n(lang, k as i64),
+            and_list(lang, names)
+        ),
+        (Lang::Vi, k) => format!("{} xã mới đạt chuẩn nông thôn mới", n(lang, k as i64)),
+        (Lang::En, 0) => "no commune newly met the standard".to_string(),
+        (Lang::En, k) if k <= 8 => format!(
+            "{} newly met the standard: {}",
+            plural_en(k as u32, "commune", "communes"),
+            and_list(lang, names)
+        ),
+        (Lang::En, k) => format!(
+            "{} newly met the standard",
+            plural_en(k as u32, "commune", "communes")
+        ),
+    };
+    sentence(&text)
+}
+
+/// Where the year's target communes stand: "Còn 26 xã chưa đạt chuẩn, thiếu
+/// tổng cộng 111 tiêu chí; 3 xã đã đạt chuẩn; 1 xã chưa có số liệu."
+/// `short` and `missing` count the known communes not at the standard.
+pub fn target_standing(
+    lang: Lang,
+    year: i32,
+    communes: usize,
+    at_standard: usize,
+    short: usize,
+    missing: u64,
+    unknown: usize,
+) -> String {
+    let k = |v: usize| n(lang, v as i64);
+    let mut parts: Vec<String> = Vec::new();
+    match lang {
+        Lang::Vi => {
+            if at_standard == communes && communes > 1 {
+                parts.push(format!(
+                    "cả {} xã đăng ký về đích năm {year} đã đạt chuẩn",
+                    k(communes)
+                ));
+            } else if at_standard == communes {
+                parts.push(format!("xã đăng ký về đích năm {year} đã đạt chuẩn"));
+            } else {
+                if short > 0 {
+                    parts.push(format!(
+                        "còn {} xã chưa đạt chuẩn, thiếu tổng cộng {} tiêu chí",
+                        k(short),
+                        n(lang, missing as i64)
+                    ));
+                }
+                if at_standard > 0 {
+                    parts.push(format!("{} xã đã đạt chuẩn", k(at_standard)));
+                } else if short == 0 {
+                    parts.push("chưa có xã nào đạt chuẩn".into());
+                }
+                if unknown > 0 {
+                    parts.push(format!("{} xã chưa có số liệu", k(unknown)));
+                }
+            }
+        }
+        Lang::En => {
+            if at_standard == communes {
+                parts.push(format!(
+                    "{} registered for {year} {} the standard",
+                    if communes == 1 {
+                        "the commune".to_string()
+                    } else {
+                        format!("all {communes} communes")
+                    },
+                    if communes == 1 { "meets" } else { "meet" }
+                ));
+            } else {
+                if short > 0 {
+                    parts.push(format!(
+                        "{} still short of the standard, missing {} in all",
+                        plural_en(short as u32, "commune", "communes"),
+                        plural_en(missing as u32, "criterion", "criteria")
+                    ));
+                }
+                if at_standard > 0 {
+                    parts.push(format!("{at_standard} at the standard"));
+                } else if short == 0 {
+                    parts.push("none at the standard yet".into());
+                }
+                if unknown > 0 {
+                    parts.push(format!(
+                        "{} without data",
+                        plural_en(unknown as u32, "commune", "communes")
+                    ));
+                }
+            }
+        }
+    }
+    sentence(&parts.join("; "))
+}
+
+/// The province on the date: "Đến ngày 27/8/2015, 27 trong số 229 xã có số
+/// liệu đã đạt chuẩn nông thôn mới; bình quân 11,47 tiêu chí/xã."
+pub fn province_standing(
+    lang: Lang,
+    on: Date,
+    known: u32,
+    at_standard: u32,
+    average: Option<Dec2>,
+) -> String {
+    let text = match (lang, known, average) {
+        (Lang::Vi, 0, _) | (Lang::Vi, _, None) => {
+            format!("Đến ngày {}, chưa có xã nào có số liệu", date(lang, on))
+        }
+        (Lang::Vi, k, Some(a)) => format!(
+            "Đến ngày {}, {} trong số {} xã có số liệu đã đạt chuẩn nông thôn mới; bình quân {} tiêu chí/xã",
+            date(lang, on),
+            n(lang, at_standard),
+            n(lang, k),
+            super::format::dec2(lang, a)
+        ),
+        (Lang::En, 0, _) | (Lang::En, _, None) => {
+            format!("On {}, no commune had data yet", date(lang, on))
+        }
+        (Lang::En, k, Some(a)) => format!(
+            "On {}, {at_standard} of the {k} communes with data met the standard; {} criteria met on average",
+            date(lang, on),
+            super::format::dec2(lang, a)
+        ),
+    };
+    sentence(&text)
+}
+// --- end of the weekly bulletin's paragraphs ---
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -427,5 +767,176 @@ mod tests {
             ),
             "13/20 xã có cán bộ biệt phái đã đạt chuẩn nông thôn mới (số liệu ngày 28/12/2017)"
         );
+    }
+}
+
+// The weekly bulletin's sentences, tested apart from the others.
+#[cfg(test)]
+mod bulletin_tests {
+    use super::*;
+    use crate::report::timeline::{Levels, Movement};
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    fn scope(known: u32, reporting: u32, gained: (u32, u32), lost: (u32, u32)) -> ScopeSummary {
+        ScopeSummary {
+            levels: Levels {
+                known,
+                ..Default::default()
+            },
+            movement: Movement {
+                reporting,
+                communes_gained: gained.0,
+                criteria_gained: gained.1,
+                communes_lost: lost.0,
+                criteria_lost: lost.1,
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn the_seed_week_in_the_bulletin() {
+        let when = bulletin_when(
+            Lang::Vi,
+            Some((d("2015-08-21"), d("2015-08-27"))),
+            d("2015-08-27"),
+        );
+        assert_eq!(when, "Trong tuần 21–27/8/2015");
+        assert_eq!(
+            target_week(Lang::Vi, &when, 2015, 26, &scope(26, 26, (10, 21), (0, 0))),
+            "Trong tuần 21–27/8/2015, cả 26 xã đăng ký về đích năm 2015 đều báo cáo: 10 xã tăng 21 tiêu chí, 16 xã không tăng tiêu chí nào; không có xã nào giảm tiêu chí."
+        );
+        let criteria: Vec<String> = [
+            "Trường học",
+            "Bưu điện",
+            "Hình thức tổ chức sản xuất",
+            "An ninh, trật tự xã hội",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            top_gainers(Lang::Vi, &["Kỳ Thư (Kỳ Anh)".into()], 4, &criteria, false).unwrap(),
+            "Xã tăng nhiều nhất là Kỳ Thư (Kỳ Anh) với 4 tiêu chí: Trường học, Bưu điện, Hình thức tổ chức sản xuất và An ninh, trật tự xã hội."
+        );
+        assert_eq!(
+            target_standing(Lang::Vi, 2015, 26, 0, 26, 111, 0),
+            "Còn 26 xã chưa đạt chuẩn, thiếu tổng cộng 111 tiêu chí."
+        );
+        assert_eq!(
+            province_week(Lang::Vi, None, &scope(229, 82, (21, 33), (0, 0))),
+            "Toàn tỉnh có 82 xã báo cáo: 21 xã tăng 33 tiêu chí; không có xã nào giảm tiêu chí."
+        );
+        assert_eq!(
+            province_standing(Lang::Vi, d("2015-08-27"), 229, 27, Some(Dec2(1147))),
+            "Đến ngày 27/8/2015, 27 trong số 229 xã có số liệu đã đạt chuẩn nông thôn mới; bình quân 11,47 tiêu chí/xã."
+        );
+    }
+
+    #[test]
+    fn bulletin_sentences_in_zero_and_singular_cases() {
+        let long = bulletin_when(
+            Lang::Vi,
+            Some((d("2011-01-01"), d("2011-06-30"))),
+            d("2011-06-30"),
+        );
+        assert_eq!(long, "Trong kỳ 1/1–30/6/2011");
+        assert_eq!(
+            bulletin_when(Lang::Vi, None, d("2011-06-30")),
+            "Ngày 30/6/2011"
+        );
+        let w = "Trong tuần 21–27/8/2015";
+        // Nobody reported; one of one; some of many; nobody gained; everybody gained.
+        assert_eq!(
+            target_week(Lang::Vi, w, 2015, 26, &scope(26, 0, (0, 0), (0, 0))),
+            "Trong tuần 21–27/8/2015, chưa có xã nào trong 26 xã đăng ký về đích năm 2015 báo cáo."
+        );
+        assert_eq!(
+            target_week(Lang::Vi, w, 2015, 1, &scope(1, 1, (1, 1), (0, 0))),
+            "Trong tuần 21–27/8/2015, xã đăng ký về đích năm 2015 đã báo cáo: 1 xã tăng 1 tiêu chí; không có xã nào giảm tiêu chí."
+        );
+        assert_eq!(
+            target_week(Lang::Vi, w, 2015, 26, &scope(26, 24, (0, 0), (1, 2))),
+            "Trong tuần 21–27/8/2015, 24/26 xã đăng ký về đích năm 2015 báo cáo: không có xã nào tăng tiêu chí; 1 xã giảm 2 tiêu chí."
+        );
+        assert_eq!(
+            target_week(
+                Lang::En,
+                "In the week",
+                2015,
+                1,
+                &scope(1, 1, (1, 1), (0, 0))
+            ),
+            "In the week, the commune registered for 2015 reported: 1 commune gained 1 criterion; no commune lost a criterion."
+        );
+        assert_eq!(
+            province_week(Lang::Vi, Some("Ngày 30/6/2011"), &ScopeSummary::default()),
+            "Ngày 30/6/2011, toàn tỉnh không có xã nào báo cáo."
+        );
+        let mut first = scope(230, 230, (0, 0), (0, 0));
+        first.movement.baseline = 230;
+        assert_eq!(
+            province_week(Lang::Vi, Some("Ngày 30/6/2011"), &first),
+            "Ngày 30/6/2011, toàn tỉnh có 230 xã báo cáo: không có xã nào tăng tiêu chí; không có xã nào giảm tiêu chí; 230 xã báo cáo lần đầu."
+        );
+        // Who gained most: one of several, the only one, a tie, too many to name.
+        let one = ["Kỳ Thư (Kỳ Anh)".to_string()];
+        assert_eq!(
+            top_gainers(Lang::Vi, &one, 1, &["Bưu điện".into()], true).unwrap(),
+            "Xã duy nhất tăng tiêu chí là Kỳ Thư (Kỳ Anh) với 1 tiêu chí: Bưu điện."
+        );
+        let two = ["A (X)".to_string(), "B (Y)".to_string()];
+        assert_eq!(
+            top_gainers(Lang::Vi, &two, 2, &[], false).unwrap(),
+            "Các xã tăng nhiều nhất là A (X) và B (Y), mỗi xã 2 tiêu chí."
+        );
+        let four: Vec<String> = (0..4).map(|i| format!("X{i}")).collect();
+        assert_eq!(top_gainers(Lang::Vi, &four, 1, &[], false), None);
+        assert_eq!(top_gainers(Lang::Vi, &[], 0, &[], false), None);
+        assert_eq!(
+            newly_standard(Lang::Vi, &[]),
+            "Không có xã nào mới đạt chuẩn nông thôn mới."
+        );
+        assert_eq!(
+            newly_standard(Lang::Vi, &one),
+            "1 xã mới đạt chuẩn nông thôn mới: Kỳ Thư (Kỳ Anh)."
+        );
+        assert_eq!(
+            newly_standard(Lang::En, &one),
+            "1 commune newly met the standard: Kỳ Thư (Kỳ Anh)."
+        );
+        // Standing of the target communes.
+        assert_eq!(
+            target_standing(Lang::Vi, 2017, 32, 30, 2, 3, 0),
+            "Còn 2 xã chưa đạt chuẩn, thiếu tổng cộng 3 tiêu chí; 30 xã đã đạt chuẩn."
+        );
+        assert_eq!(
+            target_standing(Lang::Vi, 2015, 26, 26, 0, 0, 0),
+            "Cả 26 xã đăng ký về đích năm 2015 đã đạt chuẩn."
+        );
+        assert_eq!(
+            target_standing(Lang::Vi, 2015, 1, 1, 0, 0, 0),
+            "Xã đăng ký về đích năm 2015 đã đạt chuẩn."
+        );
+        assert_eq!(
+            target_standing(Lang::Vi, 2015, 3, 0, 2, 5, 1),
+            "Còn 2 xã chưa đạt chuẩn, thiếu tổng cộng 5 tiêu chí; 1 xã chưa có số liệu."
+        );
+        assert_eq!(
+            target_standing(Lang::Vi, 2015, 1, 0, 0, 0, 1),
+            "Chưa có xã nào đạt chuẩn; 1 xã chưa có số liệu."
+        );
+        assert_eq!(
+            target_standing(Lang::En, 2015, 3, 1, 1, 1, 1),
+            "1 commune still short of the standard, missing 1 criterion in all; 1 at the standard; 1 commune without data."
+        );
+        assert_eq!(
+            province_standing(Lang::Vi, d("2011-06-30"), 0, 0, None),
+            "Đến ngày 30/6/2011, chưa có xã nào có số liệu."
+        );
+        assert_eq!(and_list(Lang::Vi, &["A".into()]), "A");
+        assert_eq!(and_list(Lang::En, &two), "A (X) and B (Y)");
     }
 }
