@@ -12,15 +12,15 @@ use super::theme::{self, Theme};
 use super::views::{Views, paths, titled};
 use super::{RenderSettings, SiteFiles};
 use crate::charts::{self, Chart};
-use crate::model::{CommuneIx, Content, Document, GroupIx, Measure};
+use crate::model::{CommuneIx, Content, Document, GroupIx};
 use crate::report::Report;
-use crate::report::targets::{Behind, Status};
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 mod gallery;
+mod review;
 
 /// Communes meeting and not meeting a criterion.
 type Split = (Vec<Value>, Vec<Value>);
@@ -67,6 +67,8 @@ pub fn render_all(
         timelines,
         images: &settings.images,
         published: Vec::new(),
+        pdf: &settings.pdf,
+        print_jobs: Vec::new(),
     };
     b.all(out);
     let Builder {
@@ -74,8 +76,10 @@ pub fn render_all(
         files,
         svgs,
         published,
+        print_jobs,
         ..
     } = b;
+    out.print_jobs.extend(print_jobs);
     for (path, from) in files {
         out.copy(path, content_root.join(from));
     }
@@ -127,6 +131,7 @@ fn shared_context(v: &Views, settings: &RenderSettings) -> Map<String, Value> {
         ("communes", "xa/".to_string()),
         ("criteria", "tieu-chi/".to_string()),
         ("targets", "muc-tieu/".to_string()),
+        ("years", "nam/".to_string()),
         ("bulletins", "ban-tin/".to_string()),
         ("news", "tin-tuc/".to_string()),
     ];
@@ -206,6 +211,10 @@ struct Builder<'v, 'a> {
     images: &'v crate::imageproc::Published,
     /// Processed photo files: (output path, file in the image cache).
     published: Vec<(String, std::path::PathBuf)>,
+    /// The pages to print to PDF in this build (they link to their PDF).
+    pdf: &'v super::PdfSelection,
+    /// Pages to print, pushed where their page is made.
+    print_jobs: Vec<crate::pdf::PrintJob>,
 }
 
 fn crumb(title: impl Into<String>, href: Option<String>) -> Value {
@@ -259,6 +268,9 @@ impl<'v, 'a> Builder<'v, 'a> {
         self.communes();
         self.criteria();
         self.targets();
+        self.years();
+        self.sponsors();
+        self.officers();
         self.bulletins();
         self.news();
         self.free_pages();
@@ -363,7 +375,9 @@ impl<'v, 'a> Builder<'v, 'a> {
             "bulletin": bulletin,
             "news": self.latest_news(5),
             "targets": targets,
+            "open_targets": self.open_targets(),
             "years": self.year_rows(),
+            "press": self.press_figures(),
             "figure_progress": progress,
             "figure_bands": bands,
             "figure_districts": districts,
@@ -380,65 +394,6 @@ impl<'v, 'a> Builder<'v, 'a> {
         let fig = figures::figure(id, chart, &file);
         self.svgs.push((file, chart.svg.clone()));
         fig
-    }
-
-    fn year_rows(&self) -> Vec<Value> {
-        let v = self.v;
-        v.report
-            .years
-            .iter()
-            .map(|y| {
-                json!({
-                    "year": y.year,
-                    "end": v.date(y.end),
-                    "known": v.int(y.known),
-                    "standard": v.int(y.meets_standard),
-                    "newly": v.int(y.newly.len() as i64),
-                    "compared": v.int(y.compared),
-                    "average_gain": y.average_gain.map(|d| format::dec2(v.lang, d)),
-                    "min_met": y.min_met,
-                })
-            })
-            .collect()
-    }
-
-    fn target_rows(&self) -> Vec<Value> {
-        let v = self.v;
-        v.report
-            .targets
-            .iter()
-            .map(|r| {
-                let t = &v.content.targets[r.target];
-                let behind: Vec<Value> = match &r.behind {
-                    Behind::Communes(cs) => {
-                        let mut cs = cs.clone();
-                        cs.sort_by_key(|&c| v.commune_order.iter().position(|&x| x == c));
-                        cs.iter().map(|&c| v.commune_link(c)).collect()
-                    }
-                    Behind::Groups(gs) => gs.iter().map(|&g| v.group_link(g)).collect(),
-                };
-                let status = r.status.as_str();
-                json!({
-                    "id": t.id,
-                    "title": t.title,
-                    "source": t.source,
-                    "deadline": v.date(t.deadline),
-                    "deadline_iso": t.deadline.to_string(),
-                    "scope": t.scope.map(|g| v.group_link(g)),
-                    "measure": t.measure.as_str(),
-                    "measure_label": v.t(&format!("measure_{}", t.measure.as_str())),
-                    "value": t.value,
-                    "status": status,
-                    "status_label": v.t(&format!("status_{status}")),
-                    "evaluated_on": r.evaluated_on.map(|d| v.date(d)),
-                    "shortfall": r.shortfall,
-                    "shortfall_text": v.int(r.shortfall as i64),
-                    "shortfall_groups": matches!(t.measure, Measure::StandardPerGroup),
-                    "behind": behind,
-                    "open": r.status == Status::Open,
-                })
-            })
-            .collect()
     }
 
     fn districts(&mut self) {
@@ -520,6 +475,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             "changes": changes,
             "figure_coverage": coverage,
             "model_counts": self.model_counts(Some(g)),
+            "targets": self.group_targets(g),
         });
         let crumbs = self.group_crumbs(gr.parent);
         let title = titled(&gr.kind, &gr.name);
@@ -846,12 +802,6 @@ impl<'v, 'a> Builder<'v, 'a> {
             crumbs,
             vars,
         );
-    }
-
-    fn targets(&mut self) {
-        let vars = json!({"targets": self.target_rows(), "years": self.year_rows()});
-        let title = self.t("nav_targets").to_string();
-        self.add("muc-tieu/", "targets.html", "targets", &title, vec![], vars);
     }
 
     /// The headline of one snapshot's bulletin.

@@ -8,6 +8,7 @@ use super::format::{Lang, date, dec1, int};
 use crate::date::Date;
 use crate::model::Measure;
 use crate::report::decimal::Dec2;
+use crate::report::targets::Status;
 use crate::report::timeline::ScopeSummary;
 
 fn n(lang: Lang, v: impl Into<i64>) -> String {
@@ -157,6 +158,15 @@ fn capital_en(s: &str) -> String {
     super::format::capitalise(s)
 }
 
+/// A figure with one decimal (`2,7`), or two when one would show zero (`0,04`).
+fn short_dec(lang: Lang, d: Dec2) -> String {
+    if d.0 != 0 && Dec2::ratio(d.0, 1000).is_some_and(|t| t.0 == 0) {
+        super::format::dec2(lang, d)
+    } else {
+        dec1(lang, d)
+    }
+}
+
 /// The year review's summary: "Năm 2014, bình quân các xã tăng 2,7 tiêu chí,
 /// 26 xã đạt chuẩn, không còn xã dưới 5 tiêu chí."
 pub fn year_summary(
@@ -170,25 +180,27 @@ pub fn year_summary(
 ) -> String {
     let mut parts = Vec::new();
     match (lang, average_gain) {
-        (Lang::Vi, Some(g)) if g.0 > 0 => {
-            parts.push(format!("bình quân các xã tăng {} tiêu chí", dec1(lang, g)))
-        }
+        (Lang::Vi, Some(g)) if g.0 > 0 => parts.push(format!(
+            "bình quân các xã tăng {} tiêu chí",
+            short_dec(lang, g)
+        )),
         (Lang::Vi, Some(g)) if g.0 < 0 => parts.push(format!(
             "bình quân các xã giảm {} tiêu chí",
-            dec1(lang, Dec2(-g.0))
+            short_dec(lang, Dec2(-g.0))
         )),
         (Lang::Vi, Some(_)) => parts.push("bình quân số tiêu chí các xã đạt không đổi".into()),
         (Lang::En, Some(g)) if g.0 >= 0 => parts.push(format!(
             "communes gained {} criteria on average",
-            dec1(lang, g)
+            short_dec(lang, g)
         )),
         (Lang::En, Some(g)) => parts.push(format!(
             "communes lost {} criteria on average",
-            dec1(lang, Dec2(-g.0))
+            short_dec(lang, Dec2(-g.0))
         )),
         (_, None) => {}
     }
     match lang {
+        Lang::Vi if meets_standard == 0 => parts.push("chưa có xã nào đạt chuẩn".into()),
         Lang::Vi => {
             let mut s = format!("{} xã đạt chuẩn", n(lang, meets_standard));
             if newly > 0 {
@@ -215,6 +227,7 @@ pub fn year_summary(
             "còn {} xã chưa đạt tiêu chí nào",
             n(lang, at_min as i64)
         )),
+        (Lang::Vi, Some(1)) => parts.push("xã nào cũng đạt ít nhất 1 tiêu chí".into()),
         (Lang::Vi, Some(k)) => parts.push(format!("không còn xã dưới {} tiêu chí", n(lang, k))),
         (Lang::En, Some(0)) => parts.push(format!(
             "{} still met no criterion",
@@ -240,21 +253,51 @@ pub fn target_status(
     deadline: Date,
     deadline_year: i32,
 ) -> String {
-    let k = value.unwrap_or(0);
-    let s = shortfall;
     let due = match lang {
         Lang::Vi => format!("hạn {}", date(lang, deadline)),
         Lang::En => format!("due {}", date(lang, deadline)),
     };
-    let what = match (lang, measure, s) {
+    let what = target_shortfall(
+        lang,
+        measure,
+        value,
+        shortfall,
+        deadline_year,
+        ("huyện", "district", "districts"),
+    );
+    format!("{what}, {due}")
+}
+
+/// The clause of a target's shortfall, without its deadline: "còn 3 xã
+/// dưới 7 tiêu chí". `unit` names the groups of a per-group target
+/// (Vietnamese, English singular and plural): `("huyện", "district",
+/// "districts")` for the districts of a province.
+pub fn target_shortfall(
+    lang: Lang,
+    measure: Measure,
+    value: Option<u64>,
+    shortfall: u64,
+    deadline_year: i32,
+    unit: (&str, &str, &str),
+) -> String {
+    let k = value.unwrap_or(0);
+    let s = shortfall;
+    let (u_vi, u_en, u_en_pl) = unit;
+    match (lang, measure, s) {
         (Lang::Vi, Measure::MinMet, 0) => format!("không còn xã nào dưới {k} tiêu chí"),
         (Lang::Vi, Measure::MinMet, s) => format!("còn {} xã dưới {k} tiêu chí", n(lang, s as i64)),
+        (Lang::Vi, Measure::StandardPerGroup, 0) if k <= 1 => {
+            format!("{u_vi} nào cũng đã có xã đạt chuẩn")
+        }
         (Lang::Vi, Measure::StandardPerGroup, 0) => {
-            format!("mọi huyện đã có ít nhất {k} xã đạt chuẩn")
+            format!("{u_vi} nào cũng đã có ít nhất {k} xã đạt chuẩn")
+        }
+        (Lang::Vi, Measure::StandardPerGroup, s) if k == 1 => {
+            format!("còn {} {u_vi} chưa có xã nào đạt chuẩn", n(lang, s as i64))
         }
         (Lang::Vi, Measure::StandardPerGroup, s) => {
             format!(
-                "còn {} huyện chưa có đủ {k} xã đạt chuẩn",
+                "còn {} {u_vi} chưa có đủ {k} xã đạt chuẩn",
                 n(lang, s as i64)
             )
         }
@@ -280,13 +323,22 @@ pub fn target_status(
             "{} below {k} criteria",
             plural_en(s as u32, "commune", "communes")
         ),
+        (Lang::En, Measure::StandardPerGroup, 0) if k <= 1 => {
+            format!("every {u_en} has a commune at the standard")
+        }
         (Lang::En, Measure::StandardPerGroup, 0) => {
-            format!("every district has {k} or more communes at the standard")
+            format!("every {u_en} has {k} or more communes at the standard")
+        }
+        (Lang::En, Measure::StandardPerGroup, s) if k == 1 => {
+            format!(
+                "{} with no commune at the standard",
+                plural_en(s as u32, u_en, u_en_pl)
+            )
         }
         (Lang::En, Measure::StandardPerGroup, s) => {
             format!(
                 "{} with fewer than {k} communes at the standard",
-                plural_en(s as u32, "district", "districts")
+                plural_en(s as u32, u_en, u_en_pl)
             )
         }
         (Lang::En, Measure::StandardCount, 0) => format!("{k} or more communes at the standard"),
@@ -300,8 +352,43 @@ pub fn target_status(
             "{} registered for {deadline_year} not yet at the standard",
             plural_en(s as u32, "commune", "communes")
         ),
+    }
+}
+
+/// A target's result as a sentence: on its deadline when it is closed
+/// ("Đến hạn 31/12/2014, còn 2 huyện chưa có xã nào đạt chuẩn."), on the
+/// latest data while it is open ("Còn thiếu 39 xã đạt chuẩn so với mục
+/// tiêu 140 xã, hạn 31/12/2020 (số liệu ngày 28/12/2017).").
+#[allow(clippy::too_many_arguments)]
+pub fn target_result(
+    lang: Lang,
+    status: Status,
+    measure: Measure,
+    value: Option<u64>,
+    shortfall: u64,
+    deadline: Date,
+    evaluated_on: Option<Date>,
+    unit: (&str, &str, &str),
+) -> String {
+    let what = target_shortfall(lang, measure, value, shortfall, deadline.year(), unit);
+    let due = date(lang, deadline);
+    let s = match (lang, status) {
+        (Lang::Vi, Status::Open) => {
+            let data = evaluated_on
+                .map(|d| format!(" (số liệu ngày {})", date(lang, d)))
+                .unwrap_or_else(|| " (chưa có số liệu)".into());
+            format!("{what}, hạn {due}{data}")
+        }
+        (Lang::Vi, _) => format!("đến hạn {due}, {what}"),
+        (Lang::En, Status::Open) => {
+            let data = evaluated_on
+                .map(|d| format!(" (data of {})", date(lang, d)))
+                .unwrap_or_else(|| " (no data yet)".into());
+            format!("{what}, due {due}{data}")
+        }
+        (Lang::En, _) => format!("by the deadline, {due}: {what}"),
     };
-    format!("{what}, {due}")
+    sentence(&s)
 }
 
 /// The press figure: "13/20 xã có cán bộ biệt phái đã đạt chuẩn nông thôn mới
@@ -330,6 +417,305 @@ pub fn share_at_standard(
             when.unwrap_or_default()
         ),
     }
+}
+
+/// The other way round: how many of the communes at the standard have
+/// something — "Trong 101 xã đạt chuẩn nông thôn mới, 60 xã có đơn vị đỡ
+/// đầu (số liệu ngày 28/12/2017)".
+pub fn standard_with(
+    lang: Lang,
+    with: usize,
+    meeting: usize,
+    what_vi: &str,
+    what_en: &str,
+    on: Option<Date>,
+) -> String {
+    let when = on.map(|d| match lang {
+        Lang::Vi => format!(" (số liệu ngày {})", date(lang, d)),
+        Lang::En => format!(" (data of {})", date(lang, d)),
+    });
+    match (lang, meeting) {
+        (Lang::Vi, 0) => format!(
+            "Chưa có xã nào đạt chuẩn nông thôn mới{}",
+            when.unwrap_or_default()
+        ),
+        (Lang::Vi, m) => format!(
+            "Trong {} xã đạt chuẩn nông thôn mới, {} xã {what_vi}{}",
+            n(lang, m as i64),
+            n(lang, with as i64),
+            when.unwrap_or_default()
+        ),
+        (Lang::En, 0) => format!(
+            "No commune meets the standard yet{}",
+            when.unwrap_or_default()
+        ),
+        (Lang::En, m) => format!(
+            "Of the {} at the standard, {with} {what_en}{}",
+            plural_en(m as u32, "commune", "communes"),
+            when.unwrap_or_default()
+        ),
+    }
+}
+
+// The year review page, in the order it reads (issue 8).
+
+/// Where the province stands at a year's end: "Tính đến ngày 31/12/2014,
+/// 26/229 xã có số liệu đạt chuẩn nông thôn mới (11,4%)." `latest` says
+/// the end is the latest data, not 31 December.
+pub fn year_standing(lang: Lang, end: Date, latest: bool, known: u32, meets: u32) -> String {
+    let when = match (lang, latest) {
+        (Lang::Vi, false) => format!("tính đến ngày {}", date(lang, end)),
+        (Lang::Vi, true) => format!("tính đến ngày {} (số liệu mới nhất)", date(lang, end)),
+        (Lang::En, false) => format!("on {}", date(lang, end)),
+        (Lang::En, true) => format!("on {} (the latest data)", date(lang, end)),
+    };
+    let share = |lang| {
+        Dec2::ratio(i64::from(meets) * 100, i64::from(known))
+            .map(|p| dec1(lang, p))
+            .unwrap_or_default()
+    };
+    let s = match (lang, known) {
+        (Lang::Vi, 0) => format!("{when}, chưa có xã nào có số liệu"),
+        (Lang::Vi, _) if meets == 0 => format!(
+            "{when}, {} xã có số liệu, chưa có xã nào đạt chuẩn nông thôn mới",
+            n(lang, known)
+        ),
+        (Lang::Vi, _) => format!(
+            "{when}, {}/{} xã có số liệu đạt chuẩn nông thôn mới ({}%)",
+            n(lang, meets),
+            n(lang, known),
+            share(lang)
+        ),
+        (Lang::En, 0) => format!("{when}, no commune had reported"),
+        (Lang::En, _) if meets == 0 => format!(
+            "{when}, none of the {} with data met the standard",
+            plural_en(known, "commune", "communes")
+        ),
+        (Lang::En, _) => format!(
+            "{when}, {meets} of the {} with data met the standard ({}%)",
+            plural_en(known, "commune", "communes"),
+            share(lang)
+        ),
+    };
+    sentence(&s)
+}
+
+/// Who reached the standard in the year and who fell back: "15 xã mới đạt
+/// chuẩn trong năm 2014." / "… 21 xã đạt chuẩn ngày 31/12/2015 nhưng đến
+/// ngày 31/12/2016 không còn đạt đủ tiêu chí."
+pub fn year_newly(
+    lang: Lang,
+    year: i32,
+    newly: usize,
+    lost: usize,
+    start: Date,
+    end: Date,
+) -> String {
+    let mut s = match (lang, newly) {
+        (Lang::Vi, 0) => format!("Không có xã nào mới đạt chuẩn trong năm {year}."),
+        (Lang::Vi, k) => format!("{} xã mới đạt chuẩn trong năm {year}.", n(lang, k as i64)),
+        (Lang::En, 0) => format!("No commune newly met the standard in {year}."),
+        (Lang::En, k) => format!(
+            "{} newly met the standard in {year}.",
+            capital_en(&plural_en(k as u32, "commune", "communes"))
+        ),
+    };
+    if lost > 0 {
+        s.push(' ');
+        s.push_str(&match lang {
+            Lang::Vi => format!(
+                "{} xã đạt chuẩn ngày {} nhưng đến ngày {} không còn đạt đủ tiêu chí.",
+                n(lang, lost as i64),
+                date(lang, start),
+                date(lang, end)
+            ),
+            Lang::En => format!(
+                "{} at the standard on {} no longer met every criterion on {}.",
+                capital_en(&plural_en(lost as u32, "commune", "communes")),
+                date(lang, start),
+                date(lang, end)
+            ),
+        });
+    }
+    s
+}
+
+/// The average gain and the communes it covers: "So với ngày 31/12/2013,
+/// bình quân mỗi xã tăng 2,70 tiêu chí (tính trên 229 xã báo cáo theo cùng
+/// một bộ tiêu chí ở cả hai thời điểm)." Communes left out are said: those that
+/// moved to another criteria set in the year (`rebased`) and those with no
+/// data at the start (`new`).
+pub fn year_gain(
+    lang: Lang,
+    start: Date,
+    compared: u32,
+    average: Option<Dec2>,
+    rebased: u32,
+    new: u32,
+) -> String {
+    let from = date(lang, start);
+    let mut s = match (lang, average) {
+        (Lang::Vi, Some(g)) => {
+            let how = if g.0 > 0 {
+                format!(
+                    "bình quân mỗi xã tăng {} tiêu chí",
+                    super::format::dec2(lang, g)
+                )
+            } else if g.0 < 0 {
+                format!(
+                    "bình quân mỗi xã giảm {} tiêu chí",
+                    super::format::dec2(lang, Dec2(-g.0))
+                )
+            } else {
+                "số tiêu chí bình quân mỗi xã không đổi".to_string()
+            };
+            format!(
+                "So với ngày {from}, {how} (tính trên {} xã báo cáo theo cùng một bộ tiêu chí ở cả hai thời điểm).",
+                n(lang, compared)
+            )
+        }
+        (Lang::Vi, None) => format!("Chưa tính được mức tăng bình quân so với ngày {from}."),
+        (Lang::En, Some(g)) => {
+            let how = if g.0 >= 0 {
+                format!(
+                    "gained {} criteria on average",
+                    super::format::dec2(lang, g)
+                )
+            } else {
+                format!(
+                    "lost {} criteria on average",
+                    super::format::dec2(lang, Dec2(-g.0))
+                )
+            };
+            format!(
+                "Since {from}, the {} reporting under the same criteria set at both dates {how}.",
+                plural_en(compared, "commune", "communes")
+            )
+        }
+        (Lang::En, None) => format!("There is no average gain since {from}."),
+    };
+    let mut left = Vec::new();
+    match lang {
+        Lang::Vi => {
+            if rebased > 0 {
+                left.push(format!(
+                    "{} xã chuyển sang bộ tiêu chí khác trong năm",
+                    n(lang, rebased)
+                ));
+            }
+            if new > 0 {
+                left.push(format!("{} xã chưa có số liệu ngày {from}", n(lang, new)));
+            }
+            if !left.is_empty() && average.is_some() {
+                s.push_str(&format!(" Không tính {}.", left.join(" và ")));
+            } else if !left.is_empty() {
+                s.pop();
+                s.push_str(&format!(": {}.", left.join("; ")));
+            }
+        }
+        Lang::En => {
+            if rebased > 0 {
+                left.push(format!(
+                    "{} moved to another criteria set in the year",
+                    plural_en(rebased, "commune", "communes")
+                ));
+            }
+            if new > 0 {
+                left.push(format!(
+                    "{} had no data on {from}",
+                    plural_en(new, "commune", "communes")
+                ));
+            }
+            if !left.is_empty() && average.is_some() {
+                s.push_str(&format!(" Left out: {}.", left.join("; ")));
+            } else if !left.is_empty() {
+                s.pop();
+                s.push_str(&format!(": {}.", left.join("; ")));
+            }
+        }
+    }
+    s
+}
+
+/// The fewest criteria a commune met at the year's end, as a clause the
+/// page follows with the communes' names: "Xã đạt ít tiêu chí nhất: 5 tiêu
+/// chí (3 xã)".
+pub fn year_fewest(lang: Lang, min_met: Option<u32>, at_min: usize) -> Option<String> {
+    let k = min_met?;
+    Some(match (lang, k) {
+        (Lang::Vi, 0) => format!("{} xã chưa đạt tiêu chí nào", n(lang, at_min as i64)),
+        (Lang::Vi, k) => format!(
+            "Xã đạt ít tiêu chí nhất: {k} tiêu chí ({} xã)",
+            n(lang, at_min as i64)
+        ),
+        (Lang::En, 0) => capital_en(&format!(
+            "{} met no criterion",
+            plural_en(at_min as u32, "commune", "communes")
+        )),
+        (Lang::En, k) => format!(
+            "The fewest criteria a commune met: {k} ({})",
+            plural_en(at_min as u32, "commune", "communes")
+        ),
+    })
+}
+
+/// A criteria set that came into use in the year: "Từ ngày 17/10/2016 áp
+/// dụng Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016–2020
+/// (Quyết định số 1980/QĐ-TTg ngày 17/10/2016 của Thủ tướng Chính phủ)."
+pub fn year_new_set(lang: Lang, from: Date, name: &str, decision: Option<&str>) -> String {
+    let dec = decision.map(|d| format!(" ({d})")).unwrap_or_default();
+    match lang {
+        Lang::Vi => format!("Từ ngày {} áp dụng {name}{dec}.", date(lang, from)),
+        Lang::En => format!("From {} the set in force is {name}{dec}.", date(lang, from)),
+    }
+}
+
+/// Sponsors and seconded officers among the communes newly at the
+/// standard: "Trong 15 xã mới đạt chuẩn năm 2014, 15 xã có đơn vị đỡ đầu,
+/// 2 xã có cán bộ biệt phái."
+pub fn year_people(
+    lang: Lang,
+    year: i32,
+    newly: usize,
+    sponsored: usize,
+    seconded: usize,
+) -> Option<String> {
+    if newly == 0 {
+        return None;
+    }
+    Some(match lang {
+        Lang::Vi if newly == 1 => {
+            let has = |yes: bool, what: &str| {
+                if yes {
+                    format!("có {what}")
+                } else {
+                    format!("không có {what}")
+                }
+            };
+            format!(
+                "Xã mới đạt chuẩn năm {year} {} và {}.",
+                has(sponsored == 1, "đơn vị đỡ đầu"),
+                has(seconded == 1, "cán bộ biệt phái")
+            )
+        }
+        Lang::Vi => {
+            let count = |k: usize, what: &str| match k {
+                0 => format!("không có xã nào có {what}"),
+                k if k == newly => format!("cả {} xã đều có {what}", n(lang, k as i64)),
+                k => format!("{} xã có {what}", n(lang, k as i64)),
+            };
+            format!(
+                "Trong {} xã mới đạt chuẩn năm {year}, {}; {}.",
+                n(lang, newly as i64),
+                count(sponsored, "đơn vị đỡ đầu"),
+                count(seconded, "cán bộ biệt phái")
+            )
+        }
+        Lang::En => format!(
+            "Of the {} newly at the standard in {year}, {sponsored} had a sponsor and {seconded} a seconded officer.",
+            plural_en(newly as u32, "commune", "communes")
+        ),
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -736,7 +1122,12 @@ mod tests {
             "Năm 2016, bình quân các xã giảm 0,2 tiêu chí, 1 xã đạt chuẩn, còn 2 xã chưa đạt tiêu chí nào."
         );
         let s = year_summary(Lang::Vi, 2011, None, 0, 0, None, 0);
-        assert_eq!(s, "Năm 2011, 0 xã đạt chuẩn.");
+        assert_eq!(s, "Năm 2011, chưa có xã nào đạt chuẩn.");
+        let s = year_summary(Lang::Vi, 2012, Some(Dec2(4)), 3, 3, Some(1), 17);
+        assert_eq!(
+            s,
+            "Năm 2012, bình quân các xã tăng 0,04 tiêu chí, 3 xã đạt chuẩn (3 xã mới đạt trong năm), xã nào cũng đạt ít nhất 1 tiêu chí."
+        );
     }
 
     #[test]
@@ -766,6 +1157,145 @@ mod tests {
                 Some(d("2017-12-28"))
             ),
             "13/20 xã có cán bộ biệt phái đã đạt chuẩn nông thôn mới (số liệu ngày 28/12/2017)"
+        );
+    }
+
+    // Targets, the year review and the press figures (issue 8).
+    #[test]
+    fn target_results_read_as_sentences() {
+        let unit = ("huyện", "district", "districts");
+        assert_eq!(
+            target_result(
+                Lang::Vi,
+                Status::Missed,
+                Measure::StandardPerGroup,
+                Some(1),
+                2,
+                d("2014-12-31"),
+                Some(d("2014-12-31")),
+                unit
+            ),
+            "Đến hạn 31/12/2014, còn 2 huyện chưa có xã nào đạt chuẩn."
+        );
+        assert_eq!(
+            target_result(
+                Lang::Vi,
+                Status::Achieved,
+                Measure::MinMet,
+                Some(7),
+                0,
+                d("2015-06-30"),
+                Some(d("2015-06-30")),
+                unit
+            ),
+            "Đến hạn 30/6/2015, không còn xã nào dưới 7 tiêu chí."
+        );
+        assert_eq!(
+            target_result(
+                Lang::Vi,
+                Status::Open,
+                Measure::StandardCount,
+                Some(140),
+                39,
+                d("2020-12-31"),
+                Some(d("2017-12-28")),
+                unit
+            ),
+            "Còn thiếu 39 xã đạt chuẩn so với mục tiêu 140 xã, hạn 31/12/2020 (số liệu ngày 28/12/2017)."
+        );
+        assert_eq!(
+            target_shortfall(
+                Lang::Vi,
+                Measure::StandardPerGroup,
+                Some(2),
+                3,
+                2015,
+                ("đơn vị", "area", "areas")
+            ),
+            "còn 3 đơn vị chưa có đủ 2 xã đạt chuẩn"
+        );
+        assert_eq!(
+            target_result(
+                Lang::En,
+                Status::Open,
+                Measure::TargetYearDone,
+                None,
+                1,
+                d("2016-12-31"),
+                None,
+                unit
+            ),
+            "1 commune registered for 2016 not yet at the standard, due 31 Dec 2016 (no data yet)."
+        );
+    }
+
+    #[test]
+    fn year_page_sentences_in_usual_and_edge_cases() {
+        assert_eq!(
+            year_standing(Lang::Vi, d("2014-12-31"), false, 229, 26),
+            "Tính đến ngày 31/12/2014, 26/229 xã có số liệu đạt chuẩn nông thôn mới (11,4%)."
+        );
+        assert_eq!(
+            year_standing(Lang::Vi, d("2011-12-31"), false, 228, 0),
+            "Tính đến ngày 31/12/2011, 228 xã có số liệu, chưa có xã nào đạt chuẩn nông thôn mới."
+        );
+        assert_eq!(
+            year_standing(Lang::Vi, d("2017-12-28"), true, 0, 0),
+            "Tính đến ngày 28/12/2017 (số liệu mới nhất), chưa có xã nào có số liệu."
+        );
+        assert_eq!(
+            year_newly(Lang::Vi, 2016, 18, 21, d("2015-12-31"), d("2016-12-31")),
+            "18 xã mới đạt chuẩn trong năm 2016. 21 xã đạt chuẩn ngày 31/12/2015 nhưng đến ngày 31/12/2016 không còn đạt đủ tiêu chí."
+        );
+        assert_eq!(
+            year_gain(Lang::Vi, d("2015-12-31"), 5, Some(Dec2(-20)), 3, 0),
+            "So với ngày 31/12/2015, bình quân mỗi xã giảm 0,20 tiêu chí (tính trên 5 xã báo cáo theo cùng một bộ tiêu chí ở cả hai thời điểm). Không tính 3 xã chuyển sang bộ tiêu chí khác trong năm."
+        );
+        assert_eq!(
+            year_gain(Lang::Vi, d("2013-12-31"), 228, Some(Dec2(189)), 0, 1),
+            "So với ngày 31/12/2013, bình quân mỗi xã tăng 1,89 tiêu chí (tính trên 228 xã báo cáo theo cùng một bộ tiêu chí ở cả hai thời điểm). Không tính 1 xã chưa có số liệu ngày 31/12/2013."
+        );
+        assert_eq!(
+            year_gain(Lang::Vi, d("2010-12-31"), 0, None, 0, 228),
+            "Chưa tính được mức tăng bình quân so với ngày 31/12/2010: 228 xã chưa có số liệu ngày 31/12/2010."
+        );
+        assert_eq!(
+            year_fewest(Lang::Vi, Some(5), 7).unwrap(),
+            "Xã đạt ít tiêu chí nhất: 5 tiêu chí (7 xã)"
+        );
+        assert_eq!(
+            year_fewest(Lang::Vi, Some(0), 2).unwrap(),
+            "2 xã chưa đạt tiêu chí nào"
+        );
+        assert_eq!(year_fewest(Lang::Vi, None, 0), None);
+        assert_eq!(
+            year_people(Lang::Vi, 2014, 15, 15, 0).unwrap(),
+            "Trong 15 xã mới đạt chuẩn năm 2014, cả 15 xã đều có đơn vị đỡ đầu; không có xã nào có cán bộ biệt phái."
+        );
+        assert_eq!(
+            year_people(Lang::Vi, 2016, 18, 17, 4).unwrap(),
+            "Trong 18 xã mới đạt chuẩn năm 2016, 17 xã có đơn vị đỡ đầu; 4 xã có cán bộ biệt phái."
+        );
+        assert_eq!(year_people(Lang::Vi, 2011, 0, 0, 0), None);
+        assert_eq!(
+            standard_with(
+                Lang::Vi,
+                20,
+                26,
+                "có đơn vị đỡ đầu",
+                "had a sponsor",
+                Some(d("2014-12-31"))
+            ),
+            "Trong 26 xã đạt chuẩn nông thôn mới, 20 xã có đơn vị đỡ đầu (số liệu ngày 31/12/2014)"
+        );
+        assert_eq!(
+            year_new_set(
+                Lang::Vi,
+                d("2016-10-17"),
+                "Bộ tiêu chí mới",
+                Some("Quyết định số 1980/QĐ-TTg")
+            ),
+            "Từ ngày 17/10/2016 áp dụng Bộ tiêu chí mới (Quyết định số 1980/QĐ-TTg)."
         );
     }
 }

@@ -36,6 +36,13 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "bulletins.html",
     "bulletin.html",
     "targets.html",
+    "target.html",
+    "years.html",
+    "year.html",
+    "sponsors.html",
+    "sponsor.html",
+    "officers.html",
+    "partials/officer_table.html",
     "gallery_index.html",
     "gallery_model.html",
     "gallery_picture.html",
@@ -69,6 +76,10 @@ pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
     (
         "gallery.js",
         include_str!("../../themes/default/assets/gallery.js"),
+    ),
+    (
+        "review.css",
+        include_str!("../../themes/default/assets/review.css"),
     ),
 ];
 

@@ -53,8 +53,21 @@ pub mod paths {
     /// Folders the site's own sections use; a free page with one of these
     /// slugs goes under `trang/` instead of the root.
     pub const RESERVED: &[&str] = &[
-        "xa", "huyen", "tieu-chi", "tin-tuc", "chu-de", "ban-tin", "mo-hinh", "muc-tieu",
-        "du-lieu", "assets", "data", "trang",
+        "xa",
+        "huyen",
+        "tieu-chi",
+        "tin-tuc",
+        "chu-de",
+        "ban-tin",
+        "mo-hinh",
+        "muc-tieu",
+        "du-lieu",
+        "assets",
+        "data",
+        "trang",
+        "nam",
+        "don-vi-do-dau",
+        "can-bo",
     ];
     pub fn free_page(slug: &str) -> String {
         if RESERVED.contains(&slug) {
