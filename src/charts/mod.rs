@@ -21,6 +21,7 @@
 //! content gives byte-identical SVG.
 
 pub mod bars;
+pub mod bulletin;
 pub mod canvas;
 pub mod figures;
 pub mod format;
