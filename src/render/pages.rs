@@ -19,6 +19,7 @@ use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+mod bulletin;
 mod gallery;
 mod review;
 
@@ -804,164 +805,6 @@ impl<'v, 'a> Builder<'v, 'a> {
         );
     }
 
-    /// The headline of one snapshot's bulletin.
-    fn bulletin_summary(&self, i: usize) -> Value {
-        let v = self.v;
-        let snap = &v.content.snapshots[i];
-        let s = &v.report.sweep.summaries[i];
-        let scope = |x: &crate::report::timeline::ScopeSummary| {
-            json!({
-                "known": v.int(x.levels.known),
-                "standard": v.int(x.levels.meets_standard),
-                "average": x.levels.average_met().map(|d| format::dec2(v.lang, d)),
-                "reporting": v.int(x.movement.reporting),
-                "communes_gained": v.int(x.movement.communes_gained),
-                "criteria_gained": v.int(x.movement.criteria_gained),
-                "communes_lost": v.int(x.movement.communes_lost),
-                "criteria_lost": v.int(x.movement.criteria_lost),
-                "no_gain": v.int(x.no_gain()),
-                "baseline": v.int(x.movement.baseline),
-                "rebased": v.int(x.movement.rebased),
-                "has_target": x.levels.known > 0 || x.movement.reporting > 0,
-            })
-        };
-        let text = v.content.bulletins.iter().find(|b| b.date == snap.date);
-        let all = scope(&s.all);
-        let target = scope(&s.target);
-        let rows: Vec<Value> = [
-            "known",
-            "standard",
-            "average",
-            "reporting",
-            "communes_gained",
-            "criteria_gained",
-            "no_gain",
-            "communes_lost",
-            "criteria_lost",
-            "baseline",
-            "rebased",
-        ]
-        .iter()
-        .map(|k| {
-            let cell = |x: &Value| x[*k].as_str().unwrap_or("–").to_string();
-            json!({"label": v.t(&format!("bf_{k}")), "all": cell(&all), "target": cell(&target)})
-        })
-        .collect();
-        json!({
-            "rows": rows,
-            "date": v.date(snap.date),
-            "date_iso": snap.date.to_string(),
-            "year": snap.date.year(),
-            "href": paths::link(&paths::bulletin(snap.date)),
-            "period": snap.period.map(|(a, b)| format!("{}–{}", v.date(a), v.date(b))),
-            "note": snap.note,
-            "set": self.set_value(&v.content.sets[snap.set]),
-            "all": all,
-            "target": target,
-            "has_text": text.is_some(),
-        })
-    }
-
-    fn bulletins(&mut self) {
-        let v = self.v;
-        let n = v.content.snapshots.len();
-        // The list, newest first, grouped by year.
-        let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
-        for i in (0..n).rev() {
-            let b = self.bulletin_summary(i);
-            let y = v.content.snapshots[i].date.year();
-            match years.last_mut() {
-                Some((yy, list)) if *yy == y => list.push(b),
-                _ => years.push((y, vec![b])),
-            }
-        }
-        let years: Vec<Value> = years
-            .into_iter()
-            .map(|(y, l)| json!({"year": y, "bulletins": l}))
-            .collect();
-        let title = self.t("nav_bulletins").to_string();
-        self.add(
-            "ban-tin/",
-            "bulletins.html",
-            "bulletins",
-            &title,
-            vec![],
-            json!({"years": years}),
-        );
-        for i in 0..n {
-            self.bulletin(i);
-        }
-    }
-
-    fn bulletin(&mut self, i: usize) {
-        let v = self.v;
-        let snap = &v.content.snapshots[i];
-        let dir = paths::bulletin(snap.date);
-        let root = Self::root_of(&dir);
-        let range = v.report.sweep.change_ranges[i].clone();
-        let mut gained = Vec::new();
-        let mut lost = Vec::new();
-        let mut baseline = Vec::new();
-        let mut rebased = Vec::new();
-        for ci in range {
-            let ch = &v.report.sweep.changes[ci];
-            let row = v.change(ci, true);
-            match ch.kind {
-                crate::report::timeline::ChangeKind::Baseline => baseline.push(row),
-                crate::report::timeline::ChangeKind::Rebased { .. } => rebased.push(row),
-                _ => {
-                    if ch.gained().count() > 0 {
-                        gained.push(row.clone());
-                    }
-                    if ch.lost().count() > 0 {
-                        lost.push(row);
-                    }
-                }
-            }
-        }
-        let by_name = |a: &Value, b: &Value| {
-            crate::text::vi_cmp(
-                a["commune"]["name"].as_str().unwrap_or_default(),
-                b["commune"]["name"].as_str().unwrap_or_default(),
-            )
-            .then_with(|| {
-                a["commune"]["id"]
-                    .as_str()
-                    .cmp(&b["commune"]["id"].as_str())
-            })
-        };
-        for l in [&mut gained, &mut lost, &mut baseline, &mut rebased] {
-            l.sort_by(by_name);
-        }
-        let text = v
-            .content
-            .bulletins
-            .iter()
-            .find(|b| b.date == snap.date)
-            .map(|b| markdown::render(&b.body, &root, "", BULLETIN_IDS).html);
-        let prev = i
-            .checked_sub(1)
-            .map(|p| paths::link(&paths::bulletin(v.content.snapshots[p].date)));
-        let next = (i + 1 < v.content.snapshots.len())
-            .then(|| paths::link(&paths::bulletin(v.content.snapshots[i + 1].date)));
-        let vars = json!({
-            "bulletin": self.bulletin_summary(i),
-            "text": text,
-            "gained": gained,
-            "lost": lost,
-            "baseline": baseline,
-            "rebased": rebased,
-            "prev": prev,
-            "next": next,
-        });
-        let crumbs = vec![crumb(
-            self.t("nav_bulletins"),
-            Some("ban-tin/index.html".into()),
-        )];
-        let title = format!("{} {}", self.t("bulletin_of"), v.date(snap.date));
-        self.add(&dir, "bulletin.html", "bulletins", &title, crumbs, vars);
-    }
-
     fn news(&mut self) {
         let v = self.v;
         let news = self.sorted_news();
@@ -1196,7 +1039,6 @@ const COMMUNE_IDS: &[&str] = &[
     "trich-dan",
     "bieu-do-dien-bien",
 ];
-const BULLETIN_IDS: &[&str] = &["noi-dung", "tang", "giam", "lan-dau", "chuyen-bo"];
 const ARTICLE_IDS: &[&str] = &["noi-dung"];
 
 fn format_area(lang: Lang, a: f64) -> String {

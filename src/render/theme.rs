@@ -78,6 +78,10 @@ pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
         include_str!("../../themes/default/assets/gallery.js"),
     ),
     (
+        "document.css",
+        include_str!("../../themes/default/assets/document.css"),
+    ),
+    (
         "review.css",
         include_str!("../../themes/default/assets/review.css"),
     ),
