@@ -877,8 +877,8 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("b_online", "Bản điện tử", "Online"),
     (
         "b_col_target_gained",
-        "Xã về đích tăng",
-        "Target communes gained",
+        "Xã về đích tăng/tổng số",
+        "Target communes gained/all",
     ),
     ("b_col_text", "Nhận định", "Commentary"),
     ("b_years", "Các năm", "Years"),
