@@ -138,6 +138,9 @@ const kinds = [
   ["criteria-set", `tieu-chi/${firstSet}/index.html`],
   ["criterion", `tieu-chi/${firstSet}/1/index.html`],
   ["targets", "muc-tieu/index.html"],
+  ["years", "nam/index.html"],
+  ["officers", "can-bo/index.html"],
+  ["sponsors", "don-vi-do-dau/index.html"],
   ["bulletins", "ban-tin/index.html"],
   ["bulletin", `ban-tin/${latestBulletin}/index.html`],
   ["news", "tin-tuc/index.html"],
@@ -156,6 +159,9 @@ for (const [kind, re] of [
   ["tag", /^chu-de\/[^/]+\/index\.html$/],
   ["model", /^mo-hinh\/[^/]+\/index\.html$/],
   ["page", /^(gioi-thieu|phuong-phap|lien-he)\/index\.html$/],
+  ["target", /^muc-tieu\/[^/]+\/index\.html$/],
+  ["year", /^nam\/\d{4}\/index\.html$/],
+  ["sponsor", /^don-vi-do-dau\/[^/]+\/index\.html$/],
 ]) {
   const p = pick(re);
   if (p) kinds.push([kind, p]);
