@@ -319,3 +319,32 @@ fn a_printed_year_links_its_pdf_and_queues_its_print() {
     );
     assert_eq!(links::check(&site, &settings.base_url), Vec::new());
 }
+
+#[test]
+fn without_snapshots_or_sponsors_the_pages_still_read_and_link() {
+    let f = Fixture::new()
+        .file("communes/d1/_index.yaml", "name: Huyện Một\n")
+        .file(
+            "communes/d1/a.yaml",
+            "name: Xã A\nofficers:\n  - {name: Lê Văn B, role: cán bộ biệt phái}\n",
+        )
+        .file(
+            "targets/t.yaml",
+            "title: Mỗi huyện một xã chuẩn\ndeadline: 2016-12-31\nmeasure: standard_per_group\nvalue: 1\n",
+        );
+    let b = build_site(&f.root(), None);
+    assert_eq!(b.broken_links(), Vec::<String>::new());
+    let page = b.page("muc-tieu/index.html");
+    assert_eq!(
+        texts(&page, "section.target#t .target-result").join(""),
+        "Đang thực hiện Còn 1 huyện chưa có xã nào đạt chuẩn, hạn 31/12/2016 (chưa có số liệu)."
+    );
+    let years = b.page("nam/index.html");
+    assert_eq!(texts(&years, "main p:not(.lead)"), ["Chưa có số liệu."]);
+    assert!(!b.out.join("don-vi-do-dau").exists());
+    let o = b.page("can-bo/index.html");
+    assert_eq!(
+        texts(&o, "ul.press li"),
+        ["0/1 xã có cán bộ biệt phái đã đạt chuẩn nông thôn mới."]
+    );
+}

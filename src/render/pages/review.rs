@@ -467,7 +467,9 @@ impl<'v, 'a> Builder<'v, 'a> {
         let tl = &report.sweep.timeline;
         let y = &report.years[i];
         let dir = year_dir(y.year);
-        let latest = v.latest.is_some_and(|l| l.year() == y.year);
+        // The year is not over: its end is the latest date, before 31 December.
+        let latest =
+            v.latest.is_some_and(|l| l.year() == y.year) && y.end != Date::end_of_year(y.year);
         // Who fell back from the standard, and who could not be compared.
         let mut lost = Vec::new();
         let (mut rebased, mut new) = (0u32, 0u32);
@@ -765,7 +767,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             "people",
             &title,
             vec![],
-            json!({"sponsors": rows, "press": press}),
+            json!({"sponsors": rows, "press": press, "has_officers": self.has_officers()}),
         );
         for s in &list {
             self.sponsor(s);
@@ -831,12 +833,21 @@ impl<'v, 'a> Builder<'v, 'a> {
         );
     }
 
+    /// Whether any commune has an officer (the officers' page exists).
+    fn has_officers(&self) -> bool {
+        self.v
+            .content
+            .communes
+            .iter()
+            .any(|c| !c.officers.is_empty())
+    }
+
     /// The officers' page: seconded officers and officers in charge, each
     /// with the commune they serve and its progress.
     pub(super) fn officers(&mut self) {
         let v = self.v;
         let content = v.content;
-        if content.communes.iter().all(|c| c.officers.is_empty()) {
+        if !self.has_officers() {
             return;
         }
         let mut seconded = Vec::new();
@@ -918,6 +929,7 @@ impl<'v, 'a> Builder<'v, 'a> {
                 "in_charge": in_charge,
                 "rounds": rounds,
                 "press": press,
+                "has_sponsors": v.content.communes.iter().any(|c| !c.sponsors.is_empty()),
             }),
         );
     }
