@@ -186,6 +186,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("all_communes_caption", "Danh sách các xã", "All communes"),
     ("col_commune", "Xã", "Commune"),
     ("col_met", "Tiêu chí đạt", "Criteria met"),
+    ("col_grid", "Các tiêu chí", "Each criterion"),
     ("col_target_year", "Năm đăng ký về đích", "Target year"),
     ("col_recognized", "Công nhận", "Recognition"),
     ("col_last_report", "Báo cáo gần nhất", "Last report"),

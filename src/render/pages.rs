@@ -613,6 +613,16 @@ impl<'v, 'a> Builder<'v, 'a> {
             &timeline,
             format!("bieu-do/xa/{}.svg", cm.id),
         );
+        // The criteria grid: on this page above the criteria table (which
+        // holds its figures), and in every table of communes.
+        let grid = if v.report.sweep.timeline.latest(c).is_some() {
+            let chart = charts::criteria_grid(v.content, v.report, c, None);
+            let mut fig = self.chart("luoi-tieu-chi", &chart, paths::commune_grid(&cm.id));
+            fig["table"] = Value::Null;
+            fig
+        } else {
+            Value::Null
+        };
         let vars = json!({
             "commune": v.communes[c],
             "code": cm.code,
@@ -631,6 +641,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             "news": news,
             "models": models,
             "figure_timeline": timeline,
+            "figure_grid": grid,
         });
         let crumbs = self.group_crumbs(cm.group);
         let title = titled(&cm.kind, &cm.name);

@@ -22,6 +22,10 @@ pub mod paths {
     pub fn commune(id: &str) -> String {
         format!("xa/{id}/")
     }
+    /// The criteria grid of a commune (chart 6), an SVG file.
+    pub fn commune_grid(id: &str) -> String {
+        format!("bieu-do/xa/{id}-tieu-chi.svg")
+    }
     pub fn group(id: &str) -> String {
         format!("huyen/{id}/")
     }
@@ -254,6 +258,7 @@ impl<'a> Views<'a> {
             })),
             "last_reported": state.map(|s| self.date(s.date)),
             "last_reported_iso": state.map(|s| s.date.to_string()),
+            "grid": state.map(|_| paths::commune_grid(&cm.id)),
         })
     }
 
