@@ -127,6 +127,15 @@ impl<'v, 'a> Builder<'v, 'a> {
         date.and_then(|d| self.v.report.sweep.timeline.state_on(c, d))
     }
 
+    /// Each commune's place in the Vietnamese order of names.
+    fn name_rank(&self) -> Vec<usize> {
+        let mut rank = vec![0; self.v.content.communes.len()];
+        for (i, &c) in self.v.commune_order.iter().enumerate() {
+            rank[c] = i;
+        }
+        rank
+    }
+
     /// `12/19`, or `–` when the commune is unknown on the date.
     fn met_text(&self, c: CommuneIx, date: Option<Date>) -> (String, i64) {
         match self.state_on(c, date) {
@@ -155,7 +164,8 @@ impl<'v, 'a> Builder<'v, 'a> {
         let behind: Vec<Value> = match &r.behind {
             Behind::Communes(cs) => {
                 let mut cs = cs.clone();
-                cs.sort_by_key(|&c| v.commune_order.iter().position(|&x| x == c));
+                let rank = self.name_rank();
+                cs.sort_by_key(|&c| rank[c]);
                 cs.iter().map(|&c| v.commune_link(c)).collect()
             }
             Behind::Groups(gs) => {
@@ -334,6 +344,7 @@ impl<'v, 'a> Builder<'v, 'a> {
     /// criteria met on the date it is judged and what they still lack.
     fn behind_communes(&self, t: &Target, cs: &[CommuneIx], on: Option<Date>) -> Vec<Value> {
         let v = self.v;
+        let rank = self.name_rank();
         let mut rows: Vec<(i64, usize, Value)> = cs
             .iter()
             .map(|&c| {
@@ -344,7 +355,7 @@ impl<'v, 'a> Builder<'v, 'a> {
                 };
                 let left = s.map(|s| (goal - i64::from(s.count())).max(0));
                 let (met, met_sort) = self.met_text(c, on);
-                let pos = v.commune_order.iter().position(|&x| x == c).unwrap_or(0);
+                let pos = rank[c];
                 let row = json!({
                     "commune": v.commune_link(c),
                     "group": v.content.communes[c].group.map(|g| self.short_group(g)),
@@ -537,9 +548,10 @@ impl<'v, 'a> Builder<'v, 'a> {
             seconded,
         ));
         // The communes that reached the standard, in name order.
+        let rank = self.name_rank();
         let in_order = |list: &[CommuneIx]| -> Vec<CommuneIx> {
             let mut l = list.to_vec();
-            l.sort_by_key(|&c| v.commune_order.iter().position(|&x| x == c));
+            l.sort_by_key(|&c| rank[c]);
             l
         };
         let newly: Vec<Value> = in_order(&y.newly)
@@ -778,7 +790,8 @@ impl<'v, 'a> Builder<'v, 'a> {
     fn sponsor(&mut self, s: &Sponsor) {
         let v = self.v;
         let mut cs = s.communes.clone();
-        cs.sort_by_key(|&c| v.commune_order.iter().position(|&x| x == c));
+        let rank = self.name_rank();
+        cs.sort_by_key(|&c| rank[c]);
         let communes: Vec<Value> = cs.iter().map(|&c| v.communes[c].clone()).collect();
         let (who_vi, who_en) = (
             format!("do {} đỡ đầu", s.name),
