@@ -423,6 +423,12 @@ fn each_sponsors_share_matches_its_communes() {
         .collect();
     assert!(ids.contains(&"ky-anh/ky-tan".to_string()), "{ids:?}");
     assert!(ids.contains(&"duc-tho/yen-ho".to_string()), "{ids:?}");
+    // And the commune's page links back to its sponsors' pages.
+    let ky_tan = b.page("xa/ky-anh/ky-tan/index.html");
+    assert_eq!(
+        links(&ky_tan, "#do-dau ~ ul a"),
+        ["../../../don-vi-do-dau/dang-uy-khoi-cac-co-quan-tinh/index.html"]
+    );
 }
 
 #[test]

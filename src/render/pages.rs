@@ -70,6 +70,7 @@ pub fn render_all(
         published: Vec::new(),
         pdf: &settings.pdf,
         print_jobs: Vec::new(),
+        sponsor_dirs: review::sponsor_dirs(content, report),
     };
     b.all(out);
     let Builder {
@@ -216,6 +217,8 @@ struct Builder<'v, 'a> {
     pdf: &'v super::PdfSelection,
     /// Pages to print, pushed where their page is made.
     print_jobs: Vec<crate::pdf::PrintJob>,
+    /// The page of each sponsoring agency, by its key (see `review.rs`).
+    sponsor_dirs: BTreeMap<String, String>,
 }
 
 fn crumb(title: impl Into<String>, href: Option<String>) -> Value {
@@ -635,6 +638,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             "reports": reports,
             "indicators": indicators,
             "sponsors": cm.sponsors,
+            "sponsor_links": self.sponsor_links(c),
             "officers": officers,
             "recognitions": recognitions,
             "narrative": narrative,

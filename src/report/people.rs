@@ -22,12 +22,18 @@ pub struct Sponsor {
     pub meeting: Vec<CommuneIx>,
 }
 
+/// The key that makes two written names one agency: case, diacritics and
+/// spacing ignored (`Sở Tài chính`, `SỞ TÀI  CHÍNH`).
+pub fn sponsor_key(name: &str) -> String {
+    fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Every sponsoring agency, in Vietnamese order of names.
 pub fn sponsors(content: &Content, timeline: &Timeline, date: Option<Date>) -> Vec<Sponsor> {
     let mut by_key: BTreeMap<String, Sponsor> = BTreeMap::new();
     for (c, commune) in content.communes.iter().enumerate() {
         for name in &commune.sponsors {
-            let key = fold(name).split_whitespace().collect::<Vec<_>>().join(" ");
+            let key = sponsor_key(name);
             let e = by_key.entry(key).or_insert_with(|| Sponsor {
                 name: name.clone(),
                 slug: crate::text::slugify(name),

@@ -85,6 +85,18 @@ fn sponsor_slug(s: &Sponsor) -> String {
     }
 }
 
+/// The folder of each sponsoring agency's page, by [`people::sponsor_key`]
+/// of its name (a commune's page links its sponsors with it).
+pub(super) fn sponsor_dirs(
+    content: &crate::model::Content,
+    report: &crate::report::Report,
+) -> BTreeMap<String, String> {
+    people::sponsors(content, &report.sweep.timeline, None)
+        .iter()
+        .map(|s| (people::sponsor_key(&s.name), sponsor_dir(&sponsor_slug(s))))
+        .collect()
+}
+
 /// The words for the groups a per-group target counts: the kind they share
 /// (`huyện`), or `huyện` at the top of the tree and `đơn vị` below it.
 fn group_unit(
@@ -680,6 +692,21 @@ impl<'v, 'a> Builder<'v, 'a> {
 
     // ------------------------------------------------------------------
     // Sponsors and officers
+
+    /// A commune's sponsors as links to their pages: `{name, href}`.
+    pub(super) fn sponsor_links(&self, c: CommuneIx) -> Vec<Value> {
+        self.v.content.communes[c]
+            .sponsors
+            .iter()
+            .map(|name| {
+                let href = self
+                    .sponsor_dirs
+                    .get(&people::sponsor_key(name))
+                    .map(|d| paths::link(d));
+                json!({"name": name, "href": href})
+            })
+            .collect()
+    }
 
     /// The sponsoring agencies on the latest date.
     fn sponsor_list(&self) -> Vec<Sponsor> {
