@@ -230,9 +230,8 @@ fn main() {
         (0, photos, 0)
     );
     println!(
-        "image pipeline only:        cold {cold_time:.2?} ({:.1} ms a photo of CPU over {} threads), warm {warm_time:.2?} (hashing and checking the cache)",
-        cold_time.as_secs_f64() * 1e3 * rayon::current_num_threads() as f64 / photos as f64,
-        rayon::current_num_threads()
+        "image pipeline only:        cold {cold_time:.2?} ({:.1} photos/s), warm {warm_time:.2?} (hashing and checking the cache)",
+        photos as f64 / cold_time.as_secs_f64()
     );
     let (jpeg, webp): (Vec<u64>, Vec<u64>) = p
         .photos
