@@ -14,7 +14,7 @@
 //!    decoded), its EXIF orientation is read, and for each width of
 //!    [`Settings::widths`] that the photo reaches it is resized
 //!    (`fast_image_resize`, Lanczos 3), turned upright, and encoded from
-//!    its pixels as a JPEG (optimised Huffman tables) and as a lossy WebP. The WebP is kept
+//!    its pixels as a progressive JPEG and as a lossy WebP. The WebP is kept
 //!    only when it is at least [`Settings::webp_min_saving`] percent smaller.
 //!
 //! Because every published file is encoded from pixels, none of the
@@ -41,7 +41,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bumped whenever the pipeline's output changes for the same settings, so
 /// that older cache entries are no longer used.
-pub const PIPELINE_REVISION: u32 = 2;
+pub const PIPELINE_REVISION: u32 = 3;
 
 /// What the pipeline makes of each photo.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,7 +88,7 @@ impl Settings {
     /// cache key. The limits are not in it: they only accept or refuse.
     pub fn fingerprint(&self) -> String {
         format!(
-            "ntm-site {} pipeline {} widths {:?} jpeg q{} webp q{} min-saving {}% originals {}",
+            "ntm-site {} pipeline {} widths {:?} jpeg q{} progressive webp q{} min-saving {}% originals {}",
             env!("CARGO_PKG_VERSION"),
             PIPELINE_REVISION,
             self.widths,
