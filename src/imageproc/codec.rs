@@ -316,6 +316,27 @@ mod tests {
         assert_eq!(target_widths(&[320, 640, 1280], 200), vec![200]);
     }
 
+    /// `jpeg-encoder` 0.7.1 in baseline mode with optimised Huffman tables
+    /// writes red as green; the mode used here must keep the colours.
+    #[test]
+    fn jpeg_keeps_the_colours() {
+        for (w, h) in [(17u32, 9u32), (320, 213), (400, 300), (640, 427), (1000, 1600)] {
+            let img = RgbImage::from_fn(w, h, |x, _| {
+                if x < w / 2 {
+                    image::Rgb([220, 30, 30])
+                } else {
+                    image::Rgb([255, 255, 255])
+                }
+            });
+            let bytes = encode_jpeg(&img, 80).unwrap();
+            let back = image::load_from_memory(&bytes).unwrap().to_rgb8();
+            let red = back.get_pixel(w / 4, h / 2).0;
+            let white = back.get_pixel(3 * w / 4, h / 2).0;
+            assert!(red[0] > 180 && red[1] < 70 && red[2] < 70, "{w}×{h}: {red:?}");
+            assert!(white.iter().all(|&c| c > 235), "{w}×{h}: {white:?}");
+        }
+    }
+
     #[test]
     fn alpha_is_laid_on_white() {
         let mut img = image::RgbaImage::new(2, 1);
