@@ -320,7 +320,13 @@ mod tests {
     /// writes red as green; the mode used here must keep the colours.
     #[test]
     fn jpeg_keeps_the_colours() {
-        for (w, h) in [(17u32, 9u32), (320, 213), (400, 300), (640, 427), (1000, 1600)] {
+        for (w, h) in [
+            (17u32, 9u32),
+            (320, 213),
+            (400, 300),
+            (640, 427),
+            (1000, 1600),
+        ] {
             let img = RgbImage::from_fn(w, h, |x, _| {
                 if x < w / 2 {
                     image::Rgb([220, 30, 30])
@@ -332,7 +338,10 @@ mod tests {
             let back = image::load_from_memory(&bytes).unwrap().to_rgb8();
             let red = back.get_pixel(w / 4, h / 2).0;
             let white = back.get_pixel(3 * w / 4, h / 2).0;
-            assert!(red[0] > 180 && red[1] < 70 && red[2] < 70, "{w}×{h}: {red:?}");
+            assert!(
+                red[0] > 180 && red[1] < 70 && red[2] < 70,
+                "{w}×{h}: {red:?}"
+            );
             assert!(white.iter().all(|&c| c > 235), "{w}×{h}: {white:?}");
         }
     }
