@@ -116,6 +116,7 @@ try {
     await page.evaluate(async () => {
       for (const img of document.querySelectorAll("img[loading=lazy]")) img.loading = "eager";
       await Promise.all([...document.images].map((i) => (i.complete ? null : new Promise((r) => { i.onload = i.onerror = r; }))));
+      await Promise.all([...document.images].map((i) => i.decode().catch(() => null)));
     });
     const broken = await page.evaluate(() => [...document.images].filter((i) => !i.naturalWidth).map((i) => i.src));
     check(broken.length === 0, `${width}px: every photo of the page loads${broken.length ? ": " + broken.join(", ") : ""}`);
@@ -164,6 +165,7 @@ try {
     await page.evaluate(async () => {
       for (const img of document.querySelectorAll("img[loading=lazy]")) img.loading = "eager";
       await Promise.all([...document.images].map((i) => (i.complete ? null : new Promise((r) => { i.onload = i.onerror = r; }))));
+      await Promise.all([...document.images].map((i) => i.decode().catch(() => null)));
     });
     await page.screenshot({ path: path.join(shotsDir, `index-${width}.png`), fullPage: true });
     await ctx.close();
