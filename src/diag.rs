@@ -7,6 +7,86 @@
 
 use std::fmt;
 
+/// The language a person reads the command line in: the site's `language`
+/// (Vietnamese by default), or `--lang`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// `vi` or `en`; anything else is `None`.
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A message in both languages of the command line. Write new messages with
+/// [`tr!`](crate::tr): `tr!("không có tệp {f}", "no file {f}")`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Message {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Message {
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Message {
+        Message {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Appends `other` to both languages.
+    pub fn push(&mut self, other: &Message) {
+        self.vi.push_str(&other.vi);
+        self.en.push_str(&other.en);
+    }
+}
+
+/// Transitional: a message written in English only, shown as it is in both
+/// languages until it is translated.
+impl From<String> for Message {
+    fn from(en: String) -> Message {
+        Message {
+            vi: en.clone(),
+            en,
+        }
+    }
+}
+
+impl From<&str> for Message {
+    fn from(en: &str) -> Message {
+        Message::from(en.to_string())
+    }
+}
+
+/// A [`Message`] from a Vietnamese and an English format string, each with
+/// the same arguments: `tr!("xã '{id}' không có", "unknown commune '{id}'")`.
+#[macro_export]
+macro_rules! tr {
+    ($vi:literal, $en:literal $(,)?) => {
+        $crate::diag::Message::new(format!($vi), format!($en))
+    };
+    ($vi:literal, $en:literal, $($arg:tt)+) => {
+        $crate::diag::Message::new(format!($vi, $($arg)+), format!($en, $($arg)+))
+    };
+}
+
 /// How serious a diagnostic is: errors stop the build, warnings do not
 /// (unless `--deny-warnings`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,24 +118,38 @@ pub struct Diagnostic {
     pub file: String,
     /// Where in the file; [`Pos::NONE`] when the problem is the file itself.
     pub pos: Pos,
-    pub message: String,
+    pub message: Message,
+}
+
+impl Diagnostic {
+    /// `file:line:col: message` in `lang`, with `warning: ` (`cảnh báo: `)
+    /// before the message of a warning.
+    pub fn display(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        if !self.file.is_empty() {
+            out.push_str(&self.file);
+            out.push(':');
+            if self.pos.line > 0 {
+                out.push_str(&format!("{}:{}:", self.pos.line, self.pos.col));
+            }
+            out.push(' ');
+        }
+        if self.severity == Severity::Warning {
+            out.push_str(match lang {
+                Lang::Vi => "cảnh báo: ",
+                Lang::En => "warning: ",
+            });
+        }
+        out.push_str(self.message.get(lang));
+        out
+    }
 }
 
 impl fmt::Display for Diagnostic {
-    /// `progress/2015-08-27.yaml:12:3: unknown commune id ...`, with
-    /// `warning: ` before the message of a warning.
+    /// `progress/2015-08-27.yaml:12:3: unknown commune id ...` in English,
+    /// with `warning: ` before the message of a warning.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.file.is_empty() {
-            write!(f, "{}:", self.file)?;
-            if self.pos.line > 0 {
-                write!(f, "{}:{}:", self.pos.line, self.pos.col)?;
-            }
-            write!(f, " ")?;
-        }
-        if self.severity == Severity::Warning {
-            write!(f, "warning: ")?;
-        }
-        write!(f, "{}", self.message)
+        f.write_str(&self.display(Lang::En))
     }
 }
 
@@ -70,15 +164,15 @@ impl Diagnostics {
         Diagnostics::default()
     }
 
-    pub fn error(&mut self, file: &str, pos: Pos, message: impl Into<String>) {
+    pub fn error(&mut self, file: &str, pos: Pos, message: impl Into<Message>) {
         self.push(Severity::Error, file, pos, message.into());
     }
 
-    pub fn warning(&mut self, file: &str, pos: Pos, message: impl Into<String>) {
+    pub fn warning(&mut self, file: &str, pos: Pos, message: impl Into<Message>) {
         self.push(Severity::Warning, file, pos, message.into());
     }
 
-    fn push(&mut self, severity: Severity, file: &str, pos: Pos, message: String) {
+    fn push(&mut self, severity: Severity, file: &str, pos: Pos, message: Message) {
         self.items.push(Diagnostic {
             severity,
             file: file.to_string(),
@@ -134,23 +228,31 @@ impl Diagnostics {
         v
     }
 
-    /// The report a person reads: one line per diagnostic in the form
-    /// `file:line:col: message`, then a count.
+    /// The report a person reads, in English: one line per diagnostic in
+    /// the form `file:line:col: message`, then a count.
     pub fn render(&self) -> String {
+        self.render_in(Lang::En)
+    }
+
+    /// The report a person reads, in `lang`.
+    pub fn render_in(&self, lang: Lang) -> String {
         let mut out = String::new();
         for d in self.sorted() {
-            out.push_str(&d.to_string());
+            out.push_str(&d.display(lang));
             out.push('\n');
         }
         let (e, w) = (self.error_count(), self.warning_count());
         if e + w > 0 {
-            out.push_str(&format!(
-                "{} error{}, {} warning{}\n",
-                e,
-                if e == 1 { "" } else { "s" },
-                w,
-                if w == 1 { "" } else { "s" }
-            ));
+            out.push_str(&match lang {
+                Lang::En => format!(
+                    "{} error{}, {} warning{}\n",
+                    e,
+                    if e == 1 { "" } else { "s" },
+                    w,
+                    if w == 1 { "" } else { "s" }
+                ),
+                Lang::Vi => format!("{e} lỗi, {w} cảnh báo\n"),
+            });
         }
         out
     }

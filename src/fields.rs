@@ -4,7 +4,7 @@
 //! a hint for the usual spreadsheet slips (`28,4`, `9.120`, `27/8/2015`).
 
 use crate::date::{Date, DateError};
-use crate::diag::{Diagnostics, Pos, one_of};
+use crate::diag::{Diagnostics, Message, Pos, one_of};
 use crate::text::closest;
 use crate::yaml::{Key, Kind, Node};
 
@@ -15,10 +15,10 @@ pub struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    pub fn error(&mut self, pos: Pos, message: impl Into<String>) {
+    pub fn error(&mut self, pos: Pos, message: impl Into<Message>) {
         self.diags.error(self.file, pos, message);
     }
-    pub fn warning(&mut self, pos: Pos, message: impl Into<String>) {
+    pub fn warning(&mut self, pos: Pos, message: impl Into<Message>) {
         self.diags.warning(self.file, pos, message);
     }
 }

@@ -29,9 +29,6 @@ fn rows(doc: &Html, table: &str) -> Vec<String> {
 
 #[test]
 fn the_example_week_of_27_august_2015() {
-    if common::example_dir().is_none() {
-        return;
-    }
     let b = build_site(&example(), None);
     let doc = b.page("ban-tin/2015-08-27/index.html");
     let h = headline(&doc);
@@ -91,9 +88,6 @@ fn the_example_week_of_27_august_2015() {
 
 #[test]
 fn reaching_the_standard_stalling_and_rebasing_in_the_example() {
-    if common::example_dir().is_none() {
-        return;
-    }
     let b = build_site(&example(), None);
     let doc = b.page("ban-tin/2015-12-25/index.html");
     let h = headline(&doc);
@@ -202,9 +196,6 @@ fn zero_and_singular_cases_read_naturally() {
 
 #[test]
 fn pdf_links_only_for_the_printed_dates() {
-    if common::example_dir().is_none() {
-        return;
-    }
     let root = example();
     let ch = ntm_site::build::check(&root, false, false).unwrap();
     let printed = ntm_site::date::Date::parse_iso("2015-12-25").unwrap();
@@ -260,7 +251,7 @@ fn pdf_links_only_for_the_printed_dates() {
 
 #[test]
 fn a_bulletin_prints_to_a4_with_chromium_when_there_is_one() {
-    if common::example_dir().is_none() || ntm_site::pdf::find_chromium(None).is_err() {
+    if ntm_site::pdf::find_chromium(None).is_err() {
         eprintln!("no Chromium on PATH: the print is checked by .ci/run");
         return;
     }
@@ -296,9 +287,7 @@ fn a_bulletin_prints_to_a4_with_chromium_when_there_is_one() {
 
 #[test]
 fn the_print_charts_count_as_the_spec_example_expects() {
-    let Some(ex) = common::example_dir() else {
-        return;
-    };
+    let ex = common::example_dir();
     let ch = ntm_site::build::check(&example(), false, false).unwrap();
     let on = ntm_site::date::Date::parse_iso("2015-08-27").unwrap();
     // Kỳ Thư has 1 criterion left, Yên Hồ 2, Thái Yên has no data.

@@ -11,18 +11,14 @@ use site_support::{Built, build_site, sample, sel, text_of, texts, vi_dec, vi_in
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-fn built() -> Option<&'static Built> {
-    static B: OnceLock<Option<Built>> = OnceLock::new();
-    B.get_or_init(|| sample().map(|p| build_site(&p, None)))
-        .as_ref()
+fn built() -> &'static Built {
+    static B: OnceLock<Built> = OnceLock::new();
+    B.get_or_init(|| build_site(&sample(), None))
 }
 
-fn checked() -> Option<&'static ntm_site::build::Checked> {
-    static C: OnceLock<Option<ntm_site::build::Checked>> = OnceLock::new();
-    C.get_or_init(|| {
-        sample().map(|p| ntm_site::build::check(&p, false, false).expect("the sample checks"))
-    })
-    .as_ref()
+fn checked() -> &'static ntm_site::build::Checked {
+    static C: OnceLock<ntm_site::build::Checked> = OnceLock::new();
+    C.get_or_init(|| ntm_site::build::check(&sample(), false, false).expect("the sample checks"))
 }
 
 /// The commune id of a link `../../xa/<id>/index.html`.
@@ -55,7 +51,7 @@ fn headline(doc: &Html) -> String {
 
 #[test]
 fn the_week_of_21_to_27_august_2015_reads_as_the_seed_tells_it() {
-    let Some(b) = built() else { return };
+    let b = built();
     let doc = b.page("ban-tin/2015-08-27/index.html");
     let h = headline(&doc);
     // "tuần từ 21-27.8.2015, có 10 xã tăng được 21 tiêu chí, trong đó như xã Kỳ Thư
@@ -155,7 +151,7 @@ fn expect_cell(v: &Value, key: &str) -> String {
 
 #[test]
 fn every_bulletin_matches_summary_json_and_changes_csv() {
-    let Some(b) = built() else { return };
+    let b = built();
     let summary = b.summary();
     let changes = b.csv("changes.csv");
     let mut by_date: BTreeMap<String, Vec<&BTreeMap<String, String>>> = BTreeMap::new();
@@ -299,8 +295,8 @@ fn every_bulletin_matches_summary_json_and_changes_csv() {
 
 #[test]
 fn a_bulletin_for_every_snapshot_date_and_an_index_by_year() {
-    let Some(b) = built() else { return };
-    let root = sample().unwrap();
+    let b = built();
+    let root = sample();
     let mut dates: Vec<String> = std::fs::read_dir(root.join("progress"))
         .unwrap()
         .filter_map(|e| {
@@ -352,14 +348,14 @@ fn a_bulletin_for_every_snapshot_date_and_an_index_by_year() {
 
 #[test]
 fn target_communes_miss_exactly_what_their_state_lacks() {
-    let (Some(b), Some(ch)) = (built(), checked()) else {
-        return;
-    };
+    let (b, ch) = (built(), checked());
     let (c, r) = (&ch.content, &ch.report);
     for date in ["2015-08-27", "2016-06-30", "2017-12-28"] {
-        let Some(snap) = c.snapshots.iter().find(|s| s.date.to_string() == date) else {
-            continue;
-        };
+        let snap = c
+            .snapshots
+            .iter()
+            .find(|s| s.date.to_string() == date)
+            .unwrap_or_else(|| panic!("the sample has a snapshot of {date}"));
         let doc = b.page(&format!("ban-tin/{date}/index.html"));
         let mut short = 0u64;
         let mut missing_sum = 0u64;

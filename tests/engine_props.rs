@@ -83,7 +83,7 @@ proptest! {
             Err(d) => {
                 // Every error names a file.
                 for diag in d.sorted() {
-                    prop_assert!(!diag.file.is_empty() || diag.message.contains("content folder"), "{}", diag);
+                    prop_assert!(!diag.file.is_empty() || diag.message.en.contains("content folder"), "{}", diag);
                 }
             }
         }

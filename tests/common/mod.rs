@@ -94,8 +94,13 @@ pub fn read_csv(path: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The path of the repository's worked example from the shared spec, if present.
-pub fn example_dir() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/example");
-    p.is_dir().then_some(p)
+/// The worked example of the content format v1.1 (`tests/fixtures/example`:
+/// its content and the data files its build must write).
+pub fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example")
+}
+
+/// The worked example of the content format v1.2 (`tests/fixtures/example-2026`).
+pub fn example_2026_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example-2026")
 }

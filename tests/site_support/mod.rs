@@ -9,12 +9,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/example/content")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example/content")
 }
 
-pub fn sample() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    p.join("site.yaml").is_file().then_some(p)
+/// The sample province (`content/`), which the repository always holds.
+pub fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
 }
 
 /// A finished build in a temporary folder.
