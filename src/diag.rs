@@ -62,10 +62,7 @@ impl Message {
 /// languages until it is translated.
 impl From<String> for Message {
     fn from(en: String) -> Message {
-        Message {
-            vi: en.clone(),
-            en,
-        }
+        Message { vi: en.clone(), en }
     }
 }
 

@@ -13,7 +13,8 @@
 //! 4. [`output`] writes them atomically ([`pdf`] prints bulletins and year
 //!    reviews with a headless Chromium before the swap).
 //!
-//! [`build`] runs the pipeline.
+//! [`build`] runs the pipeline; [`sets`] holds the national criteria sets
+//! bundled with the program.
 
 pub mod build;
 pub mod charts;
@@ -27,5 +28,6 @@ pub mod output;
 pub mod pdf;
 pub mod render;
 pub mod report;
+pub mod sets;
 pub mod text;
 pub mod yaml;

@@ -22,8 +22,7 @@ fn built() -> &'static Built {
 fn checked() -> &'static ntm_site::build::Checked {
     static C: OnceLock<ntm_site::build::Checked> = OnceLock::new();
     C.get_or_init(|| {
-        ntm_site::build::check(&sample(), false, false)
-            .unwrap_or_else(|d| panic!("{}", d.render()))
+        ntm_site::build::check(&sample(), false, false).unwrap_or_else(|d| panic!("{}", d.render()))
     })
 }
 

@@ -16,7 +16,8 @@ What is real
   illustrative cluster (a nested group), not an administrative unit.
 * The two national criteria sets: Quyết định số 491/QĐ-TTg ngày 16/4/2009 and Quyết định số
   1980/QĐ-TTg ngày 17/10/2016, with the names of their 19 criteria and their groups. The
-  department in charge of each criterion is a plausible provincial assignment.
+  department in charge of each criterion is a plausible provincial assignment. The files are
+  the ones bundled with ntm-site (sets/, docs/sets.md), copied here byte for byte.
 * The facts reported in the press and in the official notice kept in /work/shared/seeds, which
   the data reproduce exactly (tools/check_sample.py asserts them):
   - the week 21–27/8/2015: of the 26 communes registered to reach the standard in 2015, 10
@@ -148,67 +149,12 @@ NEVER_LISTED = "hong-linh/thuan-loc"          # no snapshot lists it (its town n
 LISTED_ONCE = "ha-tinh/thach-mon"              # listed once, in the last baseline of 2013
 
 # --------------------------------------------------------------------------------------------
-# Criteria sets (real names)
+# Criteria sets: the files bundled with ntm-site (sets/, src/sets.rs), copied byte for byte
 # --------------------------------------------------------------------------------------------
 
-G1, G2, G3, G4, G5 = ("Quy hoạch", "Hạ tầng kinh tế - xã hội", "Kinh tế và tổ chức sản xuất",
-                      "Văn hóa - xã hội - môi trường", "Hệ thống chính trị")
-
-SET_491 = dict(
-    id="qd-491-2009",
-    name="Bộ tiêu chí quốc gia về nông thôn mới (giai đoạn 2010–2015)",
-    decision="Quyết định số 491/QĐ-TTg ngày 16/4/2009 của Thủ tướng Chính phủ",
-    valid_from="2009-04-16", valid_until="2016-10-16",
-    comment="# Một số tiêu chí được sửa đổi theo Quyết định số 342/QĐ-TTg ngày 20/02/2013; số và tên tiêu chí giữ nguyên.",
-    criteria=[
-        ("Quy hoạch và thực hiện quy hoạch", "Planning and plan implementation", G1, "Sở Xây dựng"),
-        ("Giao thông", "Transport", G2, "Sở Giao thông Vận tải"),
-        ("Thủy lợi", "Irrigation", G2, "Sở Nông nghiệp và PTNT"),
-        ("Điện", "Electricity", G2, "Sở Công Thương"),
-        ("Trường học", "Schools", G2, "Sở Giáo dục và Đào tạo"),
-        ("Cơ sở vật chất văn hóa", "Cultural facilities", G2, "Sở Văn hóa, Thể thao và Du lịch"),
-        ("Chợ nông thôn", "Rural market", G2, "Sở Công Thương"),
-        ("Bưu điện", "Post office", G2, "Sở Thông tin và Truyền thông"),
-        ("Nhà ở dân cư", "Housing", G2, "Sở Xây dựng"),
-        ("Thu nhập", "Income", G3, "Cục Thống kê tỉnh"),
-        ("Hộ nghèo", "Poor households", G3, "Sở Lao động - Thương binh và Xã hội"),
-        ("Cơ cấu lao động", "Labour structure", G3, "Sở Lao động - Thương binh và Xã hội"),
-        ("Hình thức tổ chức sản xuất", "Forms of production organisation", G3, "Sở Nông nghiệp và PTNT"),
-        ("Giáo dục", "Education", G4, "Sở Giáo dục và Đào tạo"),
-        ("Y tế", "Health", G4, "Sở Y tế"),
-        ("Văn hóa", "Culture", G4, "Sở Văn hóa, Thể thao và Du lịch"),
-        ("Môi trường", "Environment", G4, "Sở Tài nguyên và Môi trường"),
-        ("Hệ thống tổ chức chính trị xã hội vững mạnh", "Strong political and social organisations", G5, "Ban Tổ chức Tỉnh ủy"),
-        ("An ninh, trật tự xã hội", "Security and social order", G5, "Công an tỉnh"),
-    ])
-
-SET_1980 = dict(
-    id="qd-1980-2016",
-    name="Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016–2020",
-    decision="Quyết định số 1980/QĐ-TTg ngày 17/10/2016 của Thủ tướng Chính phủ",
-    valid_from="2016-10-17", valid_until="2020-12-31",
-    comment=None,
-    criteria=[
-        ("Quy hoạch", "Planning", G1, "Sở Xây dựng"),
-        ("Giao thông", "Transport", G2, "Sở Giao thông Vận tải"),
-        ("Thủy lợi", "Irrigation", G2, "Sở Nông nghiệp và PTNT"),
-        ("Điện", "Electricity", G2, "Sở Công Thương"),
-        ("Trường học", "Schools", G2, "Sở Giáo dục và Đào tạo"),
-        ("Cơ sở vật chất văn hóa", "Cultural facilities", G2, "Sở Văn hóa, Thể thao và Du lịch"),
-        ("Cơ sở hạ tầng thương mại nông thôn", "Rural commercial infrastructure", G2, "Sở Công Thương"),
-        ("Thông tin và Truyền thông", "Information and communications", G2, "Sở Thông tin và Truyền thông"),
-        ("Nhà ở dân cư", "Housing", G2, "Sở Xây dựng"),
-        ("Thu nhập", "Income", G3, "Cục Thống kê tỉnh"),
-        ("Hộ nghèo", "Multidimensional poverty", G3, "Sở Lao động - Thương binh và Xã hội"),
-        ("Lao động có việc làm", "Employed labour", G3, "Sở Lao động - Thương binh và Xã hội"),
-        ("Tổ chức sản xuất", "Production organisation", G3, "Sở Nông nghiệp và PTNT"),
-        ("Giáo dục và Đào tạo", "Education and training", G4, "Sở Giáo dục và Đào tạo"),
-        ("Y tế", "Health", G4, "Sở Y tế"),
-        ("Văn hóa", "Culture", G4, "Sở Văn hóa, Thể thao và Du lịch"),
-        ("Môi trường và an toàn thực phẩm", "Environment and food safety", G4, "Sở Tài nguyên và Môi trường"),
-        ("Hệ thống chính trị và tiếp cận pháp luật", "Political system and access to law", G5, "Sở Nội vụ"),
-        ("Quốc phòng và An ninh", "National defence and security", G5, "Công an tỉnh"),
-    ])
+SETS_DIR = os.path.join(HERE, "..", "sets")
+# The sets the sample's snapshots use, by id (the file stem under sets/ and criteria/).
+SAMPLE_SETS = ("qd-491-2009", "qd-1980-2016")
 
 # How hard each criterion is (lower comes first); 10, 11, 13 and 17 come last.
 DIFFICULTY_491 = {1: 2, 4: 1, 8: 3, 19: 2, 18: 3, 15: 4, 12: 4, 3: 5, 14: 5, 16: 6, 9: 7, 2: 8,
@@ -1579,16 +1525,9 @@ contact:
 
 
 def write_criteria(w):
-    for s in (SET_491, SET_1980):
-        lines = []
-        if s["comment"]:
-            lines.append(s["comment"])
-        lines += [f"name: {ys(s['name'])}", f"decision: {ys(s['decision'])}",
-                  f"valid_from: {s['valid_from']}", f"valid_until: {s['valid_until']}", "criteria:"]
-        for n, (name, en, group, dep) in enumerate(s["criteria"], 1):
-            lines += [f"  - number: {n}", f"    name: {ys(name)}", f"    name_en: {ys(en)}",
-                      f"    group: {ys(group)}", f"    department: {ys(dep)}"]
-        w.text(f"criteria/{s['id']}.yaml", "\n".join(lines))
+    for sid in SAMPLE_SETS:
+        with open(os.path.join(SETS_DIR, f"{sid}.yaml"), encoding="utf-8") as f:
+            w.text(f"criteria/{sid}.yaml", f.read())
 
 
 def write_communes(w, communes, groups):
