@@ -42,6 +42,8 @@ pub enum BuildError {
     Output(#[from] OutputError),
     #[error("{0}")]
     Options(String),
+    #[error("--base-url: {}", .0.en)]
+    BaseUrl(crate::diag::Message),
     #[error("the theme cannot be rendered: {0}")]
     Render(String),
     #[error(transparent)]
@@ -71,6 +73,10 @@ pub fn check(
     };
     let report = report::compute(&content);
     diags.extend(report::warnings(&content, &report));
+    diags.extend(render::theme::override_warnings(
+        content_root,
+        &content.theme_files,
+    ));
     if deny_warnings {
         diags.deny_warnings();
     }
@@ -82,6 +88,57 @@ pub fn check(
         report,
         diagnostics: diags,
     })
+}
+
+/// What `ntm-site check` does: [`check`], then the whole site rendered in
+/// memory (photos left out, nothing written), so that a theme that cannot be
+/// compiled or rendered is an error of its template, and a link of a
+/// Markdown text that leads nowhere is a warning at its place, as in a build.
+pub fn check_site(
+    content_root: &Path,
+    drafts: bool,
+    deny_warnings: bool,
+) -> Result<Checked, Diagnostics> {
+    let mut checked = check(content_root, drafts, deny_warnings)?;
+    let settings = RenderSettings {
+        base_url: with_slash(&checked.content.site.base_url),
+        pdf: PdfSelection::default(),
+        images: crate::imageproc::Published::default(),
+    };
+    let root = content_root
+        .canonicalize()
+        .unwrap_or_else(|_| content_root.to_path_buf());
+    let mut more = match render::render_site(&root, &checked.content, &checked.report, &settings) {
+        // Photos are not processed here, so only the links the texts write
+        // are checked.
+        Ok(site) => {
+            let written: Vec<render::links::Broken> = site
+                .broken_links
+                .iter()
+                .filter(|b| render::links::origin_of(b, &site.link_origins).is_some())
+                .cloned()
+                .collect();
+            render::links::diagnose(&written, &site.link_origins)
+        }
+        Err(e) => render::theme::error_diagnostic(&e, &checked.content.theme_files),
+    };
+    if deny_warnings {
+        more.deny_warnings();
+    }
+    checked.diagnostics.extend(more);
+    if checked.diagnostics.has_errors() {
+        return Err(std::mem::take(&mut checked.diagnostics));
+    }
+    Ok(checked)
+}
+
+/// `url` ending with `/`.
+fn with_slash(url: &str) -> String {
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
 }
 
 /// Builds the site. Nothing is written unless the content is free of errors.
@@ -100,12 +157,10 @@ pub fn build_with(
         check(&opts.content, opts.drafts, opts.deny_warnings).map_err(BuildError::Content)?;
     output::check_target(&opts.output, &opts.content)?;
     if let Some(url) = &opts.base_url {
+        crate::load::site::check_base_url(url).map_err(|m| BuildError::BaseUrl(m))?;
         checked.content.site.base_url = url.clone();
     }
-    let mut base_url = checked.content.site.base_url.clone();
-    if !base_url.ends_with('/') {
-        base_url.push('/');
-    }
+    let base_url = with_slash(&checked.content.site.base_url);
     let (pdf, browser) = match &opts.pdf {
         None => (PdfSelection::default(), None),
         Some(p) => {
@@ -135,12 +190,24 @@ pub fn build_with(
         pdf,
         images,
     };
-    let site = render::render_site(&root, &checked.content, &checked.report, &settings)
-        .map_err(BuildError::Render)?;
-    for broken in &site.broken_links {
-        checked
-            .diagnostics
-            .warning("", crate::diag::Pos::NONE, format!("broken link: {broken}"));
+    let site =
+        render::render_site(&root, &checked.content, &checked.report, &settings).map_err(|e| {
+            let mut d = std::mem::take(&mut checked.diagnostics);
+            d.extend(render::theme::error_diagnostic(
+                &e,
+                &checked.content.theme_files,
+            ));
+            BuildError::Content(d)
+        })?;
+    let mut link_diags = render::links::diagnose(&site.broken_links, &site.link_origins);
+    if opts.deny_warnings {
+        link_diags.deny_warnings();
+    }
+    checked.diagnostics.extend(link_diags);
+    if checked.diagnostics.has_errors() {
+        return Err(BuildError::Content(std::mem::take(
+            &mut checked.diagnostics,
+        )));
     }
     let staged = output::stage(&opts.output, &site)?;
     if let Some(browser) = browser {

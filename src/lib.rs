@@ -16,6 +16,10 @@
 //! [`build`] runs the pipeline; [`sets`] holds the national criteria sets
 //! bundled with the program.
 
+/// The version of the content format this program implements
+/// (`docs/content-format.md`); `ntm-site --version` names it.
+pub const CONTENT_FORMAT_VERSION: &str = "1.2";
+
 pub mod build;
 pub mod charts;
 pub mod date;

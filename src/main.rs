@@ -6,11 +6,50 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `ntm-site --version`: the program's version and the content format it reads.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (định dạng nội dung / content format v1.2)"
+);
+
+const MAIN_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site check                      kiểm tra content/ / check content/
+  ntm-site build                      dựng trang vào output/ / build into output/
+  ntm-site build --help               mọi tùy chọn của build / every option of build
+
+Định dạng nội dung / Content format: docs/content-format.md";
+
+const BUILD_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site build
+      dựng content/ vào output/ / builds content/ into output/
+  ntm-site build --content tinh-toi/ --output public/ --base-url https://ntm.tinh.gov.vn/
+      thư mục khác, địa chỉ web khác / other folders, another address
+  ntm-site build --pdf --pdf-date latest
+      in bản tin mới nhất ra PDF khổ A4 / prints the latest bulletin on A4
+  ntm-site build --deny-warnings
+      coi cảnh báo là lỗi (cho CI) / warnings fail the build (for CI)
+
+Khi có lỗi, không tệp nào được ghi và output/ giữ nguyên.
+On errors nothing is written and output/ stays as it was.";
+
+const CHECK_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site check
+      kiểm tra content/ và in tóm tắt / checks content/ and prints a summary
+  ntm-site check --content tinh-toi/ --deny-warnings
+      một thư mục khác; cảnh báo cũng là lỗi / another folder; warnings fail too
+
+Mỗi lỗi ghi tệp:dòng:cột, sai gì và nên sửa thế nào.
+Each error gives file:line:col, what is wrong and what would be right.";
+
 #[derive(Parser)]
 #[command(
     name = "ntm-site",
-    version,
-    about = "Static-site report generator for the New Rural Development programme (Nông thôn mới)"
+    version = VERSION,
+    about = "Static-site report generator for the New Rural Development programme (Nông thôn mới)",
+    after_help = MAIN_EXAMPLES
 )]
 struct Cli {
     #[command(subcommand)]
@@ -20,6 +59,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site (pages and data files) into the output folder.
+    #[command(after_help = BUILD_EXAMPLES)]
     Build {
         /// The content folder.
         #[arg(long, default_value = "content")]
@@ -56,6 +96,7 @@ enum Command {
         photo_originals: bool,
     },
     /// Check the content and print a summary; writes nothing.
+    #[command(after_help = CHECK_EXAMPLES)]
     Check {
         /// The content folder.
         #[arg(long, default_value = "content")]
@@ -116,7 +157,7 @@ fn main() -> ExitCode {
         Command::Check {
             content,
             deny_warnings,
-        } => match build::check(&content, true, deny_warnings) {
+        } => match build::check_site(&content, true, deny_warnings) {
             Ok(checked) => {
                 eprint!("{}", checked.diagnostics.render());
                 print_summary(&checked);

@@ -313,6 +313,8 @@ pub struct Model {
     pub cover: Option<String>,
     pub photos: Vec<Photo>,
     pub body: String,
+    /// The line of the file where `body` begins (after the front matter).
+    pub body_line: u32,
     pub file: String,
 }
 
@@ -330,6 +332,8 @@ pub struct Document {
     pub cover: Option<String>,
     pub draft: bool,
     pub body: String,
+    /// The line of the file where `body` begins (after the front matter).
+    pub body_line: u32,
     pub file: String,
     /// Files beside a bundle's `index.md`, relative to the content folder.
     pub assets: Vec<String>,

@@ -115,3 +115,149 @@ fn a_wrong_command_line_exits_2() {
     let out = ntm().arg("publish").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn help_teaches_with_examples_and_version_names_the_format() {
+    // Every subcommand that `ntm-site --help` lists.
+    let out = ntm().arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(help.contains("Ví dụ / Examples:"), "{help}");
+    let subs: Vec<String> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .filter(|s| s != "help")
+        .collect();
+    assert!(subs.len() >= 2, "{help}");
+    for sub in &subs {
+        let out = ntm().args([sub, "--help"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Ví dụ / Examples:"), "{sub} --help: {text}");
+        assert!(
+            text.contains(&format!("ntm-site {sub}")),
+            "{sub} --help: {text}"
+        );
+    }
+    let out = ntm().arg("--version").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!(
+            "content format v{}",
+            ntm_site::CONTENT_FORMAT_VERSION
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_base_url_without_scheme_is_refused_and_nothing_is_written() {
+    let f = small();
+    let out_dir = f.dir.path().join("output");
+    for bad in ["ntm.hanam.gov.vn", "javascript:alert(1)//", "https://"] {
+        let out = ntm()
+            .args(["build", "--base-url", bad, "--content"])
+            .arg(f.root())
+            .arg("--output")
+            .arg(&out_dir)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "--base-url {bad}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("base URL"), "--base-url {bad}: {stderr}");
+        assert!(!out_dir.exists(), "--base-url {bad} wrote the output");
+    }
+    let out = ntm()
+        .args(["build", "--base-url", "ntm.hanam.gov.vn", "--content"])
+        .arg(f.root())
+        .arg("--output")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("did you mean 'https://ntm.hanam.gov.vn/'?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_compiles_the_theme_and_names_a_misspelt_override() {
+    let f = small().file(
+        "theme/templates/comune.html",
+        "{% extends \"base.html\" %}{% block main %}x{% endblock %}\n",
+    );
+    let out = ntm()
+        .arg("check")
+        .arg("--content")
+        .arg(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "theme/templates/comune.html: warning: the theme has no template named 'comune.html'"
+        ) && stderr.contains("did you mean 'commune.html'?"),
+        "{stderr}"
+    );
+    let f = f.file(
+        "theme/templates/home.html",
+        "{% extends \"base.html\" %}\n{% block main %}{{ oops(\n",
+    );
+    let out = ntm()
+        .arg("check")
+        .arg("--content")
+        .arg(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a broken override is an error of check"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("theme/templates/home.html:3:1: the theme cannot be rendered: template 'home.html': expected an identifier"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_link_to_nothing_is_reported_at_its_markdown_line_by_check_and_build() {
+    let f = small().file(
+        "news/tin.md",
+        "---\ntitle: Tin\ndate: 2015-03-06\n---\nXem [xã A](/xa/d/a/) và [xã C](/xa/d/c/).\n",
+    );
+    let want = "news/tin.md:5:25: warning: link '/xa/d/c/' leads to no file of the build";
+    let out = ntm()
+        .arg("check")
+        .arg("--content")
+        .arg(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(want), "check: {stderr}");
+    assert!(
+        !stderr.contains("/xa/d/a/"),
+        "the good link is not reported: {stderr}"
+    );
+    let out = ntm()
+        .arg("build")
+        .arg("--content")
+        .arg(f.root())
+        .arg("--output")
+        .arg(f.dir.path().join("output"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(want), "build: {stderr}");
+    assert!(
+        !stderr.contains("tin-tuc/tin/index.html"),
+        "not by the output page: {stderr}"
+    );
+}

@@ -242,9 +242,15 @@ fn a_theme_that_cannot_render_writes_nothing() {
         "theme/templates/home.html",
         "{% extends \"base.html\" %}{% block main %}{{ oops(\n",
     );
-    let err = f.build().unwrap_err().to_string();
+    let ntm_site::build::BuildError::Content(d) = f.build().unwrap_err() else {
+        panic!("a theme error is an error of the content folder's theme");
+    };
+    let err = d.render();
+    assert!(
+        err.contains("theme/templates/home.html:"),
+        "the error names the override: {err}"
+    );
     assert!(err.contains("the theme cannot be rendered"), "{err}");
-    assert!(err.contains("home.html"), "{err}");
     assert_eq!(
         std::fs::read(out.join("data/communes.csv")).unwrap(),
         before

@@ -25,6 +25,13 @@ const PHOTO_KEYS: &[&str] = &["file", "caption", "credit"];
 const MODEL_KINDS: &[&str] = &["residential", "garden"];
 const MODEL_STATUSES: &[&str] = &["registered", "building", "recognized"];
 
+/// The Markdown after a document's front matter, and the line of the file
+/// where it begins (so that a link in it can be reported at its place).
+pub struct Body {
+    pub text: String,
+    pub line: u32,
+}
+
 /// Splits `---` front matter from the body. The returned YAML text keeps the
 /// file's line numbers (the opening `---` line becomes an empty line).
 pub fn split_front_matter(text: &str) -> Option<(String, String)> {
@@ -49,11 +56,13 @@ pub fn front_matter(
     map: &crate::text::ColumnMap,
     file: &str,
     diags: &mut Diagnostics,
-) -> Option<(Node, String)> {
+) -> Option<(Node, Body)> {
     match split_front_matter(text) {
         Some((yaml_text, body)) => {
             let node = yaml::parse_mapped(&yaml_text, map, file, diags)?;
-            Some((node, body))
+            // The YAML text holds one line end per line up to the closing `---`.
+            let line = yaml_text.matches('\n').count() as u32 + 2;
+            Some((node, Body { text: body, line }))
         }
         None => {
             diags.error(
@@ -141,7 +150,7 @@ fn choice(node: &Node, what: &str, allowed: &[&str], cx: &mut Cx) -> Option<Stri
 pub fn read_document(
     rel: &str,
     node: &Node,
-    body: String,
+    body: Body,
     is_news: bool,
     commune_ids: &[String],
     assets: &BTreeSet<String>,
@@ -218,7 +227,8 @@ pub fn read_document(
         communes,
         cover,
         draft,
-        body,
+        body: body.text,
+        body_line: body.line,
         file: rel.to_string(),
         assets: bundle_assets,
     })
@@ -228,7 +238,7 @@ pub fn read_document(
 pub fn read_model(
     rel: &str,
     node: &Node,
-    body: String,
+    body: Body,
     commune_ids: &[String],
     assets: &BTreeSet<String>,
     cx: &mut Cx,
@@ -298,7 +308,8 @@ pub fn read_model(
         recognized,
         cover,
         photos,
-        body,
+        body: body.text,
+        body_line: body.line,
         file: rel.to_string(),
     })
 }

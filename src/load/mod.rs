@@ -288,7 +288,7 @@ fn read_docs<T: Send>(
     root: &Path,
     rels: &[String],
     diags: &mut Diagnostics,
-    read: impl Fn(&str, &Node, String, &mut Cx) -> Option<T> + Sync,
+    read: impl Fn(&str, &Node, docs::Body, &mut Cx) -> Option<T> + Sync,
 ) -> Vec<T> {
     let results: Vec<(Option<T>, Diagnostics)> = rels
         .par_iter()

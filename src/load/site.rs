@@ -1,8 +1,69 @@
 //! `site.yaml`: the site's title, organisation, base URL and language.
 
+use crate::diag::Message;
 use crate::fields::{Cx, MapReader, text};
 use crate::model::Site;
+use crate::tr;
 use crate::yaml::{Kind, Node};
+
+/// Checks a base URL, from `site.yaml` or from `--base-url`: an absolute
+/// `http` or `https` URL with a host, without user name, password, query or
+/// fragment (`https://ntm.hatinh.gov.vn/` or `https://hatinh.gov.vn/ntm/`).
+/// The error says what is wrong and what would be right.
+pub fn check_base_url(url: &str) -> Result<(), Message> {
+    let example = "https://ntm.hatinh.gov.vn/";
+    let parsed = match url::Url::parse(url) {
+        Ok(u) => u,
+        Err(url::ParseError::RelativeUrlWithoutBase) => {
+            let guess = format!("https://{}/", url.trim_matches('/'));
+            return Err(tr!(
+                "địa chỉ gốc '{url}' thiếu 'https://' ở đầu; có phải ý bạn là '{guess}'?",
+                "base URL '{url}' lacks 'https://' in front; did you mean '{guess}'?"
+            ));
+        }
+        Err(e) => {
+            return Err(tr!(
+                "địa chỉ gốc '{url}' không phải là một địa chỉ web hợp lệ ({e}); hãy viết dạng '{example}'",
+                "base URL '{url}' is not a valid web address ({e}); write it as '{example}'"
+            ));
+        }
+    };
+    if !matches!(parsed.scheme(), "http" | "https") {
+        let scheme = parsed.scheme();
+        return Err(tr!(
+            "địa chỉ gốc '{url}' phải bắt đầu bằng 'https://' hoặc 'http://', không phải '{scheme}:'; hãy viết dạng '{example}'",
+            "base URL '{url}' must start with 'https://' or 'http://', not '{scheme}:'; write it as '{example}'"
+        ));
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(tr!(
+            "địa chỉ gốc '{url}' thiếu tên miền; hãy viết dạng '{example}'",
+            "base URL '{url}' has no host name; write it as '{example}'"
+        ));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(tr!(
+            "địa chỉ gốc '{url}' không được chứa tên đăng nhập hay mật khẩu",
+            "base URL '{url}' must not hold a user name or password"
+        ));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(tr!(
+            "địa chỉ gốc '{url}' không được có phần '?' hay '#'; hãy viết dạng '{example}'",
+            "base URL '{url}' must not have a '?' or '#' part; write it as '{example}'"
+        ));
+    }
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
+    {
+        return Err(tr!(
+            "địa chỉ gốc '{url}' chứa dấu cách hoặc ký tự không được phép",
+            "base URL '{url}' holds a space or a character that is not allowed"
+        ));
+    }
+    Ok(())
+}
 
 const KEYS: &[&str] = &[
     "title",
@@ -27,14 +88,9 @@ pub fn read(node: &Node, cx: &mut Cx) -> Option<Site> {
         .required("base_url", "site.yaml", cx)
         .and_then(|n| text(n, "base_url", cx));
     if let (Some(url), Some(n)) = (&base_url, m.get("base_url"))
-        && !(url.starts_with("http://") || url.starts_with("https://"))
+        && let Err(why) = check_base_url(url)
     {
-        cx.error(
-            n.pos,
-            format!(
-                "base_url '{url}' must be an absolute URL such as 'https://ntm.example.gov.vn/'"
-            ),
-        );
+        cx.error(n.pos, why);
     }
     let description = m
         .get("description")

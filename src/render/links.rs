@@ -3,7 +3,90 @@
 //! it names. Runs on the files in memory, before anything is written.
 
 use super::{FileSource, SiteFiles};
+use crate::diag::{Diagnostics, Pos};
+use crate::tr;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Where a link of a page was written in the content: the Markdown file,
+/// line and column, and the link as written there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkOrigin {
+    /// The page that writes the link (`tin-tuc/x/index.html`).
+    pub page: String,
+    /// The link as the page writes it.
+    pub href: String,
+    /// The link as the Markdown writes it.
+    pub written: String,
+    /// The content file (`news/x.md`), its line and column.
+    pub file: String,
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Decodes `%XX` escapes (as the Markdown renderer writes non-ASCII and
+/// spaces in a link), so that a page's link can be matched with its source.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (
+                (b[i + 1] as char).to_digit(16),
+                (b[i + 2] as char).to_digit(16),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Where the content writes the broken link `b`, if a Markdown text does.
+pub fn origin_of<'o>(b: &Broken, origins: &'o [LinkOrigin]) -> Option<&'o LinkOrigin> {
+    let decoded = percent_decode(&b.link);
+    origins
+        .iter()
+        .find(|o| o.page == b.page && (o.href == b.link || o.href == decoded))
+}
+
+/// The broken links as diagnostics (warnings): a link written in a Markdown
+/// text is reported at its place there (`news/x.md:12:5:`), as the text
+/// writes it; any other (a theme's) by the page that writes it.
+pub fn diagnose(broken: &[Broken], origins: &[LinkOrigin]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    for b in broken {
+        let origin = origin_of(b, origins);
+        let (why_vi, why_en) = b.why_in();
+        match origin {
+            Some(o) => diags.warning(
+                &o.file,
+                Pos::new(o.line, o.col),
+                tr!(
+                    "liên kết '{}' {why_vi}; hãy sửa đường dẫn (ví dụ '/xa/ky-anh/ky-thu/' cho trang của một xã)",
+                    "link '{}' {why_en}; correct the path (e.g. '/xa/ky-anh/ky-thu/' for a commune's page)",
+                    o.written
+                ),
+            ),
+            None => diags.warning(
+                "",
+                Pos::NONE,
+                tr!(
+                    "trang {}: liên kết '{}' {why_vi} (do giao diện viết ra)",
+                    "page {}: link '{}' {why_en} (written by the theme)",
+                    b.page,
+                    b.link
+                ),
+            ),
+        }
+    }
+    diags
+}
 
 /// One broken link.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -13,6 +96,25 @@ pub struct Broken {
     pub link: String,
     pub why: &'static str,
 }
+
+impl Broken {
+    /// Why the link is broken, in Vietnamese and in English.
+    pub fn why_in(&self) -> (&'static str, &'static str) {
+        let vi = match self.why {
+            WHY_OUTSIDE => "nằm ngoài đường dẫn gốc của trang web",
+            WHY_ABOVE => "vượt lên trên thư mục gốc của trang web",
+            WHY_NO_FILE => "không dẫn tới tệp nào của trang web",
+            WHY_NO_ANCHOR => "trỏ tới một mục (#) mà trang đó không có",
+            other => other,
+        };
+        (vi, self.why)
+    }
+}
+
+const WHY_OUTSIDE: &str = "is outside the site's base path";
+const WHY_ABOVE: &str = "climbs above the site's root";
+const WHY_NO_FILE: &str = "leads to no file of the build";
+const WHY_NO_ANCHOR: &str = "names an anchor the page does not have";
 
 impl std::fmt::Display for Broken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -105,7 +207,7 @@ pub fn check(site: &SiteFiles, base_url: &str) -> Vec<Broken> {
                 broken.push(Broken {
                     page: page.to_string(),
                     link: link.clone(),
-                    why: "is outside the site's base path",
+                    why: WHY_OUTSIDE,
                 });
                 continue;
             } else if target.is_empty() {
@@ -117,7 +219,7 @@ pub fn check(site: &SiteFiles, base_url: &str) -> Vec<Broken> {
                 broken.push(Broken {
                     page: page.to_string(),
                     link,
-                    why: "climbs above the site's root",
+                    why: WHY_ABOVE,
                 });
                 continue;
             };
@@ -127,7 +229,7 @@ pub fn check(site: &SiteFiles, base_url: &str) -> Vec<Broken> {
                 broken.push(Broken {
                     page: page.to_string(),
                     link,
-                    why: "leads to no file of the build",
+                    why: WHY_NO_FILE,
                 });
                 continue;
             }
@@ -137,7 +239,7 @@ pub fn check(site: &SiteFiles, base_url: &str) -> Vec<Broken> {
                     broken.push(Broken {
                         page: page.to_string(),
                         link,
-                        why: "names an anchor the page does not have",
+                        why: WHY_NO_ANCHOR,
                     });
                 }
             }

@@ -16,11 +16,32 @@ pub struct Heading {
     pub text: String,
 }
 
+/// A link or image of the Markdown, as the page writes it (`href`), with
+/// the line and column (1-based, in characters) where the text writes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceLink {
+    pub href: String,
+    /// The link as the text writes it (`/xa/ky-anh/ky-thu/`).
+    pub written: String,
+    pub line: u32,
+    pub col: u32,
+}
+
 /// A rendered document.
 #[derive(Clone, Debug)]
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
+    /// Every link and image of the text, in order, with its place in it.
+    pub links: Vec<SourceLink>,
+}
+
+/// The 1-based line and character column of byte `offset` of `text`.
+fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() as u32 + 1;
+    let start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    (line, before[start..].chars().count() as u32 + 1)
 }
 
 fn level_number(l: HeadingLevel) -> u8 {
@@ -60,7 +81,11 @@ pub fn render(markdown: &str, root: &str, id_prefix: &str, taken: &[&str]) -> Re
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_FOOTNOTES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
-    let events: Vec<Event> = Parser::new_ext(markdown, opts).collect();
+    let (events, offsets): (Vec<Event>, Vec<usize>) = Parser::new_ext(markdown, opts)
+        .into_offset_iter()
+        .map(|(e, r)| (e, r.start))
+        .unzip();
+    let mut links = Vec::new();
 
     // Heading anchors: the folded text of each heading, made unique.
     let mut used: HashSet<String> = taken.iter().map(|s| s.to_string()).collect();
@@ -116,23 +141,43 @@ pub fn render(markdown: &str, root: &str, id_prefix: &str, taken: &[&str]) -> Re
                 dest_url,
                 title,
                 id,
-            }) => out.push(Event::Start(Tag::Link {
-                link_type: *link_type,
-                dest_url: CowStr::from(rewrite_url(dest_url, root)),
-                title: title.clone(),
-                id: id.clone(),
-            })),
+            }) => {
+                let href = rewrite_url(dest_url, root);
+                let (line, col) = line_col(markdown, offsets[i]);
+                links.push(SourceLink {
+                    href: href.clone(),
+                    written: dest_url.to_string(),
+                    line,
+                    col,
+                });
+                out.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(href),
+                    title: title.clone(),
+                    id: id.clone(),
+                }))
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => out.push(Event::Start(Tag::Image {
-                link_type: *link_type,
-                dest_url: CowStr::from(rewrite_url(dest_url, root)),
-                title: title.clone(),
-                id: id.clone(),
-            })),
+            }) => {
+                let href = rewrite_url(dest_url, root);
+                let (line, col) = line_col(markdown, offsets[i]);
+                links.push(SourceLink {
+                    href: href.clone(),
+                    written: dest_url.to_string(),
+                    line,
+                    col,
+                });
+                out.push(Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(href),
+                    title: title.clone(),
+                    id: id.clone(),
+                }))
+            }
             e => out.push(e.clone()),
         }
         i += 1;
@@ -142,6 +187,7 @@ pub fn render(markdown: &str, root: &str, id_prefix: &str, taken: &[&str]) -> Re
     Rendered {
         html: sanitise(&raw),
         headings,
+        links,
     }
 }
 
@@ -194,6 +240,28 @@ mod tests {
         );
         assert!(r.html.contains(r#"href="https://example.org""#));
         assert_eq!(r.headings.len(), 3);
+    }
+
+    #[test]
+    fn links_keep_their_place_in_the_text() {
+        let r = render(
+            "# Tin\n\nXem [Kỳ Thư](/xa/ky-anh/ky-thu/) nhé.\n\n![ảnh](anh.jpg)",
+            "../../",
+            "",
+            &[],
+        );
+        let got: Vec<(&str, u32, u32)> = r
+            .links
+            .iter()
+            .map(|l| (l.href.as_str(), l.line, l.col))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("../../xa/ky-anh/ky-thu/index.html", 3, 5),
+                ("anh.jpg", 5, 1)
+            ]
+        );
     }
 
     #[test]

@@ -46,7 +46,9 @@ pub struct SiteFiles {
     /// Pages to print to PDF once written (see [`crate::pdf`]).
     pub print_jobs: Vec<crate::pdf::PrintJob>,
     /// Internal links or anchors of the written pages that lead nowhere.
-    pub broken_links: Vec<String>,
+    pub broken_links: Vec<links::Broken>,
+    /// Where the links of the pages' Markdown were written in the content.
+    pub link_origins: Vec<links::LinkOrigin>,
 }
 
 /// Where one output file's bytes come from.
@@ -87,9 +89,6 @@ pub fn render_site(
         let inner = rel.trim_start_matches("static/");
         out.copy(inner.to_string(), content_root.join(rel));
     }
-    out.broken_links = links::check(&out, &settings.base_url)
-        .iter()
-        .map(|b| b.to_string())
-        .collect();
+    out.broken_links = links::check(&out, &settings.base_url);
     Ok(out)
 }

@@ -71,6 +71,7 @@ pub fn render_all(
         pdf: &settings.pdf,
         print_jobs: Vec::new(),
         sponsor_dirs: review::sponsor_dirs(content, report),
+        origins: Vec::new(),
     };
     b.all(out);
     let Builder {
@@ -79,9 +80,11 @@ pub fn render_all(
         svgs,
         published,
         print_jobs,
+        origins,
         ..
     } = b;
     out.print_jobs.extend(print_jobs);
+    out.link_origins.extend(origins);
     for (path, from) in files {
         out.copy(path, content_root.join(from));
     }
@@ -219,6 +222,8 @@ struct Builder<'v, 'a> {
     print_jobs: Vec<crate::pdf::PrintJob>,
     /// The page of each sponsoring agency, by its key (see `review.rs`).
     sponsor_dirs: BTreeMap<String, String>,
+    /// Where each page's Markdown links were written in the content.
+    origins: Vec<super::links::LinkOrigin>,
 }
 
 fn crumb(title: impl Into<String>, href: Option<String>) -> Value {
@@ -264,6 +269,32 @@ impl<'v, 'a> Builder<'v, 'a> {
 
     fn root_of(dir: &str) -> String {
         "../".repeat(dir.matches('/').count())
+    }
+
+    /// Renders the Markdown `text`, written in content file `file` from line
+    /// `first_line` on, for the page in folder `dir`; keeps where each of its
+    /// links was written, so that a link leading nowhere is reported there.
+    fn markdown(
+        &mut self,
+        dir: &str,
+        file: &str,
+        first_line: u32,
+        text: &str,
+        taken_ids: &[&str],
+    ) -> markdown::Rendered {
+        let r = markdown::render(text, &Self::root_of(dir), "", taken_ids);
+        let page = format!("{dir}index.html");
+        for l in &r.links {
+            self.origins.push(super::links::LinkOrigin {
+                page: page.clone(),
+                href: l.href.clone(),
+                written: l.written.clone(),
+                file: file.to_string(),
+                line: first_line + l.line - 1,
+                col: l.col,
+            });
+        }
+        r
     }
 
     fn all(&mut self, out: &SiteFiles) {
@@ -511,7 +542,6 @@ impl<'v, 'a> Builder<'v, 'a> {
         let v = self.v;
         let cm = &v.content.communes[c];
         let dir = paths::commune(&cm.id);
-        let root = Self::root_of(&dir);
         let tl = &v.report.sweep.timeline;
         let state = tl.latest(c);
         // The criteria table of the set in force for the commune, with the
@@ -593,10 +623,10 @@ impl<'v, 'a> Builder<'v, 'a> {
             .iter()
             .map(|r| json!({"level": r.level.as_str(), "label": v.level_label(r.level), "date": v.date(r.date), "decision": r.decision}))
             .collect();
-        let narrative = cm
-            .narrative
-            .as_deref()
-            .map(|md| markdown::render(md, &root, "", COMMUNE_IDS).html);
+        let narrative = cm.narrative.as_deref().map(|md| {
+            let file = format!("communes/{}.md", cm.id);
+            self.markdown(&dir, &file, 1, md, COMMUNE_IDS).html
+        });
         let news: Vec<Value> = self
             .sorted_news()
             .into_iter()
@@ -917,12 +947,11 @@ impl<'v, 'a> Builder<'v, 'a> {
     fn article(&mut self, d: &'a Document) {
         let v = self.v;
         let dir = paths::article(&d.slug);
-        let root = Self::root_of(&dir);
         for a in &d.assets {
             let name = a.rsplit('/').next().unwrap_or(a);
             self.files.push((format!("{dir}{name}"), a.clone()));
         }
-        let body = markdown::render(&d.body, &root, "", ARTICLE_IDS);
+        let body = self.markdown(&dir, &d.file, d.body_line, &d.body, ARTICLE_IDS);
         // The cover is a file of the bundle, copied beside the page above.
         let cover = d
             .cover
@@ -952,8 +981,7 @@ impl<'v, 'a> Builder<'v, 'a> {
         let v = self.v;
         for d in &v.content.pages {
             let dir = paths::free_page(&d.slug);
-            let root = Self::root_of(&dir);
-            let body = markdown::render(&d.body, &root, "", ARTICLE_IDS);
+            let body = self.markdown(&dir, &d.file, d.body_line, &d.body, ARTICLE_IDS);
             let vars = json!({
                 "doc": {"title": d.title, "body": body.html, "headings": body.headings,
                         "date": d.date.map(|x| v.date(x)), "summary": d.summary.as_deref().map(markdown::plain)},

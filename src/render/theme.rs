@@ -7,6 +7,8 @@
 //! [`tera::Tera`], with autoescaping on for every `.html` template.
 
 use super::format::{self, Lang};
+use crate::diag::{Diagnostics, Pos};
+use crate::tr;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use tera::{Tera, Value};
@@ -142,6 +144,102 @@ pub fn load(content_root: &Path, theme_files: &[String], lang: Lang) -> Result<T
         .map_err(|e| describe(&e))?;
     register_filters(&mut tera, lang);
     Ok(Theme { tera, assets })
+}
+
+/// Warnings for the site's template overrides that replace no template of
+/// the theme and that no template uses: a misspelt name (`comune.html`)
+/// would otherwise be ignored without a word. Each names the templates it
+/// could mean.
+pub fn override_warnings(content_root: &Path, theme_files: &[String]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let overrides: BTreeMap<&str, String> = theme_files
+        .iter()
+        .filter_map(|rel| {
+            let name = rel.strip_prefix("theme/templates/")?;
+            let text = std::fs::read(content_root.join(rel))
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .unwrap_or_default();
+            Some((name, text))
+        })
+        .collect();
+    let defaults: Vec<&str> = DEFAULT_TEMPLATES.iter().map(|(n, _)| *n).collect();
+    for name in overrides.keys() {
+        if defaults.contains(name) {
+            continue;
+        }
+        let quoted = [format!("\"{name}\""), format!("'{name}'")];
+        let used = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(_, t)| *t)
+            .chain(overrides.values().map(String::as_str))
+            .any(|t| quoted.iter().any(|q| t.contains(q.as_str())));
+        if used {
+            continue;
+        }
+        let rel = format!("theme/templates/{name}");
+        let msg = match crate::text::closest(name, defaults.iter().copied()) {
+            Some(c) => tr!(
+                "giao diện không có mẫu nào tên '{name}' và không mẫu nào dùng tới nó, nên tệp này bị bỏ qua; có phải ý bạn là '{c}'?",
+                "the theme has no template named '{name}' and no template uses it, so this file is ignored; did you mean '{c}'?"
+            ),
+            None => {
+                let all = defaults.join(", ");
+                tr!(
+                    "giao diện không có mẫu nào tên '{name}' và không mẫu nào dùng tới nó, nên tệp này bị bỏ qua; các mẫu có thể thay là: {all}",
+                    "the theme has no template named '{name}' and no template uses it, so this file is ignored; the templates you can override are: {all}"
+                )
+            }
+        };
+        diags.warning(&rel, Pos::NONE, msg);
+    }
+    diags
+}
+
+/// A theme that cannot be compiled or rendered, as an error of the file at
+/// fault: the override it names (`theme/templates/home.html:3:12:` when
+/// tera gives the place), or the run as a whole.
+pub fn error_diagnostic(message: &str, theme_files: &[String]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let file = theme_files
+        .iter()
+        .filter(|rel| rel.starts_with("theme/templates/"))
+        .find(|rel| {
+            let name = &rel["theme/templates/".len()..];
+            message.contains(&format!("'{name}'"))
+                || message.contains(&format!("\"{name}\""))
+                || message.contains(&format!("template {name}:"))
+        })
+        .cloned()
+        .unwrap_or_default();
+    // tera writes the place of a syntax error as ` --> 3:12`.
+    let pos = message
+        .split_once("--> ")
+        .and_then(|(_, rest)| {
+            let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ':'))?;
+            let (l, c) = rest[..end].split_once(':')?;
+            Some(Pos::new(l.parse().ok()?, c.parse().ok()?))
+        })
+        .filter(|_| !file.is_empty())
+        .unwrap_or(Pos::NONE);
+    // tera's syntax errors end with `= what it expected`; keep that, not the
+    // drawing of the line around it.
+    let text = match message.rsplit_once("= ") {
+        Some((head, why)) if head.contains("-->") => {
+            let name = head.split('\'').nth(1).unwrap_or("");
+            format!("template '{name}': {}", why.trim())
+        }
+        _ => message.replace('\n', " "),
+    };
+    diags.error(
+        &file,
+        pos,
+        tr!(
+            "giao diện không dựng được trang: {text}; hãy sửa mẫu (xem docs/theme.md)",
+            "the theme cannot be rendered: {text}; correct the template (see docs/theme.md)"
+        ),
+    );
+    diags
 }
 
 /// A tera error with its causes, on one line each.

@@ -28,7 +28,6 @@ use crate::charts::{self, Chart};
 use crate::model::{CommuneIx, Met, SetIx};
 use crate::pdf::PrintJob;
 use crate::render::format::{self, Lang};
-use crate::render::markdown;
 use crate::render::prose;
 use crate::render::views::paths;
 use crate::report::bulletin::{self as rb, STALLED_WEEKS};
@@ -253,7 +252,6 @@ impl<'v, 'a> Builder<'v, 'a> {
         let date = snap.date;
         let year = date.year();
         let dir = paths::bulletin(date);
-        let root = Self::root_of(&dir);
         let b = rb::bulletin(content, sweep, i);
         let is_target = |c: CommuneIx| content.communes[c].target_year == Some(year);
         let set_len = content.sets[snap.set].len() as u32;
@@ -529,7 +527,8 @@ impl<'v, 'a> Builder<'v, 'a> {
             .bulletins
             .iter()
             .find(|t| t.date == date)
-            .map(|t| markdown::render(&t.body, &root, "", BULLETIN_IDS).html);
+            .map(|t| (t.file.clone(), t.body.clone()));
+        let text = text.map(|(file, body)| self.markdown(&dir, &file, 1, &body, BULLETIN_IDS).html);
         let neighbour = |k: usize| {
             let d = content.snapshots[k].date;
             json!({"href": paths::link(&paths::bulletin(d)), "date": v.date(d)})

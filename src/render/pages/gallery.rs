@@ -23,7 +23,6 @@
 use super::{ARTICLE_IDS, Builder, crumb};
 use crate::imageproc::Processed;
 use crate::model::{GroupIx, Model};
-use crate::render::markdown;
 use crate::render::views::{name_cmp, paths, titled};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
@@ -579,7 +578,6 @@ impl<'v, 'a> Builder<'v, 'a> {
 
     fn model_page(&mut self, m: &'a Model) {
         let dir = paths::model(&m.slug);
-        let root = Self::root_of(&dir);
         let stems = Self::stems(m);
         let mut photos = Vec::new();
         for ph in &m.photos {
@@ -591,7 +589,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             pic["credit"] = json!(ph.credit);
             photos.push(pic);
         }
-        let body = markdown::render(&m.body, &root, "", ARTICLE_IDS);
+        let body = self.markdown(&dir, &m.file, m.body_line, &m.body, ARTICLE_IDS);
         let item = self.model_item(m);
         let district = self.model_district(m);
         let back = Filter {
