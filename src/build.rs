@@ -157,7 +157,7 @@ pub fn build_with(
         check(&opts.content, opts.drafts, opts.deny_warnings).map_err(BuildError::Content)?;
     output::check_target(&opts.output, &opts.content)?;
     if let Some(url) = &opts.base_url {
-        crate::load::site::check_base_url(url).map_err(|m| BuildError::BaseUrl(m))?;
+        crate::load::site::check_base_url(url).map_err(BuildError::BaseUrl)?;
         checked.content.site.base_url = url.clone();
     }
     let base_url = with_slash(&checked.content.site.base_url);
