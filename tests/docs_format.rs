@@ -491,13 +491,13 @@ fn measures_bands_and_indicators_are_documented() {
                 .map(|s| s.to_string())
                 .collect(),
         ),
-        (
-            "statuses".to_string(),
-            ["achieved", "missed", "open"]
+        ("Status::as_str".to_string(), {
+            use ntm_site::report::targets::Status;
+            [Status::Achieved, Status::Missed, Status::Open]
                 .iter()
-                .map(|s| s.to_string())
-                .collect(),
-        ),
+                .map(|s| s.as_str().to_string())
+                .collect()
+        }),
     ];
     assert_eq!(lists[0].1.len(), 4);
     let missing = undocumented(&doc(), &lists);
