@@ -192,7 +192,9 @@ impl CriteriaSet {
     /// v1.2: the flat position of the indicator written `id` (`2.10`).
     pub fn indicator_position(&self, id: &str) -> Option<usize> {
         let (n, _) = id.split_once('.')?;
-        let c = self.criteria.get(n.parse::<usize>().ok()?.checked_sub(1)?)?;
+        let c = self
+            .criteria
+            .get(n.parse::<usize>().ok()?.checked_sub(1)?)?;
         c.indicators
             .iter()
             .position(|x| x.id == id)
@@ -591,8 +593,9 @@ impl Content {
                 .sets
                 .iter()
                 .any(|s| !s.classes.is_empty() || s.has_indicators())
-            || self.communes.iter().any(|c| {
-                c.class.is_some() || c.established.is_some() || !c.merged_from.is_empty()
-            })
+            || self
+                .communes
+                .iter()
+                .any(|c| c.class.is_some() || c.established.is_some() || !c.merged_from.is_empty())
     }
 }

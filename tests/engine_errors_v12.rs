@@ -85,10 +85,22 @@ fn snapshots_list_only_communes_that_exist() {
             "communes/n.yaml",
             "name: Xã Mới\nestablished: 2025-07-01\nclass: 3\nmerged_from: [d/ab]\n",
         )
-        .file("progress/2024-04-26.yaml", "communes:\n  d/a: [1]\n  d/ab: [1]\n  n: [1]\n")
-        .file("progress/2024-06-07.yaml", "communes:\n  d/a: [1]\n  d/ab: [1]\n")
-        .file("progress/2025-07-04.yaml", "communes:\n  d/a: [1]\n  d/ab: [1]\n  n: [1]\n")
-        .file("progress/2026-01-09.yaml", "communes:\n  n: [1]\n  d/c: [1]\n");
+        .file(
+            "progress/2024-04-26.yaml",
+            "communes:\n  d/a: [1]\n  d/ab: [1]\n  n: [1]\n",
+        )
+        .file(
+            "progress/2024-06-07.yaml",
+            "communes:\n  d/a: [1]\n  d/ab: [1]\n",
+        )
+        .file(
+            "progress/2025-07-04.yaml",
+            "communes:\n  d/a: [1]\n  d/ab: [1]\n  n: [1]\n",
+        )
+        .file(
+            "progress/2026-01-09.yaml",
+            "communes:\n  n: [1]\n  d/c: [1]\n",
+        );
     insta::assert_snapshot!(both(&f));
 }
 
@@ -96,6 +108,9 @@ fn snapshots_list_only_communes_that_exist() {
 fn commune_class_and_site_stale_days() {
     let f = base()
         .file("site.yaml", &format!("{SITE}stale_after_days: 0\n"))
-        .file("communes/d/a.yaml", "name: Xã A\nclass: 0\nestablished: 1/7/2025\n");
+        .file(
+            "communes/d/a.yaml",
+            "name: Xã A\nclass: 0\nestablished: 1/7/2025\n",
+        );
     insta::assert_snapshot!(both(&f));
 }

@@ -354,10 +354,7 @@ fn set_with_indicators(id: &str, n: usize, from: Date) -> CriteriaSet {
 fn province_v12() -> impl Strategy<Value = Content> {
     (1usize..7, 2usize..12).prop_flat_map(|(nc, ns)| {
         (
-            proptest::collection::vec(
-                (proptest::option::of(2015i32..2017), 0u8..3),
-                nc,
-            ),
+            proptest::collection::vec((proptest::option::of(2015i32..2017), 0u8..3), nc),
             (0i64..80, 0i64..60, any::<bool>(), 1u32..30),
             proptest::collection::vec(
                 proptest::collection::vec(proptest::option::of((any::<u8>(), any::<u8>())), nc + 2),
@@ -368,7 +365,12 @@ fn province_v12() -> impl Strategy<Value = Content> {
                 let start = Date::new(2015, 11, 6).unwrap();
                 let sets = vec![
                     set_with_indicators("new", 6, Date::new(2016, 1, 1).unwrap()),
-                    set("old", 5, Date::new(2015, 1, 1).unwrap(), Date::new(2015, 12, 31)),
+                    set(
+                        "old",
+                        5,
+                        Date::new(2015, 1, 1).unwrap(),
+                        Date::new(2015, 12, 31),
+                    ),
                 ];
                 let mut communes: Vec<Commune> = bases
                     .iter()

@@ -4,8 +4,8 @@
 use crate::diag::one_of;
 use crate::fields::{Cx, MapReader, date, decimal, list, text, text_list, uint, uint_in};
 use crate::model::{Commune, CommuneV12Pos, Group, Level, Officer, Recognition};
-use crate::tr;
 use crate::text::closest;
+use crate::tr;
 use crate::yaml::Node;
 
 const GROUP_KEYS: &[&str] = &["name", "kind"];

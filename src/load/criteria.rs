@@ -229,7 +229,10 @@ fn read_indicators(node: &Node, number: usize, cx: &mut Cx) -> Option<Vec<Criter
             continue;
         };
         if id != expected {
-            cx.error(id_node.pos, indicator_id_problem(&id, number, &expected, &out));
+            cx.error(
+                id_node.pos,
+                indicator_id_problem(&id, number, &expected, &out),
+            );
             ok = false;
             continue;
         }

@@ -232,7 +232,8 @@ pub fn check_snapshots(
                 && class_checked.insert((e.commune, snap.set))
             {
                 let sid = &set.id;
-                let allowed: Vec<String> = set.classes.iter().map(|x| x.number.to_string()).collect();
+                let allowed: Vec<String> =
+                    set.classes.iter().map(|x| x.number.to_string()).collect();
                 let allowed = allowed.join(", ");
                 let sfile = &snap.file;
                 diags.error(

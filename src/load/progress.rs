@@ -226,7 +226,9 @@ fn read_entry(
             );
             None
         }
-        Kind::Scalar { text, .. } if text == "all" => Some((Listed::all(set), Indicators::default())),
+        Kind::Scalar { text, .. } if text == "all" => {
+            Some((Listed::all(set), Indicators::default()))
+        }
         Kind::Scalar { text, .. } => {
             let hint = if text.contains(',') || text.contains(';') {
                 format!(
@@ -290,10 +292,11 @@ fn read_numbers(items: &[Node], set: &CriteriaSet, cx: &mut Cx) -> Option<Listed
     let set_id = set.id.as_str();
     let mut met = Met::default();
     let mut ind = Met::default();
-    // Where each criterion number and each indicator was listed, to report
-    // a number given with one of its indicators at the second of the two.
-    let mut number_pos: Vec<Option<crate::diag::Pos>> = vec![None; n + 1];
-    let mut first_indicator_of: Vec<Option<(crate::diag::Pos, String)>> = vec![None; n + 1];
+    // Which criteria were listed by number, and which through one of their
+    // indicators: a number given with one of its indicators is an error at
+    // the second of the two.
+    let mut number_listed = vec![false; n + 1];
+    let mut indicator_listed = vec![false; n + 1];
     let mut ok = true;
     for item in items {
         if let Some(id) = looks_like_indicator(item) {
@@ -309,7 +312,12 @@ fn read_numbers(items: &[Node], set: &CriteriaSet, cx: &mut Cx) -> Option<Listed
                 continue;
             }
             let Some(p) = set.indicator_position(id) else {
-                let hint = match closest(id, set.criteria.iter().flat_map(|c| c.indicators.iter().map(|x| x.id.as_str()))) {
+                let hint = match closest(
+                    id,
+                    set.criteria
+                        .iter()
+                        .flat_map(|c| c.indicators.iter().map(|x| x.id.as_str())),
+                ) {
                     Some(c) => tr!("; có phải là '{c}'?", "; did you mean '{c}'?"),
                     None => tr!("", ""),
                 };
@@ -322,22 +330,25 @@ fn read_numbers(items: &[Node], set: &CriteriaSet, cx: &mut Cx) -> Option<Listed
                 ok = false;
                 continue;
             };
-            if ind.has(p) {
-                cx.error(
-                    item.pos,
-                    tr!("chỉ tiêu {id} được ghi hai lần", "indicator {id} is listed twice"),
-                );
-                ok = false;
-                continue;
-            }
             let k = set.flat_indicator(p).map(|x| x.criterion).unwrap_or(0);
-            if number_pos.get(k).copied().flatten().is_some() {
+            if number_listed.get(k).copied().unwrap_or(false) {
                 cx.error(item.pos, already_means(set, k));
                 ok = false;
                 continue;
             }
-            if first_indicator_of[k].is_none() {
-                first_indicator_of[k] = Some((item.pos, id.to_string()));
+            if ind.has(p) {
+                cx.error(
+                    item.pos,
+                    tr!(
+                        "chỉ tiêu {id} được ghi hai lần",
+                        "indicator {id} is listed twice"
+                    ),
+                );
+                ok = false;
+                continue;
+            }
+            if let Some(x) = indicator_listed.get_mut(k) {
+                *x = true;
             }
             ind = ind.with(p);
             continue;
@@ -358,12 +369,12 @@ fn read_numbers(items: &[Node], set: &CriteriaSet, cx: &mut Cx) -> Option<Listed
         } else if met.has(k) {
             cx.error(item.pos, format!("criterion {k} is listed twice"));
             ok = false;
-        } else if first_indicator_of[k].is_some() {
+        } else if indicator_listed[k] {
             cx.error(item.pos, already_means(set, k));
             ok = false;
         } else {
             met = met.with(k);
-            number_pos[k] = Some(item.pos);
+            number_listed[k] = true;
             ind.0 |= set.indicator_mask(k).0;
         }
     }

@@ -22,7 +22,10 @@ pub fn write_all(content: &Content, report: &Report, out: &mut SiteFiles) {
     out.add("data/criteria.csv", criteria_csv(content));
     out.add("data/targets.csv", targets_csv(content, report));
     out.add("data/years.csv", years_csv(report));
-    out.add("data/summary.json", summary_json(report, content.uses_v12()));
+    out.add(
+        "data/summary.json",
+        summary_json(report, content.uses_v12()),
+    );
 }
 
 /// A CSV table in the contract's byte form.

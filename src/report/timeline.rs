@@ -231,7 +231,11 @@ pub struct Timeline {
 impl Timeline {
     /// Whether commune `c` is a former commune on `date` (merged away on or before it).
     pub fn ended_on(&self, c: CommuneIx, date: Date) -> bool {
-        self.ends.get(c).copied().flatten().is_some_and(|e| date >= e)
+        self.ends
+            .get(c)
+            .copied()
+            .flatten()
+            .is_some_and(|e| date >= e)
     }
 
     /// The commune's state on `date` (its latest entry on or before it);
