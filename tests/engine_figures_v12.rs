@@ -168,3 +168,27 @@ fn v12_columns_only_for_content_that_uses_v12() {
     assert_eq!(s[0]["all"]["stale"], 0);
     assert_eq!(s[0]["target"]["indicators_gained"], 0);
 }
+
+#[test]
+fn text_cells_never_run_as_spreadsheet_formulas() {
+    let f = Fixture::new()
+        .file(
+            "communes/a.yaml",
+            "name: \"=HYPERLINK(\\\"http://x\\\")\"\n",
+        )
+        .file("communes/b.yaml", "name: \"-Xã B\"\n")
+        .file(
+            "progress/2015-03-06.yaml",
+            "communes:\n  a: [1]\n  b: [1]\n",
+        )
+        .file(
+            "targets/t.yaml",
+            "title: \"+2 xã đạt chuẩn\"\ndeadline: 2015-12-31\nmeasure: standard_count\nvalue: 2\n",
+        );
+    let out = f.build().unwrap();
+    let c = read_csv(&out.join("data/communes.csv"));
+    assert_eq!(c[1][1], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(c[2][1], "'-Xã B");
+    let t = read_csv(&out.join("data/targets.csv"));
+    assert_eq!(t[1][1], "'+2 xã đạt chuẩn");
+}

@@ -54,6 +54,18 @@ pub fn join_numbers(m: Met) -> String {
         .join(";")
 }
 
+/// A free-text cell (a name, a title): one that begins with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'`, so that a spreadsheet
+/// shows it as text and never runs it as a formula. Numbers, dates and ids
+/// never go through this.
+pub fn text_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
 }
@@ -100,7 +112,7 @@ fn communes_csv(content: &Content, report: &Report) -> Vec<u8> {
             let rec = c.latest_recognition();
             let mut row = vec![
                 c.id.clone(),
-                c.name.clone(),
+                text_cell(&c.name),
                 opt(c.group.map(|g| content.groups[g].id.clone())),
                 opt(s.map(|s| s.date)),
                 opt(set.map(|x| x.id.clone())),
@@ -185,10 +197,10 @@ fn criteria_csv(content: &Content) -> Vec<u8> {
                 vec![
                     s.id.clone(),
                     c.number.to_string(),
-                    c.name.clone(),
-                    c.name_en.clone().unwrap_or_default(),
-                    c.group.clone().unwrap_or_default(),
-                    c.department.clone().unwrap_or_default(),
+                    text_cell(&c.name),
+                    text_cell(c.name_en.as_deref().unwrap_or_default()),
+                    text_cell(c.group.as_deref().unwrap_or_default()),
+                    text_cell(c.department.as_deref().unwrap_or_default()),
                 ]
             })
         })
@@ -215,7 +227,7 @@ fn targets_csv(content: &Content, report: &Report) -> Vec<u8> {
             let t = &content.targets[r.target];
             vec![
                 t.id.clone(),
-                t.title.clone(),
+                text_cell(&t.title),
                 t.deadline.to_string(),
                 opt(t.scope.map(|g| content.groups[g].id.clone())),
                 t.measure.as_str().to_string(),
