@@ -11,6 +11,7 @@ pub mod communes;
 pub mod criteria;
 pub mod docs;
 pub mod files;
+pub mod mergers;
 pub mod progress;
 pub mod site;
 pub mod targets;
@@ -164,6 +165,7 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
         c.group = communes::parent_id(&c.id)
             .and_then(|p| group_ids.binary_search_by(|x| x.as_str().cmp(p)).ok());
     }
+    mergers::link(&mut communes_v, &mut diags);
     let commune_ids: Vec<String> = communes_v.iter().map(|c| c.id.clone()).collect();
     for rel in &files.narratives {
         let id = communes::commune_id(rel);
@@ -197,6 +199,7 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
         progress::read(rel, d, n, &refs, cx)
     });
     snapshots.sort_by_key(|s| s.date);
+    mergers::check_snapshots(&communes_v, &sets, &snapshots, &mut diags);
 
     // Targets, by deadline then id.
     let mut targets_v = read_all(&parsed_targets, &mut diags, |rel, n, cx| {
