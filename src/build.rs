@@ -153,6 +153,7 @@ pub fn build_with(
     opts: &BuildOptions,
     images: &crate::imageproc::Options,
 ) -> Result<Checked, BuildError> {
+    output::check_cache(&images.cache_dir, &opts.content, &opts.output)?;
     let mut checked =
         check(&opts.content, opts.drafts, opts.deny_warnings).map_err(BuildError::Content)?;
     output::check_target(&opts.output, &opts.content)?;
@@ -204,6 +205,16 @@ pub fn build_with(
         link_diags.deny_warnings();
     }
     checked.diagnostics.extend(link_diags);
+    for (rel, inner) in &site.static_clashes {
+        checked.diagnostics.error(
+            rel,
+            crate::diag::Pos::NONE,
+            crate::tr!(
+                "tệp này sẽ thay thế tệp '{inner}' do ntm-site tạo ra; hãy đổi tên hoặc xoá nó khỏi static/",
+                "would replace '{inner}', which the build makes; rename it or remove it from static/"
+            ),
+        );
+    }
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(std::mem::take(
             &mut checked.diagnostics,

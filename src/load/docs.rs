@@ -98,13 +98,34 @@ pub fn resolve_beside(
         return None;
     }
     let rel = format!("{folder}/{name}");
+    if name.starts_with('.') && !known.contains(&rel) {
+        cx.error(
+            pos,
+            crate::tr!(
+                "{what} '{name}': tên tệp bắt đầu bằng dấu chấm là tệp ẩn, không được đọc; hãy đặt tên tệp bằng chữ a-z, số 0-9 và dấu -, ví dụ 'anh-1.jpg'",
+                "{what} '{name}': a file name beginning with a dot is a hidden file and is not read; name the file with a-z, 0-9 and -, such as 'photo-1.jpg'"
+            ),
+        );
+        return None;
+    }
     if !known.contains(&rel) {
         let beside: Vec<&str> = known
             .iter()
             .filter_map(|k| k.strip_prefix(&format!("{folder}/")))
             .filter(|k| !k.contains('/'))
             .collect();
-        let hint = match closest(name, beside.iter().copied()) {
+        // Only names that are valid web addresses are suggested, and only
+        // for a name long enough that two edits still leave it recognisable.
+        let stem_len = name
+            .rsplit_once('.')
+            .map_or(name, |(s, _)| s)
+            .chars()
+            .count();
+        let candidates = beside.iter().copied().filter(|b| {
+            let (stem, ext) = b.rsplit_once('.').unwrap_or((b, ""));
+            crate::text::is_slug(stem) && ext.bytes().all(|c| c.is_ascii_alphanumeric())
+        });
+        let hint = match closest(name, candidates).filter(|_| stem_len > 2) {
             Some(c) => format!("; did you mean '{c}'?"),
             None => String::new(),
         };
@@ -184,10 +205,26 @@ pub fn read_document(
     };
     let summary = m.get("summary").and_then(|n| text(n, "summary", cx));
     let author = m.get("author").and_then(|n| text(n, "author", cx));
-    let tags = m
-        .get("tags")
-        .map(|n| text_list(n, "tags", cx))
-        .unwrap_or_default();
+    let tags = match m.get("tags") {
+        Some(n) if matches!(&n.kind, crate::yaml::Kind::Seq(v) if v.len() > crate::limits::MAX_TAGS) =>
+        {
+            let count = match &n.kind {
+                crate::yaml::Kind::Seq(v) => v.len(),
+                _ => 0,
+            };
+            let max = crate::limits::MAX_TAGS;
+            cx.error(
+                n.pos,
+                crate::tr!(
+                    "có {count} chủ đề (tags), quá giới hạn {max}; hãy giữ lại vài chủ đề chính",
+                    "{count} tags, over the limit of {max}; keep the few that matter"
+                ),
+            );
+            Vec::new()
+        }
+        Some(n) => text_list(n, "tags", cx),
+        None => Vec::new(),
+    };
     let mut communes = Vec::new();
     if let Some(n) = m.get("communes") {
         for item in list(n, "communes", cx).unwrap_or_default() {

@@ -1,6 +1,7 @@
 //! The data files of the contract, for the press and outside checks:
 //! `data/communes.csv`, `changes.csv`, `criteria.csv`, `targets.csv`,
-//! `years.csv` (UTF-8 with BOM, CRLF, RFC 4180) and `summary.json`.
+//! `years.csv` (UTF-8 with BOM, CRLF, RFC 4180, text cells safe to open in
+//! a spreadsheet) and `summary.json`.
 
 use super::SiteFiles;
 use crate::model::{Content, Met};
@@ -29,11 +30,34 @@ fn csv_bytes(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
         // Writing into memory cannot fail.
         let _ = w.write_record(header);
         for r in rows {
-            let _ = w.write_record(&r);
+            let cells: Vec<_> = r.iter().map(|cell| spreadsheet_safe(cell)).collect();
+            let _ = w.write_record(cells.iter().map(|c| c.as_bytes()));
         }
         let _ = w.flush();
     }
     buf
+}
+
+/// A cell as a spreadsheet may safely open it (contract v1.2): text that
+/// begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
+/// `'`, so that it is shown as text and never run as a formula
+/// (`=HYPERLINK(...)`). Numbers (`-0.20`, `+3`) are written as they are.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if !cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        return std::borrow::Cow::Borrowed(cell);
+    }
+    // The first character is ASCII: the rest starts at byte 1.
+    let rest = &cell[1..];
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let number = cell.starts_with(['-', '+'])
+        && rest
+            .split_once('.')
+            .map_or_else(|| digits(rest), |(a, b)| digits(a) && digits(b));
+    if number {
+        std::borrow::Cow::Borrowed(cell)
+    } else {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    }
 }
 
 /// `1;2;3` — criterion numbers ascending.
