@@ -4,9 +4,9 @@
 //! output stays exactly as it was until the swap.
 //!
 //! - One build at a time writes an output folder: a build takes an exclusive
-//!   lock on `.<name>.lock` beside it (`flock`, released by the system when
-//!   the process ends, even killed) before staging, and a second build waits
-//!   for it.
+//!   lock on the folder holding it (`flock` on Unix, released by the system
+//!   when the process ends, even killed) before staging, and a second build
+//!   waits for it.
 //! - Holding the lock, a build removes what killed builds left beside the
 //!   output (`.<name>.new-*` staging folders, `.<name>.old-*` folders); when
 //!   the output itself is missing because a build was killed between the two
@@ -219,21 +219,25 @@ fn exchange_unsupported(e: &io::Error) -> bool {
 
 /// The lock on an output folder, held from staging to the swap.
 struct OutputLock {
-    _file: fs::File,
+    _file: Option<fs::File>,
 }
 
-/// Takes the exclusive lock on `output`, waiting for another build that
-/// holds it.
-fn lock(parent: &Path, name: &str) -> Result<OutputLock, OutputError> {
-    let path = parent.join(format!(".{name}.lock"));
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(io_err(&path))?;
-    file.lock().map_err(io_err(&path))?;
-    Ok(OutputLock { _file: file })
+/// Takes the exclusive lock on the folder holding the output (no lock file
+/// is left behind; builds into other folders of the same parent wait too,
+/// which costs only the swap), waiting for another build that holds it.
+fn lock(parent: &Path) -> Result<OutputLock, OutputError> {
+    #[cfg(unix)]
+    {
+        let file = fs::File::open(parent).map_err(io_err(parent))?;
+        file.lock().map_err(io_err(parent))?;
+        Ok(OutputLock { _file: Some(file) })
+    }
+    #[cfg(not(unix))]
+    {
+        // A folder cannot be opened as a file here: no lock.
+        let _ = parent;
+        Ok(OutputLock { _file: None })
+    }
 }
 
 /// Removes what killed builds left beside the output (the lock is held, so
@@ -271,7 +275,7 @@ pub fn stage(output: &Path, site: &SiteFiles) -> Result<Staged, OutputError> {
     let out_abs = absolute(output);
     let (parent, name) = parent_and_name(&out_abs);
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let lock = lock(&parent, &name)?;
+    let lock = lock(&parent)?;
     clean_leftovers(&parent, &name, &out_abs);
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.new-"))

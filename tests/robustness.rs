@@ -409,13 +409,12 @@ fn a_build_cleans_what_killed_builds_left() {
     std::fs::write(parent.join(".output.new-AbC123/data/communes.csv"), "x").unwrap();
     std::fs::create_dir_all(parent.join(".output.old-4242")).unwrap();
     f.build().unwrap();
-    let mut left: Vec<String> = std::fs::read_dir(parent)
+    let left: Vec<String> = std::fs::read_dir(parent)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .filter(|n| n.starts_with(".output."))
         .collect();
-    left.sort();
-    assert_eq!(left, [".output.lock"]);
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

@@ -114,18 +114,12 @@ pub fn resolve_beside(
             .filter_map(|k| k.strip_prefix(&format!("{folder}/")))
             .filter(|k| !k.contains('/'))
             .collect();
-        // Only names that are valid web addresses are suggested, and only
-        // for a name long enough that two edits still leave it recognisable.
-        let stem_len = name
-            .rsplit_once('.')
-            .map_or(name, |(s, _)| s)
-            .chars()
-            .count();
+        // Only names that are valid web addresses are suggested.
         let candidates = beside.iter().copied().filter(|b| {
             let (stem, ext) = b.rsplit_once('.').unwrap_or((b, ""));
             crate::text::is_slug(stem) && ext.bytes().all(|c| c.is_ascii_alphanumeric())
         });
-        let hint = match closest(name, candidates).filter(|_| stem_len > 2) {
+        let hint = match closest(name, candidates) {
             Some(c) => format!("; did you mean '{c}'?"),
             None => String::new(),
         };
