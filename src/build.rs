@@ -175,8 +175,16 @@ pub fn build_with(
         .unwrap_or_else(|_| opts.content.clone());
     // The photos of the models, resized and stripped (or taken from the
     // cache); one that cannot be published is an error of the content.
-    let (images, mut image_diags) =
+    let (mut images_out, mut image_diags) =
         crate::imageproc::process_models(&root, &checked.content, images);
+    let (bundle_files, bundle_diags) = crate::imageproc::process_bundles(
+        &root,
+        &crate::imageproc::bundle_pictures(&checked.content),
+        &images.settings,
+    );
+    images_out.bundle_files = bundle_files;
+    image_diags.extend(bundle_diags);
+    let images = images_out;
     if opts.deny_warnings {
         image_diags.deny_warnings();
     }
