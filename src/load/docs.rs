@@ -322,11 +322,11 @@ pub fn read_document(
         .and_then(|n| boolean(n, "draft", cx))
         .unwrap_or(false);
     let bundle_assets = if rel.ends_with("/index.md") {
-        bundle_pictures(&folder, &body, cover.as_deref(), assets, cx)
+        bundle_pictures(&folder, &body.text, cover.as_deref(), assets, cx)
     } else {
         Vec::new()
     };
-    warn_external_images(&body, cx);
+    warn_external_images(&body.text, cx);
     if is_news && date_v.is_none() {
         return None;
     }
@@ -380,7 +380,7 @@ pub fn read_model(
             "a model with status recognized needs 'recognized', the date of its recognition",
         );
     }
-    warn_external_images(&body, cx);
+    warn_external_images(&body.text, cx);
     let mut photos = Vec::new();
     if let Some(n) = m.get("photos") {
         for item in list(n, "photos", cx).unwrap_or_default() {
