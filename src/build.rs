@@ -153,6 +153,7 @@ pub fn build_with(
     opts: &BuildOptions,
     images: &crate::imageproc::Options,
 ) -> Result<Checked, BuildError> {
+    output::check_cache(&images.cache_dir, &opts.content, &opts.output)?;
     let mut checked =
         check(&opts.content, opts.drafts, opts.deny_warnings).map_err(BuildError::Content)?;
     output::check_target(&opts.output, &opts.content)?;
@@ -174,8 +175,16 @@ pub fn build_with(
         .unwrap_or_else(|_| opts.content.clone());
     // The photos of the models, resized and stripped (or taken from the
     // cache); one that cannot be published is an error of the content.
-    let (images, mut image_diags) =
+    let (mut images_out, mut image_diags) =
         crate::imageproc::process_models(&root, &checked.content, images);
+    let (bundle_files, bundle_diags) = crate::imageproc::process_bundles(
+        &root,
+        &crate::imageproc::bundle_pictures(&checked.content),
+        &images.settings,
+    );
+    images_out.bundle_files = bundle_files;
+    image_diags.extend(bundle_diags);
+    let images = images_out;
     if opts.deny_warnings {
         image_diags.deny_warnings();
     }
@@ -204,6 +213,16 @@ pub fn build_with(
         link_diags.deny_warnings();
     }
     checked.diagnostics.extend(link_diags);
+    for (rel, inner) in &site.static_clashes {
+        checked.diagnostics.error(
+            rel,
+            crate::diag::Pos::NONE,
+            crate::tr!(
+                "tệp này sẽ thay thế tệp '{inner}' do ntm-site tạo ra; hãy đổi tên hoặc xoá nó khỏi static/",
+                "would replace '{inner}', which the build makes; rename it or remove it from static/"
+            ),
+        );
+    }
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(std::mem::take(
             &mut checked.diagnostics,

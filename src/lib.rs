@@ -26,6 +26,7 @@ pub mod date;
 pub mod diag;
 pub mod fields;
 pub mod imageproc;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod output;

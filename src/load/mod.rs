@@ -190,8 +190,15 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
     }
 
     // Snapshots, by date.
+    let mut declared: Vec<String> = files
+        .communes
+        .iter()
+        .map(|r| communes::commune_id(r))
+        .collect();
+    declared.sort();
     let refs = progress::Refs {
         commune_ids: &commune_ids,
+        declared: &declared,
         sets: &sets,
     };
     let mut snapshots = read_all(&parsed_progress, &mut diags, |rel, n, cx| {

@@ -19,6 +19,9 @@ const ENTRY_KEYS: &[&str] = &[
 /// What a snapshot refers to: the communes (ids sorted) and the sets.
 pub struct Refs<'a> {
     pub commune_ids: &'a [String],
+    /// Ids of every commune file, read or not (sorted): an id whose file
+    /// could not be read is not reported again here (its file has the error).
+    pub declared: &'a [String],
     pub sets: &'a [CriteriaSet],
 }
 
@@ -116,14 +119,25 @@ pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -
         return None;
     };
     let mut ok = true;
+    let mut unknown = 0;
     for (key, value) in items {
         let commune = match refs
             .commune_ids
             .binary_search_by(|c| c.as_str().cmp(&key.text))
         {
             Ok(i) => Some(i),
+            Err(_) if refs.declared.binary_search(&key.text).is_ok() => {
+                ok = false;
+                None
+            }
             Err(_) => {
-                let hint = match closest(&key.text, refs.commune_ids.iter().map(|s| s.as_str())) {
+                // Past the diagnostics printed per kind, no suggestion is
+                // looked for: it would not be shown.
+                unknown += 1;
+                let hint = match (unknown <= crate::limits::MAX_DIAGNOSTICS_PER_KIND)
+                    .then(|| closest(&key.text, refs.commune_ids.iter().map(|s| s.as_str())))
+                    .flatten()
+                {
                     Some(c) => format!("; did you mean '{c}'?"),
                     None => String::new(),
                 };

@@ -1,6 +1,7 @@
 //! The data files of the contract, for the press and outside checks:
 //! `data/communes.csv`, `changes.csv`, `criteria.csv`, `targets.csv`,
-//! `years.csv` (UTF-8 with BOM, CRLF, RFC 4180) and `summary.json`.
+//! `years.csv` (UTF-8 with BOM, CRLF, RFC 4180, text cells safe to open in
+//! a spreadsheet) and `summary.json`.
 //!
 //! The v1.2 columns (`communes.csv`: class, established, merged_into,
 //! indicators_met, indicators_total; `changes.csv`: indicators_gained,

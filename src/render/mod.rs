@@ -49,6 +49,9 @@ pub struct SiteFiles {
     pub broken_links: Vec<links::Broken>,
     /// Where the links of the pages' Markdown were written in the content.
     pub link_origins: Vec<links::LinkOrigin>,
+    /// Files of `static/` (path in the content folder, path in the site)
+    /// that would replace a file the build made: errors of the content.
+    pub static_clashes: Vec<(String, String)>,
 }
 
 /// Where one output file's bytes come from.
@@ -87,6 +90,12 @@ pub fn render_site(
     pages::render_all(content_root, content, report, settings, &mut out)?;
     for rel in &content.static_files {
         let inner = rel.trim_start_matches("static/");
+        if out.files.contains_key(inner) {
+            // A file of static/ never replaces one the build made (a stale
+            // communes.csv would publish wrong figures).
+            out.static_clashes.push((rel.clone(), inner.to_string()));
+            continue;
+        }
         out.copy(inner.to_string(), content_root.join(rel));
     }
     out.broken_links = links::check(&out, &settings.base_url);

@@ -65,6 +65,7 @@ pub fn render_all(
         pages: Vec::new(),
         files: Vec::new(),
         svgs: Vec::new(),
+        bytes: Vec::new(),
         timelines,
         images: &settings.images,
         published: Vec::new(),
@@ -78,6 +79,7 @@ pub fn render_all(
         pages,
         files,
         svgs,
+        bytes,
         published,
         print_jobs,
         origins,
@@ -93,6 +95,9 @@ pub fn render_all(
     }
     for (path, svg) in svgs {
         out.add(path, svg.into_bytes());
+    }
+    for (path, b) in bytes {
+        out.add(path, b);
     }
     for (name, bytes) in &theme.assets {
         out.add(format!("assets/{name}"), bytes.clone());
@@ -210,6 +215,8 @@ struct Builder<'v, 'a> {
     files: Vec<(String, String)>,
     /// Chart files: (output path, SVG).
     svgs: Vec<(String, String)>,
+    /// Files made in memory: (output path, bytes).
+    bytes: Vec<(String, Vec<u8>)>,
     /// Each commune's timeline chart, drawn in parallel beforehand.
     timelines: Vec<Chart>,
     /// The processed photos of the models.
@@ -947,16 +954,22 @@ impl<'v, 'a> Builder<'v, 'a> {
     fn article(&mut self, d: &'a Document) {
         let v = self.v;
         let dir = paths::article(&d.slug);
+        // The pictures of a bundle, re-encoded, each at its place in the
+        // bundle (sub-folders kept).
+        let folder = format!("{}/", d.file.trim_end_matches("/index.md"));
         for a in &d.assets {
-            let name = a.rsplit('/').next().unwrap_or(a);
-            self.files.push((format!("{dir}{name}"), a.clone()));
+            if let (Some(inner), Some(bytes)) =
+                (a.strip_prefix(&folder), self.images.bundle_files.get(a))
+            {
+                self.bytes.push((format!("{dir}{inner}"), bytes.clone()));
+            }
         }
         let body = self.markdown(&dir, &d.file, d.body_line, &d.body, ARTICLE_IDS);
         // The cover is a file of the bundle, copied beside the page above.
         let cover = d
             .cover
             .as_deref()
-            .map(|c| c.rsplit('/').next().unwrap_or(c).to_string());
+            .map(|c| c.strip_prefix(&folder).unwrap_or(c).to_string());
         let communes: Vec<Value> = d.communes.iter().map(|&c| v.commune_link(c)).collect();
         let vars = json!({
             "article": {
