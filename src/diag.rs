@@ -151,7 +151,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The collector every stage reports into.
-#[derive(Default, Debug)]
+#[derive(Clone, Default, Debug)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
 }

@@ -1,4 +1,4 @@
-//! The `ntm-site` command line: `build` and `check`.
+//! The `ntm-site` command line: `build`, `check` and `serve`.
 
 use clap::{Parser, Subcommand};
 use ntm_site::build::{self, BuildError, BuildOptions, Checked, PdfOptions};
@@ -95,6 +95,27 @@ enum Command {
         #[arg(long)]
         photo_originals: bool,
     },
+    /// Preview the site: build it, serve it on this machine and rebuild on every change.
+    Serve {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; only this machine can connect by default.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Include documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Where processed photos are kept (default: .ntm-cache, as for build); the preview is built inside it.
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
+    },
     /// Check the content and print a summary; writes nothing.
     #[command(after_help = CHECK_EXAMPLES)]
     Check {
@@ -154,6 +175,30 @@ fn print_summary(checked: &Checked) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve {
+            content,
+            port,
+            bind,
+            open,
+            drafts,
+            cache,
+        } => {
+            let opts = ntm_site::serve::ServeOptions {
+                content,
+                bind,
+                port,
+                open,
+                drafts,
+                cache,
+            };
+            match ntm_site::serve::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(m) => {
+                    eprintln!("{}", m.get(ntm_site::diag::Lang::Vi));
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check {
             content,
             deny_warnings,
