@@ -95,12 +95,7 @@ fn main() {
     // One snapshot: a commune of the latest loses all but two criteria.
     let snap = content.join("progress/2017-12-28.yaml");
     let text = std::fs::read_to_string(&snap).unwrap();
-    let line = text
-        .lines()
-        .find(|l| l.starts_with("  ") && !l.starts_with("   ") && l.trim_end().ends_with(": all"))
-        .unwrap();
-    let id = line.trim().trim_end_matches(": all");
-    let edited = text.replace(line, &line.replace(": all", ": [1, 2]"));
+    let (id, edited) = demote(&text);
     let page = format!("/xa/{id}/");
     let pid = server.child.id();
     let _ = rounds(&server, &events, &snap, [&text, &edited], &page, 1);

@@ -138,12 +138,8 @@ fn incremental_builds_equal_full_builds_after_edits() {
     // Snapshots: change, add, rename, delete.
     let last = "progress/2017-12-28.yaml";
     let text = b.read(last);
-    let line = text
-        .lines()
-        .find(|l| l.starts_with("  ") && !l.starts_with("   ") && l.trim_end().ends_with(": all"))
-        .unwrap()
-        .to_string();
-    b.edit(last, &line, &line.replace(": all", ": [1, 2, 3]"));
+    let (_, demoted) = serve_support::demote(&text);
+    b.write(last, &demoted);
     let (read, rendered, drawn) = b.built(&[last], "a changed snapshot");
     assert_eq!(read, 1, "only the changed file is read again");
     assert!(rendered > 0 && drawn > 0);
@@ -158,8 +154,6 @@ fn incremental_builds_equal_full_builds_after_edits() {
     std::fs::remove_file(b.path(added)).unwrap();
     b.write(renamed, &t);
     b.built(&[added, renamed], "a renamed snapshot");
-    full_build(&b.content, &full, &cache);
-    assert_same(&served, &full, "the snapshot edits");
     std::fs::remove_file(b.path(renamed)).unwrap();
     b.built(&[renamed], "a deleted snapshot");
 
@@ -176,8 +170,6 @@ fn incremental_builds_equal_full_builds_after_edits() {
     let moved = "communes/can-loc/xa-moi-2.yaml";
     std::fs::rename(b.path(new), b.path(moved)).unwrap();
     b.built(&[new, moved], "a renamed commune");
-    full_build(&b.content, &full, &cache);
-    assert_same(&served, &full, "the commune edits");
     std::fs::remove_file(b.path(moved)).unwrap();
     b.built(&[moved], "a deleted commune");
 

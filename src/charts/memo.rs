@@ -12,11 +12,12 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 static ON: AtomicBool = AtomicBool::new(false);
 /// Drawings by key, each with whether the current build used it.
-static MEMO: Mutex<Option<HashMap<blake3::Hash, (String, bool)>>> = Mutex::new(None);
+type Drawings = HashMap<blake3::Hash, (String, bool)>;
+static MEMO: Mutex<Option<Drawings>> = Mutex::new(None);
 static DRAWN: AtomicUsize = AtomicUsize::new(0);
 static REUSED: AtomicUsize = AtomicUsize::new(0);
 
-fn memo() -> std::sync::MutexGuard<'static, Option<HashMap<blake3::Hash, (String, bool)>>> {
+fn memo() -> std::sync::MutexGuard<'static, Option<Drawings>> {
     MEMO.lock().unwrap_or_else(|e| e.into_inner())
 }
 

@@ -131,11 +131,11 @@ impl Cache {
         read: impl FnOnce(&mut Diagnostics) -> T,
     ) -> T {
         let stamp = Stamp::of(&root.join(rel));
-        if let Some(stamp) = stamp {
-            if let Some(slot) = lock(map).get(rel).filter(|s| s.stamp == stamp) {
-                diags.extend(slot.diags.clone());
-                return slot.value.clone();
-            }
+        if let Some(stamp) = stamp
+            && let Some(slot) = lock(map).get(rel).filter(|s| s.stamp == stamp)
+        {
+            diags.extend(slot.diags.clone());
+            return slot.value.clone();
         }
         *lock(&self.reads) += 1;
         let mut own = Diagnostics::new();

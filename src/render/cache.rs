@@ -12,11 +12,14 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+/// Each page's HTML with the hash of its inputs, by output path.
+type Pages = HashMap<String, (blake3::Hash, Arc<[u8]>)>;
+
 /// See the module's documentation.
 #[derive(Default)]
 pub struct Cache {
     theme: Mutex<Option<(blake3::Hash, Arc<Theme>)>>,
-    pages: Mutex<HashMap<String, (blake3::Hash, Arc<[u8]>)>>,
+    pages: Mutex<Pages>,
     rendered: AtomicUsize,
     reused: AtomicUsize,
 }

@@ -104,16 +104,16 @@ pub fn run(opts: ServeOptions) -> Result<(), Message> {
             ),
         );
     }
-    if opts.open {
-        if let Err(e) = open::that_detached(&url) {
-            say(
-                lang,
-                tr!(
-                    "không mở được trình duyệt ({e}); hãy mở {url}",
-                    "cannot open the browser ({e}); open {url}"
-                ),
-            );
-        }
+    if opts.open
+        && let Err(e) = open::that_detached(&url)
+    {
+        say(
+            lang,
+            tr!(
+                "không mở được trình duyệt ({e}); hãy mở {url}",
+                "cannot open the browser ({e}); open {url}"
+            ),
+        );
     }
     let cache_abs = cache_dir.canonicalize().unwrap_or(cache_dir);
     let watch = watch::Watch::new(&root, vec![dir, cache_abs]).map_err(|e| {

@@ -199,3 +199,30 @@ pub fn without_script(page: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&page[end..]);
     out
 }
+
+/// In a snapshot's text, a commune that meets every criterion (`met: all`
+/// under its id): its id, and the text with that commune meeting only
+/// criteria 1 and 2.
+pub fn demote(snapshot: &str) -> (String, String) {
+    let lines: Vec<&str> = snapshot.lines().collect();
+    let mut id = None;
+    for (i, l) in lines.iter().enumerate() {
+        if l.starts_with("  ") && !l.starts_with("   ") && l.trim_end().ends_with(':') {
+            id = Some(l.trim().trim_end_matches(':').to_string());
+        } else if let Some(rest) = l.strip_prefix("  ").filter(|r| !r.starts_with(' ')) {
+            // `  id: all` on one line
+            if let Some(one) = rest.trim_end().strip_suffix(": all") {
+                let mut out: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+                out[i] = format!("  {one}: [1, 2]");
+                return (one.to_string(), out.join("\n") + "\n");
+            }
+        } else if l.trim() == "met: all" {
+            if let Some(id) = id.clone() {
+                let mut out: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+                out[i] = l.replace("met: all", "met: [1, 2]");
+                return (id, out.join("\n") + "\n");
+            }
+        }
+    }
+    panic!("no commune meets every criterion in this snapshot")
+}
