@@ -47,7 +47,7 @@ type Map<T> = Mutex<HashMap<String, Slot<T>>>;
 #[derive(Default)]
 pub struct Cache {
     yaml: Map<Option<Node>>,
-    docs: Map<Option<(Node, String)>>,
+    docs: Map<Option<(Node, super::docs::Body)>>,
     text: Map<Option<String>>,
     /// How many files were read (not taken from the cache) since the last
     /// [`Cache::take_reads`].
@@ -107,8 +107,8 @@ impl Cache {
         root: &Path,
         rel: &str,
         diags: &mut Diagnostics,
-        read: impl FnOnce(&mut Diagnostics) -> Option<(Node, String)>,
-    ) -> Option<(Node, String)> {
+        read: impl FnOnce(&mut Diagnostics) -> Option<(Node, super::docs::Body)>,
+    ) -> Option<(Node, super::docs::Body)> {
         self.get(&self.docs, root, rel, diags, read)
     }
 
