@@ -231,21 +231,16 @@ pub fn render_checked(
         pdf,
         images,
     };
-    let site = render::render_site_cached(
-        &root,
-        &checked.content,
-        &checked.report,
-        &settings,
-        cache,
-    )
-    .map_err(|e| {
-        let mut d = std::mem::take(&mut checked.diagnostics);
-        d.extend(render::theme::error_diagnostic(
-            &e,
-            &checked.content.theme_files,
-        ));
-        BuildError::Content(d)
-    })?;
+    let site =
+        render::render_site_cached(&root, &checked.content, &checked.report, &settings, cache)
+            .map_err(|e| {
+                let mut d = std::mem::take(&mut checked.diagnostics);
+                d.extend(render::theme::error_diagnostic(
+                    &e,
+                    &checked.content.theme_files,
+                ));
+                BuildError::Content(d)
+            })?;
     let mut link_diags = render::links::diagnose(&site.broken_links, &site.link_origins);
     if opts.deny_warnings {
         link_diags.deny_warnings();

@@ -33,7 +33,7 @@ pub mod output;
 pub mod pdf;
 pub mod render;
 pub mod report;
-pub mod sets;
 pub mod serve;
+pub mod sets;
 pub mod text;
 pub mod yaml;

@@ -16,6 +16,7 @@ const MAIN_EXAMPLES: &str = "\
 Ví dụ / Examples:
   ntm-site check                      kiểm tra content/ / check content/
   ntm-site build                      dựng trang vào output/ / build into output/
+  ntm-site serve                      xem thử, tự tải lại / live preview
   ntm-site build --help               mọi tùy chọn của build / every option of build
 
 Định dạng nội dung / Content format: docs/content-format.md";
@@ -43,6 +44,16 @@ Ví dụ / Examples:
 
 Mỗi lỗi ghi tệp:dòng:cột, sai gì và nên sửa thế nào.
 Each error gives file:line:col, what is wrong and what would be right.";
+
+const SERVE_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site serve
+      xem thử content/ ở http://127.0.0.1:1111/ / previews content/ at http://127.0.0.1:1111/
+  ntm-site serve --content tinh-toi/ --port 8080 --open
+      thư mục khác, cổng khác, mở trình duyệt / another folder and port, opens the browser
+
+Trang tự tải lại khi lưu tệp; lỗi hiện ngay trên trang. Xem docs/serve.md.
+Pages reload when a file is saved; errors show on the page. See docs/serve.md.";
 
 #[derive(Parser)]
 #[command(
@@ -96,6 +107,7 @@ enum Command {
         photo_originals: bool,
     },
     /// Preview the site: build it, serve it on this machine and rebuild on every change.
+    #[command(after_help = SERVE_EXAMPLES)]
     Serve {
         /// The content folder.
         #[arg(long, default_value = "content")]
