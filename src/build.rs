@@ -57,6 +57,16 @@ pub struct Checked {
     pub diagnostics: Diagnostics,
 }
 
+/// The optional layer of caches that `serve` keeps between builds: the
+/// parsed content files, the compiled theme and rendered pages, and (switched
+/// on with [`crate::charts::memo::enable`]) the drawn charts. Every stage
+/// gives the same result with them as without them.
+#[derive(Default)]
+pub struct Caches {
+    pub load: load::Cache,
+    pub render: crate::render::cache::Cache,
+}
+
 /// Loads, validates and computes; all problems are in the error, or, when
 /// there are only warnings, in `diagnostics`.
 pub fn check(
@@ -64,7 +74,17 @@ pub fn check(
     drafts: bool,
     deny_warnings: bool,
 ) -> Result<Checked, Diagnostics> {
-    let (content, mut diags) = load::load(content_root, LoadOptions { drafts });
+    check_cached(content_root, drafts, deny_warnings, None)
+}
+
+/// [`check`], reading only the files changed since the last call with `cache`.
+pub fn check_cached(
+    content_root: &Path,
+    drafts: bool,
+    deny_warnings: bool,
+    cache: Option<&load::Cache>,
+) -> Result<Checked, Diagnostics> {
+    let (content, mut diags) = load::load_cached(content_root, LoadOptions { drafts }, cache);
     let Some(content) = content else {
         if deny_warnings {
             diags.deny_warnings();
@@ -161,7 +181,6 @@ pub fn build_with(
         crate::load::site::check_base_url(url).map_err(BuildError::BaseUrl)?;
         checked.content.site.base_url = url.clone();
     }
-    let base_url = with_slash(&checked.content.site.base_url);
     let (pdf, browser) = match &opts.pdf {
         None => (PdfSelection::default(), None),
         Some(p) => {
@@ -169,6 +188,28 @@ pub fn build_with(
             (select_pdfs(&checked, p)?, Some(browser))
         }
     };
+    let site = render_checked(opts, &mut checked, images, pdf, None)?;
+    let staged = output::stage(&opts.output, &site)?;
+    if let Some(browser) = browser {
+        crate::pdf::print_all(&browser, staged.path(), &site.print_jobs)?;
+    }
+    staged.commit()?;
+    Ok(checked)
+}
+
+/// The photos and the rendering of a checked content folder: every file of
+/// the site, in memory, as `build` writes it. Photo problems, a theme that
+/// cannot be rendered and broken links are added to the diagnostics (an
+/// error stops here). `cache` keeps the theme and pages between calls
+/// (`serve`); the files are the same without it.
+pub fn render_checked(
+    opts: &BuildOptions,
+    checked: &mut Checked,
+    images: &crate::imageproc::Options,
+    pdf: PdfSelection,
+    cache: Option<&crate::render::cache::Cache>,
+) -> Result<render::SiteFiles, BuildError> {
+    let base_url = with_slash(&checked.content.site.base_url);
     let root = opts
         .content
         .canonicalize()
@@ -200,14 +241,15 @@ pub fn build_with(
         images,
     };
     let site =
-        render::render_site(&root, &checked.content, &checked.report, &settings).map_err(|e| {
-            let mut d = std::mem::take(&mut checked.diagnostics);
-            d.extend(render::theme::error_diagnostic(
-                &e,
-                &checked.content.theme_files,
-            ));
-            BuildError::Content(d)
-        })?;
+        render::render_site_cached(&root, &checked.content, &checked.report, &settings, cache)
+            .map_err(|e| {
+                let mut d = std::mem::take(&mut checked.diagnostics);
+                d.extend(render::theme::error_diagnostic(
+                    &e,
+                    &checked.content.theme_files,
+                ));
+                BuildError::Content(d)
+            })?;
     let mut link_diags = render::links::diagnose(&site.broken_links, &site.link_origins);
     if opts.deny_warnings {
         link_diags.deny_warnings();
@@ -228,12 +270,7 @@ pub fn build_with(
             &mut checked.diagnostics,
         )));
     }
-    let staged = output::stage(&opts.output, &site)?;
-    if let Some(browser) = browser {
-        crate::pdf::print_all(&browser, staged.path(), &site.print_jobs)?;
-    }
-    staged.commit()?;
-    Ok(checked)
+    Ok(site)
 }
 
 /// Resolves `--pdf-date` and `--pdf-year` against the snapshots.

@@ -155,7 +155,7 @@ impl fmt::Display for Diagnostic {
 /// [`MAX_DIAGNOSTICS_PER_KIND`](crate::limits::MAX_DIAGNOSTICS_PER_KIND) are
 /// kept; the others are only counted, so that a file with 600,000 unknown
 /// ids gives a short report ("and 599,980 more like ...") in bounded memory.
-#[derive(Default, Debug)]
+#[derive(Clone, Default, Debug)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     /// How many diagnostics of each (file, kind) were pushed.

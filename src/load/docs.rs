@@ -27,6 +27,7 @@ const MODEL_STATUSES: &[&str] = &["registered", "building", "recognized"];
 
 /// The Markdown after a document's front matter, and the line of the file
 /// where it begins (so that a link in it can be reported at its place).
+#[derive(Clone, Debug)]
 pub struct Body {
     pub text: String,
     pub line: u32,

@@ -35,7 +35,33 @@ pub struct ContentFiles {
     pub theme: Vec<String>,
 }
 
-fn is_skipped_name(name: &str) -> bool {
+impl ContentFiles {
+    /// Every file the loader reads, for [`super::Cache::retain`].
+    pub fn sources(&self) -> std::collections::HashSet<&str> {
+        let lists = [
+            &self.criteria,
+            &self.group_indexes,
+            &self.communes,
+            &self.narratives,
+            &self.progress,
+            &self.targets,
+            &self.models,
+            &self.news,
+            &self.pages,
+            &self.bulletins,
+        ];
+        let mut all: std::collections::HashSet<&str> = lists
+            .iter()
+            .flat_map(|l| l.iter().map(String::as_str))
+            .collect();
+        all.extend(self.site.as_deref());
+        all
+    }
+}
+
+/// Hidden, lock and backup files (`.x`, `~$x.xlsx`, `x~`, `Thumbs.db`): the
+/// loader skips them, and `serve` does not rebuild for them.
+pub fn is_skipped_name(name: &str) -> bool {
     name.starts_with('.') || name.starts_with("~$") || name.ends_with('~') || name == "Thumbs.db"
 }
 

@@ -2,6 +2,7 @@
 //! site, held in memory as a [`SiteFiles`] tree. Renderers only read the
 //! model and the report; writing to disk is [`crate::output`]'s job.
 
+pub mod cache;
 pub mod data;
 pub mod figures;
 pub mod format;
@@ -85,9 +86,21 @@ pub fn render_site(
     report: &Report,
     settings: &RenderSettings,
 ) -> Result<SiteFiles, String> {
+    render_site_cached(content_root, content, report, settings, None)
+}
+
+/// [`render_site`], taking from `cache` what did not change since the last
+/// call with it (see [`cache`]); the files are the same as without it.
+pub fn render_site_cached(
+    content_root: &std::path::Path,
+    content: &Content,
+    report: &Report,
+    settings: &RenderSettings,
+    cache: Option<&cache::Cache>,
+) -> Result<SiteFiles, String> {
     let mut out = SiteFiles::default();
     data::write_all(content, report, &mut out);
-    pages::render_all(content_root, content, report, settings, &mut out)?;
+    pages::render_all(content_root, content, report, settings, cache, &mut out)?;
     for rel in &content.static_files {
         let inner = rel.trim_start_matches("static/");
         if out.files.contains_key(inner) {
