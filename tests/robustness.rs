@@ -378,7 +378,10 @@ fn a_script_base_url_is_refused_on_the_command_line() {
             .unwrap();
         assert_eq!(run.status.code(), Some(1), "{bad}");
         let err = String::from_utf8_lossy(&run.stderr);
-        assert!(err.contains(&format!("--base-url: base URL '{bad}'")), "{err}");
+        assert!(
+            err.contains(&format!("--base-url: base URL '{bad}'")),
+            "{err}"
+        );
         assert!(!out.exists());
     }
     // The same rule in site.yaml.

@@ -64,9 +64,11 @@ pub fn start(exe: &Path, content: &Path, cache: &Path, wait: Duration) -> Server
     let deadline = Instant::now() + wait;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
-        let line = rx
-            .recv_timeout(left)
-            .expect("serve says where it serves in time");
+        let Ok(line) = rx.recv_timeout(left) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("serve did not say where it serves in time");
+        };
         if let Some(i) = line.find("http://") {
             let url = line[i + "http://".len()..]
                 .split(['/', ' '])
@@ -156,13 +158,13 @@ pub fn events(addr: &str) -> Receiver<Event> {
                 name = n.to_string();
             } else if let Some(d) = line.strip_prefix("data: ") {
                 data = d.to_string();
-            } else if line.is_empty() && !name.is_empty() {
-                if tx
+            } else if line.is_empty()
+                && !name.is_empty()
+                && tx
                     .send((std::mem::take(&mut name), std::mem::take(&mut data)))
                     .is_err()
-                {
-                    break;
-                }
+            {
+                break;
             }
         }
     });
@@ -216,12 +218,12 @@ pub fn demote(snapshot: &str) -> (String, String) {
                 out[i] = format!("  {one}: [1, 2]");
                 return (one.to_string(), out.join("\n") + "\n");
             }
-        } else if l.trim() == "met: all" {
-            if let Some(id) = id.clone() {
-                let mut out: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-                out[i] = l.replace("met: all", "met: [1, 2]");
-                return (id, out.join("\n") + "\n");
-            }
+        } else if l.trim() == "met: all"
+            && let Some(id) = id.clone()
+        {
+            let mut out: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+            out[i] = l.replace("met: all", "met: [1, 2]");
+            return (id, out.join("\n") + "\n");
         }
     }
     panic!("no commune meets every criterion in this snapshot")
