@@ -53,11 +53,12 @@ DUK = "Đảng ủy Khối các cơ quan tỉnh"
 
 KEYS = {
     "site": {"title", "organization", "base_url", "description", "language", "data_license", "contact"},
-    "set": {"name", "decision", "valid_from", "valid_until", "criteria"},
-    "criterion": {"number", "name", "name_en", "group", "department"},
+    "set": {"name", "decision", "valid_from", "valid_until", "criteria", "classes"},
+    "criterion": {"number", "name", "name_en", "group", "department", "indicators"},
+    "indicator": {"id", "name", "name_en"},
     "group": {"name", "kind"},
     "commune": {"name", "kind", "code", "population", "area_km2", "target_year", "sponsors",
-                "officers", "recognitions", "location"},
+                "officers", "recognitions", "location", "class", "established", "merged_from"},
     "officer": {"name", "role", "agency", "from", "until"},
     "recognition": {"level", "date", "decision"},
     "snapshot": {"date", "period", "criteria_set", "note", "communes"},
@@ -104,7 +105,7 @@ def check_yaml12(v, rel, path):
     """PyYAML reads YAML 1.1; flag values that YAML 1.2 core would read differently."""
     if isinstance(v, dict):
         for k, x in v.items():
-            if not isinstance(k, str):
+            if not isinstance(k, str) and not (path == () and False) and path[-1:] != ("classes",):
                 problem(f"{rel}: key {k!r} is not text")
             check_yaml12(x, rel, path + (k,))
     elif isinstance(v, list):
@@ -163,6 +164,9 @@ class Content:
         self.targets = {}
         self.load()
 
+    def exists(self, cid, d):
+        return (cid not in self.starts or d >= self.starts[cid]) and (cid not in self.ends or d < self.ends[cid])
+
     def rel(self, path):
         return os.path.relpath(path, self.root).replace(os.sep, "/")
 
@@ -178,14 +182,24 @@ class Content:
             keys_ok(d, "set", rel, ("name", "criteria", "valid_from"))
             crit = d["criteria"]
             nums = []
+            inds = {}
             for c in crit:
                 keys_ok(c, "criterion", rel, ("number", "name"))
                 nums.append(c["number"])
+                ids = []
+                for i in c.get("indicators") or []:
+                    keys_ok(i, "indicator", rel, ("id", "name"))
+                    ids.append(str(i["id"]))
+                if ids != [f"{c['number']}.{k}" for k in range(1, len(ids) + 1)]:
+                    problem(f"{rel}: indicators of {c['number']} are not N.1..N.M: {ids}")
+                if ids:
+                    inds[c["number"]] = ids
             if nums != list(range(1, len(nums) + 1)):
                 problem(f"{rel}: criterion numbers are not 1..N")
             vf = as_date(d["valid_from"], rel, "valid_from")
             vu = as_date(d["valid_until"], rel, "valid_until") if d.get("valid_until") else None
-            self.sets[f[:-5]] = dict(n=len(crit), valid_from=vf, valid_until=vu,
+            self.sets[f[:-5]] = dict(n=len(crit), valid_from=vf, valid_until=vu, inds=inds,
+                                     classes=set(d.get("classes") or {}),
                                      names={c["number"]: c["name"] for c in crit})
         # communes and groups
         base = os.path.join(root, "communes")
@@ -228,6 +242,24 @@ class Content:
                 if "code" in d and not isinstance(d["code"], str):
                     problem(f"{rel}: code is not text")
                 self.communes[cid] = d
+        # mergers (v1.2): a commune named in N's merged_from ends the day before N's established
+        self.ends, self.starts = {}, {}
+        for cid, d in sorted(self.communes.items()):
+            rel = f"communes/{cid}.yaml"
+            if d.get("established") is not None:
+                self.starts[cid] = as_date(d["established"], rel, "established")
+                if d.get("target_year") and d["target_year"] < self.starts[cid].year:
+                    problem(f"{rel}: target_year before established")
+            for m in d.get("merged_from") or []:
+                if cid not in self.starts:
+                    problem(f"{rel}: merged_from without established")
+                elif m not in self.communes or m == cid:
+                    problem(f"{rel}: merged_from names {m!r}")
+                elif m in self.ends:
+                    problem(f"{rel}: {m} is in two merged_from lists")
+                else:
+                    self.ends[m] = self.starts[cid]
+                    self.communes[m]["merged_into"] = cid
         for dirpath, _dirs, files in os.walk(base):
             for f in files:
                 if f.endswith(".md"):
@@ -267,6 +299,11 @@ class Content:
                 if cid not in self.communes:
                     problem(f"{rel}: unknown commune {cid}")
                     continue
+                if not self.exists(cid, date):
+                    problem(f"{rel}: {cid} does not exist on {date}")
+                cls = self.communes[cid].get("class")
+                if self.sets[sid]["classes"] and cls not in self.sets[sid]["classes"]:
+                    problem(f"{rel}: {cid} has class {cls!r}, not one of the set's")
                 ind = {}
                 if isinstance(v, dict):
                     keys_ok(v, "entry", rel, ("met",))
@@ -275,12 +312,19 @@ class Content:
                         if not isinstance(x, int) or isinstance(x, bool) or x < 0:
                             problem(f"{rel}: {cid} {k} {x!r}")
                     v = v.get("met")
+                sinds = self.sets[sid]["inds"]
                 if v == "all":
                     met = frozenset(range(1, n + 1))
                 elif isinstance(v, list):
-                    if len(set(v)) != len(v) or any(not isinstance(x, int) or not 1 <= x <= n for x in v):
+                    nums_ = [x for x in v if isinstance(x, int) and not isinstance(x, bool)]
+                    ids_ = [x for x in v if isinstance(x, str)]
+                    known_ids = {i for sub in sinds.values() for i in sub}
+                    if (len(set(v)) != len(v) or len(nums_) + len(ids_) != len(v)
+                            or any(not 1 <= x <= n for x in nums_) or any(i not in known_ids for i in ids_)
+                            or any(i.split(".")[0] in map(str, nums_) for i in ids_)):
                         problem(f"{rel}: {cid} bad criteria {v}")
-                    met = frozenset(v)
+                    met = frozenset(nums_) | frozenset(
+                        k for k, sub in sinds.items() if all(i in ids_ for i in sub))
                 else:
                     problem(f"{rel}: {cid} entry {v!r}")
                     continue
@@ -380,6 +424,8 @@ class Figures:
                 self.hist[cid].append((s["date"], s["set"], met, s["n"]))
 
     def state(self, cid, d):
+        if cid in self.c.ends and d >= self.c.ends[cid]:
+            return None
         best = None
         for h in self.hist[cid]:
             if h[0] <= d:
@@ -489,15 +535,15 @@ class Figures:
                              min_met=str(min(mins)) if mins else ""))
         return rows
 
-    def in_scope(self, scope):
-        if not scope:
-            return sorted(self.c.communes)
-        return sorted(i for i in self.c.communes if i.startswith(scope + "/"))
+    def in_scope(self, scope, d=None):
+        ids = sorted(self.c.communes) if not scope else \
+            sorted(i for i in self.c.communes if i.startswith(scope + "/"))
+        return [i for i in ids if d is None or self.c.exists(i, d)]
 
     def holds(self, t, d):
         """(holds, shortfall) of target t on date d."""
         m, k, scope = t["measure"], t.get("value"), t.get("scope") or ""
-        ids = self.in_scope(scope)
+        ids = self.in_scope(scope, d)
         if m == "min_met":
             below = [i for i in ids if self.state(i, d) and len(self.state(i, d)[2]) < k]
             return not below, len(below)
@@ -509,7 +555,9 @@ class Figures:
             direct = sorted(g for g in self.c.groups if g.startswith(prefix) and "/" not in g[len(prefix):])
             short = 0
             for g in direct:
-                n = sum(self.std(self.state(i, d)) for i in self.in_scope(g))
+                if self.in_scope(g) and not self.in_scope(g, d):
+                    continue          # v1.2: every commune of the group has merged away
+                n = sum(self.std(self.state(i, d)) for i in self.in_scope(g, d))
                 short += n < k
             return short == 0, short
         if m == "target_year_done":
@@ -690,8 +738,9 @@ def main():
 
     print("\nSeconded officers (seed 003, applied for illustration)")
     sec = [cid for cid in C if any("biệt phái" in (o.get("role") or "") for o in C[cid].get("officers") or [])]
-    sec_std = [cid for cid in sec if f.std(f.state(cid, L))]
-    check(len(sec) == 20 and len(sec_std) == 13, f"{len(sec)} communes with a seconded officer, {len(sec_std)} meet the standard on {L}")
+    end17 = dt.date(2017, 12, 28)     # the seed's figure is as of the end of 2017
+    sec_std = [cid for cid in sec if f.std(f.state(cid, end17))]
+    check(len(sec) == 20 and len(sec_std) == 13, f"{len(sec)} communes with a seconded officer, {len(sec_std)} meet the standard on {end17}")
     followers = [cid for cid in t15 if sum(o.get("role") == "cán bộ phụ trách" for o in C[cid].get("officers") or []) == 1]
     check(len(followers) == 26, "one 'cán bộ phụ trách' per 2015 target commune")
 
@@ -713,8 +762,27 @@ def main():
     for s in rebase[:3]:
         print(f"  {s['date']}: all scope {json.dumps(summary[s['date'].isoformat()]['all'], ensure_ascii=False)}")
     check(all(s["set"] == "qd-491-2009" for s in snaps if s["date"] <= dt.date(2016, 10, 14))
-          and all(s["set"] == "qd-1980-2016" for s in snaps if s["date"] >= dt.date(2016, 10, 17)),
-          "qd-491-2009 until 2016-10-14, qd-1980-2016 from 2016-10-17")
+          and all(s["set"] == "qd-1980-2016" for s in snaps if dt.date(2016, 10, 17) <= s["date"] <= dt.date(2022, 3, 7))
+          and all(s["set"] == "qd-318-2022" for s in snaps if dt.date(2022, 3, 8) <= s["date"] <= dt.date(2026, 2, 14))
+          and all(s["set"] == "qd-51-2025" for s in snaps if s["date"] >= dt.date(2026, 2, 15)),
+          "qd-491-2009 until 2016-10-14, qd-1980-2016 until 2022-03-07, qd-318-2022 until 2026-02-14, qd-51-2025 after")
+
+    print("\nThe merger of 1/7/2025 and the 2026–2030 set")
+    E = dt.date(2025, 7, 1)
+    new = sorted(cid for cid in C if content.starts.get(cid) == E)
+    former = sorted(content.ends)
+    check(len(new) > 0 and all("/" not in cid for cid in new), f"{len(new)} units formed on 2025-07-01, directly under communes/")
+    check(all(content.ends[cid] == E for cid in former) and
+          all(cid in content.ends for cid in C if "/" in cid and C[cid].get("class") is None),
+          f"{len(former)} former communes, every commune of 2017 but those kept merged on 2025-07-01")
+    check(not any(s["entries"].get(cid) for s in snaps if s["date"] >= E for cid in former),
+          "no former commune is listed from 2025-07-01 on")
+    s51 = content.sets["qd-51-2025"]
+    check(s51["n"] == 10 and sum(len(v) for v in s51["inds"].values()) == 47 and s51["classes"] == {1, 2, 3},
+          "qd-51-2025: 10 criteria, 47 indicators, classes 1-3")
+    stale = [cid for cid in C if f.state(cid, L) and (L - f.state(cid, L)[0]).days > 90]
+    check(len(stale) >= 3, f"stale on {L} (more than 90 days): {stale}")
+    print(f"  all scope on {L}: {json.dumps(summary[L.isoformat()]['all'], ensure_ascii=False)}")
     print("\nYear review")
     for r in f.years():
         print(f"  {r}")

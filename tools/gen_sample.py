@@ -54,6 +54,8 @@ import random
 import shutil
 import sys
 import unicodedata
+
+import sample_2026
 from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -154,7 +156,7 @@ LISTED_ONCE = "ha-tinh/thach-mon"              # listed once, in the last baseli
 
 SETS_DIR = os.path.join(HERE, "..", "sets")
 # The sets the sample's snapshots use, by id (the file stem under sets/ and criteria/).
-SAMPLE_SETS = ("qd-491-2009", "qd-1980-2016")
+SAMPLE_SETS = ("qd-491-2009", "qd-1980-2016", "qd-318-2022", "qd-51-2025")
 
 # How hard each criterion is (lower comes first); 10, 11, 13 and 17 come last.
 DIFFICULTY_491 = {1: 2, 4: 1, 8: 3, 19: 2, 18: 3, 15: 4, 12: 4, 3: 5, 14: 5, 16: 6, 9: 7, 2: 8,
@@ -1553,6 +1555,8 @@ def write_communes(w, communes, groups):
                           f"    agency: {ys(o['agency'])}", f"    from: {o['start']}"]
                 if o["until"]:
                     lines.append(f"    until: {o['until']}")
+        if c.name in sample_2026.NOT_REARRANGED:
+            lines.append("class: 3")
         if c.recognitions:
             lines.append("recognitions:")
             for level, d, dec in c.recognitions:
@@ -2074,6 +2078,13 @@ def main():
     w = Writer(root)
     write_site(w)
     write_criteria(w)
+    # 2018-2026 first: it adds the recognitions of those years to the communes' files
+    met_2017 = {cid: (met_at(c, N - 1) if N - 1 in c.listed else None) for cid, c in communes.items()}
+    labels = {slug: (name if kind == "huyện" else "Kỳ Anh (thị xã)" if slug == "thi-xa-ky-anh" else name)
+              for slug, name, kind, *_ in DISTRICTS}
+    units, into, how, kept, stale = sample_2026.extend(w, communes, met_2017, slugify, labels, ys)
+    sample_2026.write_doc(os.path.join(HERE, "..", "docs", "sample-2026.md"), communes, units, into,
+                          how, kept, stale)
     write_communes(w, communes, groups)
     write_progress(w, rng, communes, listed)
     write_targets(w, communes)
@@ -2087,7 +2098,7 @@ def main():
         for f in files:
             size += os.path.getsize(os.path.join(dirpath, f))
     print(f"wrote {w.files} files ({size / 1e6:.1f} MB) into {root}: {len(groups)} groups, "
-          f"{len(communes)} communes, {N} snapshots {DATES[0]}..{DATES[-1]}, {len(MODELS)} models, "
+          f"{len(communes)} + {len(units)} communes, {N + len(sample_2026.DATES_C)} snapshots {DATES[0]}..{sample_2026.LAST}, {len(MODELS)} models, "
           f"{len(NEWS)} news")
 
 
