@@ -260,6 +260,25 @@ fn every_bulletin_matches_summary_json_and_changes_csv() {
             got.insert(id, (gained, lost, met));
         }
         assert_eq!(got, want, "{date} changes");
+        // v1.2: the indicators gained are named in the row, by id ("chỉ tiêu 2.3 Điện").
+        for r in by_date.get(date).into_iter().flatten() {
+            if r["indicators_gained"].is_empty() {
+                continue;
+            }
+            let row = doc
+                .select(&sel("table.changed tbody tr"))
+                .find(|tr| {
+                    tr.select(&sel("th a")).next().is_some_and(|a| {
+                        commune_id(a.value().attr("href").unwrap()) == r["commune_id"]
+                    })
+                })
+                .unwrap();
+            let cell = row.select(&sel("td.crits")).next().unwrap();
+            let ids: Vec<String> = cell.select(&sel(".inds .ind-id")).map(text_of).collect();
+            let want: Vec<&str> = r["indicators_gained"].split(';').collect();
+            assert_eq!(ids, want, "{date} {} indicators gained", r["commune_id"]);
+            assert!(text_of(cell).contains("chỉ tiêu "), "{date}");
+        }
         // The warning lists exactly the communes that lost.
         let lost_ids: BTreeSet<String> = doc
             .select(&sel("#giam ~ ul li a:first-child"))
@@ -331,7 +350,8 @@ fn a_bulletin_for_every_snapshot_date_and_an_index_by_year() {
     assert_eq!(linked, dates.iter().cloned().collect());
     // One section per year, newest first.
     let years = texts(&index, "section h2");
-    assert_eq!(years.first().map(String::as_str), Some("Năm 2017"));
+    let last_year = &dates.last().unwrap()[..4];
+    assert_eq!(years.first().cloned(), Some(format!("Năm {last_year}")));
     assert_eq!(years.last().map(String::as_str), Some("Năm 2011"));
     // Each bulletin links to its neighbours.
     let first = b.page(&format!("ban-tin/{}/index.html", dates[0]));

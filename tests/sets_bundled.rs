@@ -78,11 +78,8 @@ fn every_bundled_set_has_its_decisions_criteria_and_indicators() {
 }
 
 #[test]
-fn sets_without_indicators_load_without_errors() {
+fn every_bundled_set_loads_without_errors_or_warnings() {
     for &(id, _, n_criteria, n_indicators) in EXPECTED {
-        if n_indicators > 0 {
-            continue; // read by the v1.2 loader (indicators, classes)
-        }
         let (set, diags) = sets::read(id, sets::text(id).unwrap());
         assert_eq!(
             diags.error_count() + diags.warning_count(),
@@ -92,8 +89,15 @@ fn sets_without_indicators_load_without_errors() {
         );
         let set = set.expect("the set loads");
         assert_eq!(set.id, id);
-        assert_eq!(set.len(), n_criteria);
+        assert_eq!(set.len(), n_criteria, "{id}");
+        assert_eq!(set.indicator_count(), n_indicators, "{id}");
     }
+    // The 2026–2030 set: classes 1, 2 and 3; indicator 2.10 read as written.
+    let (set, _) = sets::read("qd-51-2025", sets::text("qd-51-2025").unwrap());
+    let set = set.unwrap();
+    assert!((1..=3).all(|k| set.has_class(k)) && !set.has_class(4));
+    assert!(set.indicator_position("2.10").is_some());
+    assert_eq!(set.criteria[1].indicators[2].name, "Điện");
 }
 
 #[test]

@@ -797,6 +797,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "Communes whose criteria changed",
     ),
     ("b_col_gained", "Tiêu chí tăng", "Criteria gained"),
+    ("b_indicator", "chỉ tiêu", "indicator"),
     ("b_col_lost", "Tiêu chí giảm", "Criteria lost"),
     ("b_col_met", "Số tiêu chí đạt", "Criteria met"),
     ("b_col_left", "Còn thiếu", "Left"),

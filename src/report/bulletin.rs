@@ -61,7 +61,8 @@ pub struct Bulletin {
     pub next: Option<usize>,
     pub all: ScopeSummary,
     pub target: ScopeSummary,
-    /// Indices into `sweep.changes` of the communes that gained or lost, by district then name.
+    /// Indices into `sweep.changes` of the communes that gained or lost a
+    /// criterion or (v1.2) an indicator, by district then name.
     pub changed: Vec<usize>,
     /// Communes that reached the standard at this snapshot (compared under one set).
     pub reached_standard: Vec<CommuneIx>,
@@ -102,7 +103,11 @@ pub fn bulletin(content: &Content, sweep: &Sweep, si: usize) -> Bulletin {
         .clone()
         .filter(|&i| {
             let ch = &sweep.changes[i];
-            ch.gained().count() + ch.lost().count() > 0
+            ch.gained().count()
+                + ch.lost().count()
+                + ch.indicators_gained.count()
+                + ch.indicators_lost.count()
+                > 0
         })
         .collect();
     changed.sort_by_cached_key(|&i| sort_key(content, sweep.changes[i].commune));

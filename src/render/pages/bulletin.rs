@@ -228,6 +228,16 @@ impl<'v, 'a> Builder<'v, 'a> {
         self.v.criteria_list(set, &met.numbers())
     }
 
+    /// v1.2: the indicators in `met` (flat positions of set `set`), each with
+    /// its id as written and its name ("2.3", "Điện").
+    fn indicators_named(&self, set: SetIx, met: Met) -> Vec<Value> {
+        let s = &self.v.content.sets[set];
+        met.iter()
+            .filter_map(|p| s.flat_indicator(p))
+            .map(|i| json!({"id": i.id, "name": i.name}))
+            .collect()
+    }
+
     fn levels_row(&self, l: &Levels, m: &Movement) -> Value {
         let v = self.v;
         json!({
@@ -266,6 +276,8 @@ impl<'v, 'a> Builder<'v, 'a> {
                     "commune": self.commune_cell(ch.commune, year),
                     "gained": self.criteria_named(snap.set, ch.gained()),
                     "lost": self.criteria_named(snap.set, ch.lost()),
+                    "ind_gained": self.indicators_named(snap.set, ch.indicators_gained),
+                    "ind_lost": self.indicators_named(snap.set, ch.indicators_lost),
                     "before": ch.met_before,
                     "after": ch.met_after,
                     "total": set_len,
