@@ -94,7 +94,13 @@ fn the_seed_notice_targets_and_the_sample_facts() {
     let (c, r) = (&checked.content, &checked.report);
     assert!(c.groups.iter().filter(|g| g.parent.is_none()).count() >= 10);
     assert!(c.communes.len() >= 150);
-    assert!(c.sets.len() == 2);
+    // The four national sets in force from 2011 to 2026.
+    let mut sets: Vec<&str> = c.sets.iter().map(|s| s.id.as_str()).collect();
+    sets.sort_unstable();
+    assert_eq!(
+        sets,
+        ["qd-1980-2016", "qd-318-2022", "qd-491-2009", "qd-51-2025"]
+    );
     let measures: Vec<&str> = c.targets.iter().map(|t| t.measure.as_str()).collect();
     for m in ["standard_per_group", "min_met", "target_year_done"] {
         assert!(measures.contains(&m), "the seed notice's {m} target");
@@ -119,9 +125,18 @@ fn the_seed_notice_targets_and_the_sample_facts() {
     };
     assert_eq!(reached(ky_tan), Some(2013));
     assert_eq!(reached(yen_ho), Some(2014));
-    // 13 of the 20 communes with seconded officers meet the standard on the latest date.
+    // 13 of the 20 communes with seconded officers meet the standard at the end of 2017 (seed 003);
+    // on the latest date all 20 are former communes, merged on 1/7/2025, counted neither way.
+    let sec = ntm_site::report::people::seconded(c, tl, ntm_site::date::Date::new(2017, 12, 28));
+    assert_eq!(
+        (sec.meeting.len(), sec.communes.len(), sec.former.len()),
+        (13, 20, 0)
+    );
     let sec = ntm_site::report::people::seconded(c, tl, r.latest_date());
-    assert_eq!((sec.meeting.len(), sec.communes.len()), (13, 20));
+    assert_eq!(
+        (sec.meeting.len(), sec.communes.len(), sec.former.len()),
+        (0, 20, 20)
+    );
     // 5.556 production models, 3.036 of high efficiency at the end of 2014.
     let end_2014 = ntm_site::report::groups::on(c, tl, ntm_site::date::Date::new(2014, 12, 31));
     assert_eq!(end_2014.province.indicators[0], 5556);

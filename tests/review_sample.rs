@@ -2,9 +2,10 @@
 //! province (`content/`, Hà Tĩnh), read as a person reads them and checked
 //! against the data files of the same build and the content itself: the
 //! 2014 review reads as the seed tells it, the seed notice's targets have
-//! the status of `data/targets.csv`, 13 of the 20 communes with seconded
-//! officers are at the standard, every sponsor's X/Y matches its communes,
-//! and the indicator totals are the sums of the communes' latest reports.
+//! the status of `data/targets.csv`, the 20 communes with seconded officers
+//! are said to be merged away since 1/7/2025, every sponsor's X/Y matches its
+//! communes (those merged away apart), and the indicator totals are the sums
+//! of the latest reports of the communes that still exist.
 
 mod site_support;
 
@@ -259,20 +260,31 @@ fn the_seed_notice_targets_read_with_their_status() {
         .map(|h| commune_id(h))
         .collect();
     assert_eq!(behind, ["cam-xuyen/cam-nam", "vu-quang/duc-giang"]);
-    // The open target on the home page, with its current shortfall and data date.
-    let open = targets.iter().find(|t| t["status"] == "open").unwrap();
+    // The open targets on the home page, each with its current shortfall and data date.
     let home = b.page("index.html");
     let line = texts(&home, "#muc-tieu ~ ul.targets li").join(" ");
-    assert!(
-        line.contains(&format!(
-            "Còn thiếu {} xã đạt chuẩn so với mục tiêu {} xã, hạn {} (số liệu ngày {})",
-            open["shortfall"],
-            open["value"],
-            ntm_date(&open["deadline"]),
-            ntm_date(&open["evaluated_on"])
-        )),
-        "{line}"
-    );
+    let open: Vec<_> = targets.iter().filter(|t| t["status"] == "open").collect();
+    assert_eq!(open.len(), 2, "the 2026 and 2027 targets");
+    for t in open {
+        let data = format!(
+            "hạn {} (số liệu ngày {})",
+            ntm_date(&t["deadline"]),
+            ntm_date(&t["evaluated_on"])
+        );
+        let want = match t["measure"].as_str() {
+            "standard_count" => format!(
+                "Còn thiếu {} xã đạt chuẩn so với mục tiêu {} xã, {data}",
+                t["shortfall"], t["value"]
+            ),
+            "target_year_done" => format!(
+                "Còn {} xã đăng ký năm {} chưa đạt chuẩn, {data}",
+                t["shortfall"],
+                &t["deadline"][..4]
+            ),
+            m => panic!("no open {m} target in the sample"),
+        };
+        assert!(line.contains(&want), "{want}: {line}");
+    }
     // A target scoped to a nested group shows on that group's page and its district's.
     for g in ["huong-son/bien-gioi", "huong-son"] {
         let p = b.page(&format!("huyen/{g}/index.html"));
@@ -300,37 +312,63 @@ fn ntm_date(iso: &str) -> String {
     )
 }
 
-#[test]
-fn seconded_officers_13_of_20_with_the_data_date() {
-    let b = built();
-    let communes = b.csv("communes.csv");
-    let standard: BTreeSet<&str> = communes
+/// The communes of `communes.csv` at the standard on the latest date: a
+/// former commune keeps its last state in the file but counts nowhere.
+fn standard_now(communes: &[BTreeMap<String, String>]) -> BTreeSet<&str> {
+    communes
         .iter()
-        .filter(|r| r["meets_standard"] == "true")
+        .filter(|r| r["meets_standard"] == "true" && r["merged_into"].is_empty())
         .map(|r| r["id"].as_str())
-        .collect();
-    let latest = b.summary().as_array().unwrap().last().unwrap()["date"]
+        .collect()
+}
+
+/// The communes of `communes.csv` merged into another one.
+fn former(communes: &[BTreeMap<String, String>]) -> BTreeSet<&str> {
+    communes
+        .iter()
+        .filter(|r| !r["merged_into"].is_empty())
+        .map(|r| r["id"].as_str())
+        .collect()
+}
+
+/// The press sentence for `ids`, as a reader should read it: former communes
+/// apart, the share among those that remain.
+fn share_sentence(
+    ids: &BTreeSet<String>,
+    communes: &[BTreeMap<String, String>],
+    who: &str,
+    latest: &str,
+) -> String {
+    let (standard, former) = (standard_now(communes), former(communes));
+    let gone = ids.iter().filter(|c| former.contains(c.as_str())).count();
+    let left = ids.len() - gone;
+    let meeting = ids.iter().filter(|c| standard.contains(c.as_str())).count();
+    let data = format!("(số liệu ngày {})", ntm_date(latest));
+    match (left, gone) {
+        (0, 1) => format!("Xã {who} đã sáp nhập vào xã mới, không còn số liệu riêng {data}"),
+        (0, g) => format!("Cả {g} xã {who} đã sáp nhập vào xã mới, không còn số liệu riêng {data}"),
+        (l, 0) => format!("{meeting}/{l} xã {who} đã đạt chuẩn nông thôn mới {data}"),
+        (l, g) => format!(
+            "{g}/{} xã {who} đã sáp nhập vào xã mới; {meeting}/{l} xã còn lại đã đạt chuẩn nông thôn mới {data}",
+            ids.len()
+        ),
+    }
+}
+
+fn latest() -> String {
+    built().summary().as_array().unwrap().last().unwrap()["date"]
         .as_str()
         .unwrap()
-        .to_string();
-    let sentence = format!(
-        "13/20 xã có cán bộ biệt phái đã đạt chuẩn nông thôn mới (số liệu ngày {}).",
-        ntm_date(&latest)
-    );
+        .to_string()
+}
+
+#[test]
+fn seconded_officers_with_the_data_date() {
+    let b = built();
+    let communes = b.csv("communes.csv");
     let page = b.page("can-bo/index.html");
-    assert!(
-        texts(&page, "ul.press li").contains(&sentence),
-        "{:?}",
-        texts(&page, "ul.press li")
-    );
-    let home = b.page("index.html");
-    assert!(
-        texts(&home, "#do-dau-biet-phai ~ ul li")
-            .contains(&sentence.trim_end_matches('.').to_string()),
-        "{:?}",
-        texts(&home, "#do-dau-biet-phai ~ ul li")
-    );
-    // The seconded officers' table: its communes are the 20, 13 of them at the standard in communes.csv.
+    // The seconded officers' table: its communes are those whose officers' role
+    // says "biệt phái", read from the content independently of the report.
     let seconded: BTreeSet<String> = page
         .select(&sel("#biet-phai ~ .table-wrap table.officers tbody tr"))
         .map(|tr| {
@@ -339,12 +377,6 @@ fn seconded_officers_13_of_20_with_the_data_date() {
         })
         .collect();
     assert_eq!(seconded.len(), 20);
-    let meeting = seconded
-        .iter()
-        .filter(|c| standard.contains(c.as_str()))
-        .count();
-    assert_eq!(meeting, 13);
-    // Independently of the report: the communes whose officers' role says "biệt phái".
     let c = checked();
     let from_content: BTreeSet<String> = c
         .content
@@ -360,23 +392,39 @@ fn seconded_officers_13_of_20_with_the_data_date() {
         .map(|x| x.id.clone())
         .collect();
     assert_eq!(seconded, from_content);
-    // The rounds of secondment as seed 003 tells them: 7 in 2014, 6 in 2016, 7 in 2017.
+    // On 26/11/2026 all 20 were merged on 1/7/2025: the sentence says so
+    // rather than "0/20 đã đạt chuẩn" (seed 003's 13/20 of 2017 is checked in
+    // engine_sample.rs).
+    let sentence = share_sentence(&seconded, &communes, "có cán bộ biệt phái", &latest());
+    assert!(
+        sentence.starts_with("Cả 20 xã có cán bộ biệt phái đã sáp nhập"),
+        "{sentence}"
+    );
+    let press = texts(&page, "ul.press li");
+    assert!(press.contains(&format!("{sentence}.")), "{press:?}");
+    let home = b.page("index.html");
+    let on_home = texts(&home, "#do-dau-biet-phai ~ ul li");
+    assert!(on_home.contains(&sentence), "{on_home:?}");
+    // The rounds of secondment as seed 003 tells them: 7 in 2014, 6 in 2016,
+    // 7 in 2017, their communes all merged away by now.
     let rounds: Vec<Vec<String>> = page
         .select(&sel("table.rounds tbody tr"))
-        .map(|tr| tr.select(&sel("th, td")).map(text_of).collect::<Vec<_>>()[..2].to_vec())
+        .map(|tr| tr.select(&sel("th, td")).map(text_of).collect())
         .collect();
-    assert_eq!(rounds, [["2014", "7"], ["2016", "6"], ["2017", "7"]]);
+    assert_eq!(
+        rounds,
+        [
+            ["2014", "7", "7", "– (7 xã đã sáp nhập)"],
+            ["2016", "6", "6", "– (6 xã đã sáp nhập)"],
+            ["2017", "7", "7", "– (7 xã đã sáp nhập)"]
+        ]
+    );
 }
 
 #[test]
 fn each_sponsors_share_matches_its_communes() {
     let b = built();
     let communes = b.csv("communes.csv");
-    let standard: BTreeSet<&str> = communes
-        .iter()
-        .filter(|r| r["meets_standard"] == "true")
-        .map(|r| r["id"].as_str())
-        .collect();
     let c = checked();
     let index = b.page("don-vi-do-dau/index.html");
     let pages = links(&index, "table.sponsors tbody th a");
@@ -403,15 +451,15 @@ fn each_sponsors_share_matches_its_communes() {
             .map(|x| x.id.clone())
             .collect();
         assert_eq!(ids, expect, "{name}");
-        let meeting = ids.iter().filter(|i| standard.contains(i.as_str())).count();
         let sentence = texts(&page, ".sponsor-share").join("");
-        assert!(
-            sentence.starts_with(&format!(
-                "{meeting}/{} xã do {name} đỡ đầu đã đạt chuẩn nông thôn mới (số liệu ngày ",
-                ids.len()
-            )),
-            "{sentence}"
-        );
+        let want = share_sentence(&ids, &communes, &format!("do {name} đỡ đầu"), &latest());
+        assert_eq!(sentence, format!("{want}."));
+        if name == "Báo Hà Tĩnh" {
+            assert_eq!(
+                sentence,
+                "Cả 7 xã do Báo Hà Tĩnh đỡ đầu đã sáp nhập vào xã mới, không còn số liệu riêng (số liệu ngày 26/11/2026)."
+            );
+        }
     }
     // Seed 002: Kỳ Tân and Yên Hồ are both sponsored by the bloc's party committee.
     let page = b.page("don-vi-do-dau/dang-uy-khoi-cac-co-quan-tinh/index.html");
@@ -433,10 +481,19 @@ fn each_sponsors_share_matches_its_communes() {
 fn indicator_totals_are_the_latest_reports_summed_with_their_date() {
     let b = built();
     let c = checked();
-    // Independently of the report: each commune's last reported value of each indicator.
+    // Independently of the report: each commune's last reported value of each
+    // indicator, for the communes not merged into another one (a former commune
+    // counts nowhere from its merger on; only two of the sample's communes were
+    // not merged on 1/7/2025).
+    let merged: BTreeSet<usize> = c
+        .content
+        .communes
+        .iter()
+        .flat_map(|x| x.merged_from.iter().copied())
+        .collect();
     let mut last: BTreeMap<usize, [Option<u64>; 4]> = BTreeMap::new();
     for s in &c.content.snapshots {
-        for e in &s.entries {
+        for e in s.entries.iter().filter(|e| !merged.contains(&e.commune)) {
             let slot = last.entry(e.commune).or_default();
             for (i, v) in slot.iter_mut().enumerate() {
                 if let Some(x) = e.indicators.get(i) {

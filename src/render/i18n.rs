@@ -692,6 +692,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "Officers assigned to communes and officers seconded to them by provincial departments, with the communes' progress.",
     ),
     ("seconded_title", "Cán bộ biệt phái", "Seconded officers"),
+    ("merged_short", "xã đã sáp nhập", "merged away"),
     (
         "in_charge_title",
         "Cán bộ phụ trách xã",

@@ -392,29 +392,53 @@ pub fn target_result(
 }
 
 /// The press figure: "13/20 xã có cán bộ biệt phái đã đạt chuẩn nông thôn mới
-/// (số liệu ngày 28/12/2017)".
+/// (số liệu ngày 28/12/2017)". `former` of the `of` communes were merged
+/// away by the date (v1.2): they have no state then, so they are counted
+/// apart ("…; 5 xã khác đã sáp nhập vào xã mới"), or alone when none of them
+/// is left ("Cả 20 xã có cán bộ biệt phái đã sáp nhập vào xã mới…").
 pub fn share_at_standard(
     lang: Lang,
     meeting: usize,
     of: usize,
-    who_vi: &str,
-    who_en: &str,
+    former: usize,
+    who: (&str, &str),
     on: Option<Date>,
 ) -> String {
-    let when = on.map(|d| match lang {
-        Lang::Vi => format!(" (số liệu ngày {})", date(lang, d)),
-        Lang::En => format!(" (data of {})", date(lang, d)),
-    });
-    match lang {
-        Lang::Vi => format!(
-            "{}/{} xã {who_vi} đã đạt chuẩn nông thôn mới{}",
-            n(lang, meeting as i64),
-            n(lang, of as i64),
-            when.unwrap_or_default()
+    let (who_vi, who_en) = who;
+    let when = on
+        .map(|d| match lang {
+            Lang::Vi => format!(" (số liệu ngày {})", date(lang, d)),
+            Lang::En => format!(" (data of {})", date(lang, d)),
+        })
+        .unwrap_or_default();
+    let counted = of - former.min(of);
+    let (nf, nc, nm) = (
+        n(lang, former as i64),
+        n(lang, counted as i64),
+        n(lang, meeting as i64),
+    );
+    match (lang, counted, former) {
+        (Lang::Vi, 0, 1) => {
+            format!("Xã {who_vi} đã sáp nhập vào xã mới, không còn số liệu riêng{when}")
+        }
+        (Lang::Vi, 0, _) => {
+            format!("Cả {nf} xã {who_vi} đã sáp nhập vào xã mới, không còn số liệu riêng{when}")
+        }
+        (Lang::Vi, _, 0) => format!("{nm}/{nc} xã {who_vi} đã đạt chuẩn nông thôn mới{when}"),
+        (Lang::Vi, _, _) => format!(
+            "{nf}/{} xã {who_vi} đã sáp nhập vào xã mới; {nm}/{nc} xã còn lại đã đạt chuẩn nông thôn mới{when}",
+            n(lang, of as i64)
         ),
-        Lang::En => format!(
-            "{meeting} of {of} communes {who_en} meet the standard{}",
-            when.unwrap_or_default()
+        (Lang::En, 0, 1) => format!(
+            "The commune {who_en} has merged into a new commune and has no figures of its own{when}"
+        ),
+        (Lang::En, 0, _) => format!(
+            "All {nf} communes {who_en} have merged into new communes and have no figures of their own{when}"
+        ),
+        (Lang::En, _, 0) => format!("{nm} of {nc} communes {who_en} meet the standard{when}"),
+        (Lang::En, _, _) => format!(
+            "{nf} of the {of} communes {who_en} {} merged into new communes; {nm} of the {nc} remaining meet the standard{when}",
+            if former == 1 { "has" } else { "have" }
         ),
     }
 }
@@ -1152,11 +1176,30 @@ mod tests {
                 Lang::Vi,
                 13,
                 20,
-                "có cán bộ biệt phái",
-                "with seconded officers",
+                0,
+                ("có cán bộ biệt phái", "with seconded officers"),
                 Some(d("2017-12-28"))
             ),
             "13/20 xã có cán bộ biệt phái đã đạt chuẩn nông thôn mới (số liệu ngày 28/12/2017)"
+        );
+        // v1.2: communes merged away by the date are counted apart, or alone.
+        let who = ("do Báo Hà Tĩnh đỡ đầu", "sponsored by Báo Hà Tĩnh");
+        let on = Some(d("2026-11-26"));
+        assert_eq!(
+            share_at_standard(Lang::Vi, 1, 3, 2, who, on),
+            "2/3 xã do Báo Hà Tĩnh đỡ đầu đã sáp nhập vào xã mới; 1/1 xã còn lại đã đạt chuẩn nông thôn mới (số liệu ngày 26/11/2026)"
+        );
+        assert_eq!(
+            share_at_standard(Lang::Vi, 0, 7, 7, who, on),
+            "Cả 7 xã do Báo Hà Tĩnh đỡ đầu đã sáp nhập vào xã mới, không còn số liệu riêng (số liệu ngày 26/11/2026)"
+        );
+        assert_eq!(
+            share_at_standard(Lang::En, 0, 1, 1, who, on),
+            "The commune sponsored by Báo Hà Tĩnh has merged into a new commune and has no figures of its own (data of 26/11/2026)"
+        );
+        assert_eq!(
+            share_at_standard(Lang::En, 2, 5, 1, who, on),
+            "1 of the 5 communes sponsored by Báo Hà Tĩnh has merged into new communes; 2 of the 4 remaining meet the standard (data of 26/11/2026)"
         );
     }
 

@@ -20,6 +20,16 @@ pub struct Sponsor {
     pub communes: Vec<CommuneIx>,
     /// Those meeting the standard on the date.
     pub meeting: Vec<CommuneIx>,
+    /// (v1.2) Those merged into another commune by the date: they have no
+    /// state then and are counted neither as meeting nor as not meeting.
+    pub former: Vec<CommuneIx>,
+}
+
+impl Sponsor {
+    /// The communes that count on the date: those that still exist.
+    pub fn counted(&self) -> usize {
+        self.communes.len() - self.former.len()
+    }
 }
 
 /// The key that makes two written names one agency: case, diacritics and
@@ -39,12 +49,11 @@ pub fn sponsors(content: &Content, timeline: &Timeline, date: Option<Date>) -> V
                 slug: crate::text::slugify(name),
                 communes: Vec::new(),
                 meeting: Vec::new(),
+                former: Vec::new(),
             });
             if e.communes.last() != Some(&c) {
                 e.communes.push(c);
-                if date.is_some_and(|d| meets_standard_on(content, timeline, c, d)) {
-                    e.meeting.push(c);
-                }
+                sort_on(content, timeline, c, date, &mut e.meeting, &mut e.former);
             }
         }
     }
@@ -62,24 +71,64 @@ pub fn sponsors(content: &Content, timeline: &Timeline, date: Option<Date>) -> V
     v
 }
 
-/// The communes that have (or had) a seconded officer, and those of them
-/// meeting the standard on the date.
+/// Some communes (those with a seconded officer, with an officer in charge,
+/// with a sponsor) and those of them meeting the standard on a date.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Seconded {
+pub struct Share {
     pub communes: Vec<CommuneIx>,
+    /// Those meeting the standard on the date.
     pub meeting: Vec<CommuneIx>,
+    /// (v1.2) Those merged into another commune by the date.
+    pub former: Vec<CommuneIx>,
+}
+
+impl Share {
+    /// The communes that count on the date: those that still exist.
+    pub fn counted(&self) -> usize {
+        self.communes.len() - self.former.len()
+    }
+}
+
+/// Puts commune `c` among those meeting the standard on `date`, or among the
+/// former communes when it was merged away by then (v1.2).
+fn sort_on(
+    content: &Content,
+    timeline: &Timeline,
+    c: CommuneIx,
+    date: Option<Date>,
+    meeting: &mut Vec<CommuneIx>,
+    former: &mut Vec<CommuneIx>,
+) {
+    let Some(d) = date else { return };
+    if content.merged_on(c).is_some_and(|e| d >= e) {
+        former.push(c);
+    } else if meets_standard_on(content, timeline, c, d) {
+        meeting.push(c);
+    }
+}
+
+/// How many of `communes` meet the standard on `date`, and how many of them
+/// were merged away by then (counted neither way).
+pub fn share(
+    content: &Content,
+    timeline: &Timeline,
+    communes: &[CommuneIx],
+    date: Option<Date>,
+) -> Share {
+    let mut s = Share {
+        communes: communes.to_vec(),
+        ..Share::default()
+    };
+    for &c in communes {
+        sort_on(content, timeline, c, date, &mut s.meeting, &mut s.former);
+    }
+    s
 }
 
 /// Communes with an officer whose role says `biệt phái`.
-pub fn seconded(content: &Content, timeline: &Timeline, date: Option<Date>) -> Seconded {
-    let mut s = Seconded::default();
-    for (c, commune) in content.communes.iter().enumerate() {
-        if commune.officers.iter().any(|o| o.is_seconded()) {
-            s.communes.push(c);
-            if date.is_some_and(|d| meets_standard_on(content, timeline, c, d)) {
-                s.meeting.push(c);
-            }
-        }
-    }
-    s
+pub fn seconded(content: &Content, timeline: &Timeline, date: Option<Date>) -> Share {
+    let communes: Vec<CommuneIx> = (0..content.communes.len())
+        .filter(|&c| content.communes[c].officers.iter().any(|o| o.is_seconded()))
+        .collect();
+    share(content, timeline, &communes, date)
 }

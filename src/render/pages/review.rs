@@ -724,15 +724,25 @@ impl<'v, 'a> Builder<'v, 'a> {
             v.latest
                 .is_some_and(|d| meets_standard_on(content, tl, c, d))
         };
+        let share_text = |s: &people::Share, who: (&str, &str)| {
+            prose::share_at_standard(
+                lang,
+                s.meeting.len(),
+                s.communes.len(),
+                s.former.len(),
+                who,
+                v.latest,
+            )
+        };
         let mut out = Vec::new();
         let sponsored: Vec<CommuneIx> = (0..content.communes.len())
             .filter(|&c| !content.communes[c].sponsors.is_empty())
             .collect();
         if !sponsored.is_empty() {
-            let meeting = sponsored.iter().filter(|&&c| at(c)).count();
+            let share = people::share(content, tl, &sponsored, v.latest);
             out.push(json!({
                 "key": "sponsored",
-                "text": prose::share_at_standard(lang, meeting, sponsored.len(), "có đơn vị đỡ đầu", "with a sponsor", v.latest),
+                "text": share_text(&share, ("có đơn vị đỡ đầu", "with a sponsor")),
                 "href": paths::link(SPONSORS_DIR),
             }));
             let standard: Vec<CommuneIx> = (0..content.communes.len()).filter(|&c| at(c)).collect();
@@ -750,7 +760,7 @@ impl<'v, 'a> Builder<'v, 'a> {
         if !sec.communes.is_empty() {
             out.push(json!({
                 "key": "seconded",
-                "text": prose::share_at_standard(lang, sec.meeting.len(), sec.communes.len(), "có cán bộ biệt phái", "with seconded officers", v.latest),
+                "text": share_text(&sec, ("có cán bộ biệt phái", "with seconded officers")),
                 "href": paths::link(OFFICERS_DIR),
             }));
         }
@@ -763,10 +773,10 @@ impl<'v, 'a> Builder<'v, 'a> {
             })
             .collect();
         if !in_charge.is_empty() {
-            let meeting = in_charge.iter().filter(|&&c| at(c)).count();
+            let share = people::share(content, tl, &in_charge, v.latest);
             out.push(json!({
                 "key": "in_charge",
-                "text": prose::share_at_standard(lang, meeting, in_charge.len(), "có cán bộ phụ trách", "with an officer in charge", v.latest),
+                "text": share_text(&share, ("có cán bộ phụ trách", "with an officer in charge")),
                 "href": paths::link(OFFICERS_DIR),
             }));
         }
@@ -790,7 +800,8 @@ impl<'v, 'a> Builder<'v, 'a> {
                     "communes_text": v.int(s.communes.len() as i64),
                     "meeting": s.meeting.len(),
                     "meeting_text": v.int(s.meeting.len() as i64),
-                    "percent": format::percent(s.meeting.len() as u64, s.communes.len() as u64),
+                    // Of the communes that still exist (v1.2); none left: no share.
+                    "percent": (s.counted() > 0).then(|| format::percent(s.meeting.len() as u64, s.counted() as u64)),
                 })
             })
             .collect();
@@ -828,14 +839,15 @@ impl<'v, 'a> Builder<'v, 'a> {
             v.lang,
             s.meeting.len(),
             s.communes.len(),
-            &who_vi,
-            &who_en,
+            s.former.len(),
+            (&who_vi, &who_en),
             v.latest,
         );
-        // Their progress together: the aggregates of these communes on the latest date.
+        // Their progress together: the aggregates of these communes on the
+        // latest date (those merged away by then have none).
         let mut area = groups::AreaSummary::default();
         let year = v.latest.map(|d| d.year());
-        for &c in &cs {
+        for &c in cs.iter().filter(|c| !s.former.contains(c)) {
             area.communes += 1;
             let target = year.is_some() && v.content.communes[c].target_year == year;
             if target {
@@ -936,19 +948,14 @@ impl<'v, 'a> Builder<'v, 'a> {
         let rounds: Vec<Value> = rounds
             .into_iter()
             .map(|(year, (officers, cs))| {
-                let meeting = cs
-                    .iter()
-                    .filter(|&&c| {
-                        v.latest.is_some_and(|d| {
-                            meets_standard_on(content, &v.report.sweep.timeline, c, d)
-                        })
-                    })
-                    .count();
+                // Communes merged away by the latest date are counted apart (v1.2).
+                let share = people::share(content, &v.report.sweep.timeline, &cs, v.latest);
                 json!({
                     "year": year,
                     "officers": v.int(officers),
                     "communes": v.int(cs.len() as i64),
-                    "meeting": v.int(meeting as i64),
+                    "meeting": (share.counted() > 0).then(|| v.int(share.meeting.len() as i64)),
+                    "former": (!share.former.is_empty()).then(|| v.int(share.former.len() as i64)),
                 })
             })
             .collect();
