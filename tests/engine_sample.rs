@@ -6,14 +6,17 @@ mod common;
 use common::read_csv;
 use std::path::Path;
 
-/// The sample built once for all tests of this file.
-fn build_sample() -> (&'static tempfile::TempDir, std::path::PathBuf) {
-    static BUILT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let tmp = BUILT.get_or_init(|| {
-        let tmp = tempfile::tempdir().unwrap();
+/// The sample built once for all tests of this file, into
+/// `target/tmp/engine_sample` (a `static` is never dropped, so a temporary
+/// folder would be left in /tmp by every run; this one is emptied first).
+fn build_sample() -> std::path::PathBuf {
+    static BUILT: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    let out = BUILT.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("engine_sample");
+        let _ = std::fs::remove_dir_all(&dir);
         let opts = ntm_site::build::BuildOptions {
             content: Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-            output: tmp.path().join("out"),
+            output: dir.join("out"),
             base_url: None,
             drafts: false,
             deny_warnings: false,
@@ -25,14 +28,14 @@ fn build_sample() -> (&'static tempfile::TempDir, std::path::PathBuf) {
                 e => panic!("{e}"),
             }
         }
-        tmp
+        dir.join("out")
     });
-    (tmp, tmp.path().join("out"))
+    out.clone()
 }
 
 #[test]
 fn the_week_of_21_to_27_august_2015_reads_as_the_seed_tells_it() {
-    let (_tmp, out) = build_sample();
+    let out = build_sample();
     let s: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("data/summary.json")).unwrap()).unwrap();
     let week = s
@@ -77,7 +80,7 @@ fn the_week_of_21_to_27_august_2015_reads_as_the_seed_tells_it() {
 
 #[test]
 fn the_2014_review_reads_as_the_seed_tells_it() {
-    let (_tmp, out) = build_sample();
+    let out = build_sample();
     // "Năm 2014, bình quân các xã đều tăng 2,7 tiêu chí đạt chuẩn, nâng số xã đạt chuẩn lên 26 xã, không còn xã dưới 5 tiêu chí."
     let years = read_csv(&out.join("data/years.csv"));
     let y2014 = years.iter().find(|r| r[0] == "2014").unwrap();

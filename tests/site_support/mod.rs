@@ -7,6 +7,8 @@ use ntm_site::render::{SiteFiles, links};
 use scraper::{ElementRef, Html, Selector};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example/content")
@@ -17,16 +19,45 @@ pub fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
 }
 
-/// A finished build in a temporary folder.
+/// A finished build in a folder of its own, removed when it is dropped.
 pub struct Built {
-    pub _dir: tempfile::TempDir,
+    dir: PathBuf,
     pub out: PathBuf,
     pub base_url: String,
 }
 
+impl Drop for Built {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A fresh folder for one build: `target/tmp/sites/<test binary>/<n>`.
+/// A build kept in a `static` is never dropped, so the test binary's folder
+/// is emptied before its first build instead: runs leave at most the
+/// builds of the last run behind, not a copy of the site per run in /tmp.
+pub fn build_dir() -> PathBuf {
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let root = ROOT.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .ok()
+            .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .unwrap_or_default();
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("sites")
+            .join(exe);
+        let _ = std::fs::remove_dir_all(&root);
+        root
+    });
+    let dir = root.join(N.fetch_add(1, Ordering::Relaxed).to_string());
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 pub fn build_site(content: &Path, base_url: Option<&str>) -> Built {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
+    let dir = build_dir();
+    let out = dir.join("out");
     let checked = build(&BuildOptions {
         content: content.to_path_buf(),
         output: out.clone(),
@@ -40,11 +71,7 @@ pub fn build_site(content: &Path, base_url: Option<&str>) -> Built {
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    Built {
-        _dir: dir,
-        out,
-        base_url,
-    }
+    Built { dir, out, base_url }
 }
 
 impl Built {
