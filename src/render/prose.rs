@@ -1195,11 +1195,11 @@ mod tests {
         );
         assert_eq!(
             share_at_standard(Lang::En, 0, 1, 1, who, on),
-            "The commune sponsored by Báo Hà Tĩnh has merged into a new commune and has no figures of its own (data of 26/11/2026)"
+            "The commune sponsored by Báo Hà Tĩnh has merged into a new commune and has no figures of its own (data of 26 Nov 2026)"
         );
         assert_eq!(
             share_at_standard(Lang::En, 2, 5, 1, who, on),
-            "1 of the 5 communes sponsored by Báo Hà Tĩnh has merged into new communes; 2 of the 4 remaining meet the standard (data of 26/11/2026)"
+            "1 of the 5 communes sponsored by Báo Hà Tĩnh has merged into new communes; 2 of the 4 remaining meet the standard (data of 26 Nov 2026)"
         );
     }
 
