@@ -37,6 +37,24 @@ pub struct SetChange {
 pub struct Progress {
     pub points: Vec<ProgressPoint>,
     pub set_changes: Vec<SetChange>,
+    /// (v1.2) The dates communes were merged into new ones (the new
+    /// communes' `established`), within the data, oldest first.
+    pub mergers: Vec<Date>,
+}
+
+/// (v1.2) The dates of the mergers between `first` and `last` (both
+/// inclusive): the distinct `established` dates of communes formed by one.
+pub fn merger_dates(content: &Content, first: Date, last: Date) -> Vec<Date> {
+    let mut d: Vec<Date> = content
+        .communes
+        .iter()
+        .filter(|c| !c.merged_from.is_empty())
+        .filter_map(|c| c.established)
+        .filter(|&e| e >= first && e <= last)
+        .collect();
+    d.sort_unstable();
+    d.dedup();
+    d
 }
 
 /// Province-wide progress: one point per snapshot, from `summary.json`'s figures.
@@ -73,9 +91,14 @@ pub fn progress(content: &Content, report: &Report) -> Progress {
             }
         })
         .collect();
+    let mergers = match (content.snapshots.first(), content.snapshots.last()) {
+        (Some(a), Some(b)) => merger_dates(content, a.date, b.date),
+        _ => Vec::new(),
+    };
     Progress {
         points,
         set_changes,
+        mergers,
     }
 }
 
@@ -88,6 +111,16 @@ pub fn districts(content: &Content) -> Vec<GroupIx> {
         vi_cmp(&area_name(content, a), &area_name(content, b))
             .then_with(|| content.groups[a].id.cmp(&content.groups[b].id))
     });
+    g
+}
+
+/// The districts of today on `date`: a former district, every commune of
+/// which had merged away by then, is history and not one of them (v1.2).
+pub fn districts_on(content: &Content, date: Option<Date>) -> Vec<GroupIx> {
+    let mut g = districts(content);
+    if let Some(d) = date {
+        g.retain(|&x| groups::ended(content, x).is_none_or(|e| e > d));
+    }
     g
 }
 
@@ -136,7 +169,7 @@ pub fn bands(
         name: "Toàn tỉnh".to_string(),
         levels: areas.province.levels,
     }];
-    for g in districts(content) {
+    for g in districts_on(content, areas.date) {
         rows.push(BandRow {
             group: Some(g),
             name: area_name(content, g),
@@ -181,7 +214,7 @@ pub fn districts_compared(content: &Content, report: &Report) -> (DistrictRow, V
         average_met: a.levels.average_met(),
     };
     let province = row(None, "Toàn tỉnh".into(), &report.latest.province);
-    let mut rows: Vec<DistrictRow> = districts(content)
+    let mut rows: Vec<DistrictRow> = districts_on(content, report.latest_date())
         .into_iter()
         .map(|g| row(Some(g), area_name(content, g), &report.latest.groups[g]))
         .collect();
@@ -305,6 +338,11 @@ pub struct CommuneTrack {
     /// The first snapshot date on which it met the standard.
     pub reached: Option<Date>,
     pub recognitions: Vec<RecognitionMark>,
+    /// (v1.2) For a former commune: the day of its merger and the name of
+    /// the commune it became part of; its track ends the day before.
+    pub merged: Option<(Date, String)>,
+    /// (v1.2) For a commune formed by a merger: the day it was established.
+    pub formed: Option<Date>,
 }
 
 pub fn commune_track(content: &Content, report: &Report, commune: CommuneIx) -> CommuneTrack {
@@ -329,12 +367,19 @@ pub fn commune_track(content: &Content, report: &Report, commune: CommuneIx) -> 
         })
         .collect();
     recognitions.sort_by(|a, b| a.date.cmp(&b.date).then(a.level.cmp(&b.level)));
+    let merged = content.merged_on(commune).zip(c.merged_into).map(|(d, n)| {
+        let n = &content.communes[n];
+        (d, format!("{} {}", n.kind, n.name))
+    });
+    let formed = c.established.filter(|_| !c.merged_from.is_empty());
     CommuneTrack {
         commune,
         points,
         target_year: c.target_year,
         reached,
         recognitions,
+        merged,
+        formed,
     }
 }
 
@@ -428,10 +473,27 @@ pub fn indicators(content: &Content) -> Vec<IndicatorPoint> {
     let mut latest: Vec<[Option<u64>; 4]> = vec![[None; 4]; content.communes.len()];
     let mut sums = [0u64; 4];
     let mut reported = [0u32; 4];
+    // v1.2: former communes leave the totals on the day of their merger.
+    let mut mergers: Vec<(Date, CommuneIx)> = (0..content.communes.len())
+        .filter_map(|c| content.merged_on(c).map(|d| (d, c)))
+        .collect();
+    mergers.sort_unstable();
+    let mut next = 0;
     content
         .snapshots
         .iter()
         .map(|snap| {
+            while let Some(&(d, c)) = mergers.get(next)
+                && d <= snap.date
+            {
+                next += 1;
+                for (i, slot) in latest[c].iter_mut().enumerate() {
+                    if let Some(old) = slot.take() {
+                        sums[i] -= old;
+                        reported[i] -= 1;
+                    }
+                }
+            }
             for e in &snap.entries {
                 for (i, slot) in latest[e.commune].iter_mut().enumerate() {
                     if let Some(v) = e.indicators.get(i) {

@@ -322,7 +322,7 @@ pub fn progress(
             reference: None,
         },
     ];
-    let markers: Vec<Marker> = p
+    let mut markers: Vec<Marker> = p
         .set_changes
         .iter()
         .map(|s| Marker {
@@ -332,6 +332,14 @@ pub fn progress(
             color: MARKER,
         })
         .collect();
+    // The mergers of communes, marked as a change of set is.
+    markers.extend(p.mergers.iter().map(|&d| Marker {
+        day: day(d),
+        until: None,
+        label: format!("Sáp nhập xã {}", format::date(d)),
+        color: MARKER,
+    }));
+    markers.sort_by(|a, b| a.day.total_cmp(&b.day));
     time_chart(
         meta,
         frame,
@@ -403,6 +411,10 @@ pub fn commune(
         lo = lo.min(r.date);
         hi = hi.max(r.date);
     }
+    // A former commune's chart stops at its merger.
+    if let Some((d, _)) = &t.merged {
+        hi = hi.min(*d).max(lo);
+    }
     let range = time_range(lo, hi);
     let total = t.points.last().map(|p| p.total).unwrap_or(0);
     let mut markers = Vec::new();
@@ -432,6 +444,22 @@ pub fn commune(
             day: day(r.date),
             until: None,
             label: format!("{} {}", level_name(r.level), format::date(r.date)),
+            color: MARKER,
+        });
+    }
+    if let Some(d) = t.formed {
+        markers.push(Marker {
+            day: day(d),
+            until: None,
+            label: format!("Thành lập {}", format::date(d)),
+            color: MARKER,
+        });
+    }
+    if let Some((d, into)) = &t.merged {
+        markers.push(Marker {
+            day: day(*d),
+            until: None,
+            label: format!("Sáp nhập vào {into} {}", format::date(*d)),
             color: MARKER,
         });
     }

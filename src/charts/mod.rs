@@ -193,6 +193,12 @@ pub fn province_progress(content: &Content, report: &Report) -> Chart {
                     set_label(content, ch.to)
                 ));
             }
+            for m in &p.mergers {
+                d.push_str(&format!(
+                    " Ngày {} các xã được sắp xếp, sáp nhập thành xã mới.",
+                    format::date(*m)
+                ));
+            }
             d
         }
         None => "Chưa có số liệu.".to_string(),
@@ -465,6 +471,12 @@ pub fn commune_timeline(content: &Content, report: &Report, commune: CommuneIx) 
             format::date(r.date),
             r.decision
         ));
+    }
+    if let Some(d) = t.formed {
+        desc.push_str(&format!(" Thành lập ngày {} do sáp nhập.", format::date(d)));
+    }
+    if let Some((d, into)) = &t.merged {
+        desc.push_str(&format!(" Sáp nhập vào {into} ngày {}.", format::date(*d)));
     }
     let mut rows: Vec<Vec<String>> = t
         .points
