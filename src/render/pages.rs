@@ -14,7 +14,7 @@ use super::views::{Views, paths, titled};
 use super::{RenderSettings, SiteFiles};
 use crate::charts::{self, Chart};
 use crate::model::{CommuneIx, Content, Document, GroupIx};
-use crate::report::Report;
+use crate::report::{self, Report};
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -401,6 +401,7 @@ impl<'v, 'a> Builder<'v, 'a> {
         let figures = v.figures(province, v.recognized_among(0..v.content.communes.len()));
         let tops = v.top_groups.clone();
         let groups = v.group_tree(&tops);
+        let former_groups = v.former_tree(&tops);
         let loose: Vec<Value> = v
             .commune_order
             .iter()
@@ -456,6 +457,7 @@ impl<'v, 'a> Builder<'v, 'a> {
         let vars = json!({
             "figures": figures,
             "groups": groups,
+            "former_groups": former_groups,
             "loose_communes": loose,
             "bulletin": bulletin,
             "news": self.latest_news(5),
@@ -485,7 +487,7 @@ impl<'v, 'a> Builder<'v, 'a> {
         let v = self.v;
         let tops = v.top_groups.clone();
         let title = self.t("nav_districts").to_string();
-        let vars = json!({"groups": v.group_tree(&tops)});
+        let vars = json!({"groups": v.group_tree(&tops), "former_groups": v.former_tree(&tops)});
         self.add(
             "huyen/",
             "districts.html",
@@ -541,7 +543,12 @@ impl<'v, 'a> Builder<'v, 'a> {
         changes.truncate(20);
         let changes: Vec<Value> = changes.iter().map(|&i| v.change(i, true)).collect();
         let children = v.child_groups[g].clone();
-        let subgroups = v.group_tree(&children);
+        // A former district's subgroups are history with it.
+        let subgroups = if v.groups[g]["ended"].is_null() {
+            v.group_tree(&children)
+        } else {
+            v.former_tree(&children)
+        };
         let nested = !subgroups.is_empty();
         let coverage = match crate::charts::figures::latest_set(v.content) {
             Some(set) => self.chart(
@@ -595,40 +602,58 @@ impl<'v, 'a> Builder<'v, 'a> {
         let tl = &v.report.sweep.timeline;
         let state = tl.latest(c);
         // The criteria table of the set in force for the commune, with the
-        // date since which each met criterion has been met without a break.
+        // date since which each met criterion has been met without a break
+        // and (v1.2) its indicators met ("4/5") and those still missing.
         let criteria: Vec<Value> = match state {
             Some(s) => {
                 let set = &v.content.sets[s.set];
-                let states = &tl.states[c];
-                set.criteria
-                    .iter()
-                    .map(|cr| {
-                        let k = cr.number;
-                        let met = s.met.has(k);
-                        let since = if met {
-                            states
-                                .iter()
-                                .rev()
-                                .take_while(|x| x.set == s.set && x.met.has(k))
-                                .last()
-                                .map(|x| v.date(x.date))
-                        } else {
-                            None
-                        };
+                report::communes::criteria(v.content, tl, c)
+                    .into_iter()
+                    .zip(&set.criteria)
+                    .map(|(st, cr)| {
+                        let total = st.indicators_met.len() + st.indicators_missing.len();
                         json!({
-                            "number": k,
+                            "number": st.number,
                             "name": cr.name,
                             "group": cr.group,
                             "department": cr.department,
-                            "met": met,
-                            "since": since,
-                            "href": paths::link(&paths::criterion(&set.id, k)),
+                            "met": st.met,
+                            "since": st.since.map(|d| v.date(d)),
+                            "indicators": (total > 0).then(|| json!({
+                                "met": st.indicators_met.len(),
+                                "total": total,
+                                "missing": st.indicators_missing,
+                            })),
+                            "href": paths::link(&paths::criterion(&set.id, st.number)),
                         })
                     })
                     .collect()
             }
             None => Vec::new(),
         };
+        let has_indicators = state.is_some_and(|s| v.content.sets[s.set].has_indicators());
+        // v1.2: its class, with the description of the set of its latest state.
+        let class = cm.class.map(|k| {
+            let about = state
+                .and_then(|s| v.content.sets[s.set].classes.iter().find(|x| x.number == k))
+                .map(|x| x.description.clone());
+            json!({"number": k, "description": about})
+        });
+        // v1.2: the communes merged into it, each with its history up to the merger.
+        let predecessors: Vec<Value> = report::communes::predecessors(v.content, tl, c)
+            .into_iter()
+            .map(|p| {
+                json!({
+                    "commune": v.commune_link(p.commune),
+                    "group": v.content.communes[p.commune].group.map(|g| v.group_link(g)),
+                    "last_date": p.last.map(|(d, _, _)| v.date(d)),
+                    "met": p.last.map(|(_, m, _)| m),
+                    "total": p.last.map(|(_, _, n)| n),
+                    "reports": p.reports,
+                })
+            })
+            .collect();
+        let established = cm.established.map(|d| v.date(d));
         let set = state.map(|s| {
             let st = &v.content.sets[s.set];
             json!({"id": st.id, "name": st.name, "href": paths::link(&paths::criteria_set(&st.id))})
@@ -726,6 +751,11 @@ impl<'v, 'a> Builder<'v, 'a> {
             "models": models,
             "figure_timeline": timeline,
             "figure_grid": grid,
+            "has_indicators": has_indicators,
+            "class": class,
+            "predecessors": predecessors,
+            "established": established,
+            "stale_days": v.content.site.stale_days(),
         });
         let crumbs = self.group_crumbs(cm.group);
         let title = titled(&cm.kind, &cm.name);

@@ -9,10 +9,12 @@ use super::i18n::Strings;
 use crate::date::Date;
 use crate::model::{CommuneIx, Content, GroupIx, Level};
 use crate::report::Report;
-use crate::report::groups::AreaSummary;
+use crate::report::communes;
+use crate::report::groups::{self, AreaSummary};
 use crate::report::timeline::{BAND_KEYS, ChangeKind, band};
 use serde_json::{Value, json};
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 /// Where each kind of page lives: folder paths ending in `/`, the page
 /// itself being `index.html` inside.
@@ -167,6 +169,19 @@ impl<'a> Views<'a> {
             .map(|c| v.commune_row(c))
             .collect();
         v.groups = (0..content.groups.len()).map(|g| v.group_row(g)).collect();
+        // v1.2: a former district's figures are those of its last day.
+        let mut history: BTreeMap<Date, groups::AreaSummaries> = BTreeMap::new();
+        for g in 0..content.groups.len() {
+            if let Some(end) = groups::ended(content, g) {
+                let last = end.pred();
+                let areas = history
+                    .entry(last)
+                    .or_insert_with(|| groups::on(content, &report.sweep.timeline, Some(last)));
+                let rec = v.recognized_among(v.communes_in(g).into_iter());
+                v.groups[g]["figures"] = v.figures(&areas.groups[g], rec);
+                v.groups[g]["ended"] = json!(v.date(last));
+            }
+        }
         v
     }
 
@@ -259,6 +274,18 @@ impl<'a> Views<'a> {
             "last_reported": state.map(|s| self.date(s.date)),
             "last_reported_iso": state.map(|s| s.date.to_string()),
             "grid": state.map(|_| paths::commune_grid(&cm.id)),
+            "class": cm.class,
+            // v1.2: the date of the report a stale state comes from, on the latest date.
+            "stale": self
+                .latest
+                .and_then(|l| communes::stale_since(self.content, &self.report.sweep.timeline, c, l))
+                .map(|d| self.date(d)),
+            // v1.2: a former commune: when and into which commune it merged.
+            "former": communes::merged(self.content, c).map(|(d, n)| json!({
+                "date": self.date(d),
+                "last_day": self.date(d.pred()),
+                "into": self.commune_link(n),
+            })),
         })
     }
 
@@ -313,6 +340,10 @@ impl<'a> Views<'a> {
             "target_standard": a.target_standard,
             "target_standard_text": self.int(a.target_standard),
             "indicators": indicators,
+            // v1.2: communes whose state is stale on the date (none shown for v1.1 content).
+            "stale": l.stale,
+            "stale_text": self.int(l.stale),
+            "stale_days": self.content.uses_v12().then(|| self.content.site.stale_days()),
         })
     }
 
@@ -352,15 +383,30 @@ impl<'a> Views<'a> {
             "href": paths::link(&paths::group(&gr.id)),
             "depth": depth,
             "figures": self.figures(&self.report.latest.groups[g], rec),
+            // v1.2: set for a former district (every commune of it merged away): its last day.
+            "ended": Value::Null,
         })
     }
 
-    /// Groups in tree order (each followed by its children), from `tops`.
+    /// Groups of today in tree order (each followed by its children), from
+    /// `tops`; former districts (v1.2) are left to [`Views::former_tree`].
     pub fn group_tree(&self, tops: &[GroupIx]) -> Vec<Value> {
+        self.tree(tops, false)
+    }
+
+    /// (v1.2) The former districts among `tops` and under them, in tree
+    /// order: history, listed apart from the groups of today.
+    pub fn former_tree(&self, tops: &[GroupIx]) -> Vec<Value> {
+        self.tree(tops, true)
+    }
+
+    fn tree(&self, tops: &[GroupIx], former: bool) -> Vec<Value> {
         let mut out = Vec::new();
         let mut stack: Vec<GroupIx> = tops.iter().rev().copied().collect();
         while let Some(g) = stack.pop() {
-            out.push(self.groups[g].clone());
+            if !self.groups[g]["ended"].is_null() == former {
+                out.push(self.groups[g].clone());
+            }
             stack.extend(self.child_groups[g].iter().rev().copied());
         }
         out

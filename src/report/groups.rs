@@ -77,3 +77,18 @@ pub fn on(content: &Content, timeline: &Timeline, date: Option<Date>) -> AreaSum
         province,
     }
 }
+
+/// (v1.2) When group `g` became history: the day its last commune merged
+/// away, when every commune under it (at any depth) has merged into
+/// another; `None` for a group with a commune left, or with none at all
+/// (an empty group is a group of today, as in v1.1).
+pub fn ended(content: &Content, g: GroupIx) -> Option<Date> {
+    let mut last = None;
+    for c in 0..content.communes.len() {
+        if content.commune_in_group(c, g) {
+            let d = content.merged_on(c)?;
+            last = last.max(Some(d));
+        }
+    }
+    last
+}

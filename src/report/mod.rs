@@ -8,9 +8,11 @@
 //! - [`targets`]: the province's own targets, evaluated;
 //! - [`bulletin`]: the weekly bulletin of one snapshot;
 //! - [`people`]: sponsors and seconded officers;
+//! - [`communes`]: one commune's criteria with indicators, stale state and merger;
 //! - [`decimal`]: exact two-decimal rounding.
 
 pub mod bulletin;
+pub mod communes;
 pub mod decimal;
 pub mod groups;
 pub mod people;
