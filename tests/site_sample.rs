@@ -1,15 +1,24 @@
 //! The public site built from the sample province (`content/`, Hà Tĩnh):
 //! the figures on the home, district and commune pages match the data
-//! files, every link resolves, and the pages stay light.
+//! files, every link resolves, and the pages stay light; the communes
+//! formed on 1/7/2025 link their former communes, the former ones say into
+//! what they merged, classes and stale states show as communes.csv and
+//! summary.json have them.
 
 mod site_support;
 
 use site_support::*;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+fn built() -> &'static Built {
+    static B: OnceLock<Built> = OnceLock::new();
+    B.get_or_init(|| build_site(&sample(), Some("https://ntm.example.gov.vn/ha-tinh")))
+}
 
 #[test]
 fn sample_site_matches_its_data_and_stays_light() {
-    let content = sample();
-    let b = build_site(&content, Some("https://ntm.example.gov.vn/ha-tinh"));
+    let b = built();
     assert_eq!(b.broken_links(), Vec::<String>::new());
     let communes = b.csv("communes.csv");
     // A district page: its table lists exactly its communes, with the criteria met of the data.
@@ -49,4 +58,98 @@ fn sample_site_matches_its_data_and_stays_light() {
             .unwrap_or(0);
         assert!(html + chart < 100 * 1024, "{page}: {html} + {chart} bytes");
     }
+}
+
+/// `../../xa/ky-anh/ky-thu/index.html` → `ky-anh/ky-thu`.
+fn commune_id(href: &str) -> String {
+    let h = href.trim_start_matches("../");
+    let h = h.strip_prefix("xa/").unwrap_or_else(|| panic!("not a commune link: {href}"));
+    h.trim_end_matches("/index.html").to_string()
+}
+
+/// Days since 1/3/0000, enough to subtract two ISO dates.
+fn days(iso: &str) -> i64 {
+    let p: Vec<i64> = iso.split('-').map(|x| x.parse().unwrap()).collect();
+    let (y, m) = if p[1] <= 2 { (p[0] - 1, p[1] + 12) } else { (p[0], p[1]) };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + p[2]
+}
+
+#[test]
+fn the_2026_sample_shows_its_mergers_classes_and_stale_states() {
+    let b = built();
+    let communes = b.csv("communes.csv");
+    let href = |page: &scraper::Html, s: &str| -> BTreeSet<String> {
+        page.select(&sel(s))
+            .filter_map(|a| a.value().attr("href"))
+            .map(commune_id)
+            .collect()
+    };
+    // Every commune formed by a merger lists exactly its former communes
+    // (those whose merged_into names it), linked; every former commune
+    // links the commune it merged into.
+    let mut formed = 0;
+    for r in &communes {
+        let page = b.page(&format!("xa/{}/index.html", r["id"]));
+        let from: BTreeSet<String> = communes
+            .iter()
+            .filter(|x| x["merged_into"] == r["id"])
+            .map(|x| x["id"].clone())
+            .collect();
+        assert_eq!(href(&page, "table.predecessors tbody th a"), from, "{}", r["id"]);
+        if !from.is_empty() {
+            formed += 1;
+        }
+        let into: BTreeSet<String> = href(&page, "p.notice.former a");
+        if r["merged_into"].is_empty() {
+            assert!(into.is_empty(), "{}", r["id"]);
+        } else {
+            assert_eq!(into, BTreeSet::from([r["merged_into"].clone()]), "{}", r["id"]);
+        }
+        // Its class, as communes.csv has it.
+        let subtitle = texts(&page, "p.subtitle").join(" ");
+        assert_eq!(
+            subtitle.contains("Xã nhóm"),
+            !r["class"].is_empty(),
+            "{}: {subtitle}",
+            r["id"]
+        );
+        if !r["class"].is_empty() {
+            assert!(subtitle.contains(&format!("Xã nhóm {}", r["class"])), "{subtitle}");
+        }
+        // Under the 2026–2030 set, each criterion shows its indicators met.
+        if r["criteria_set"] == "qd-51-2025" {
+            let cells = texts(&page, "table.criteria td.indicators");
+            assert_eq!(cells.len().to_string(), r["criteria_total"], "{}", r["id"]);
+        }
+    }
+    assert!(formed >= 60, "the 67 units of 1/7/2025: {formed} formed by a merger");
+    // Stale states: the communes of today whose last report is more than 90
+    // days before the latest date, flagged in the list and counted on the
+    // home page as summary.json counts them.
+    let summary = b.summary();
+    let last = summary.as_array().unwrap().last().unwrap();
+    let latest = last["date"].as_str().unwrap();
+    let stale: BTreeSet<String> = communes
+        .iter()
+        .filter(|r| r["merged_into"].is_empty() && !r["latest_date"].is_empty())
+        .filter(|r| days(latest) - days(&r["latest_date"]) > 90)
+        .map(|r| r["id"].clone())
+        .collect();
+    assert!(!stale.is_empty(), "the sample has stale communes");
+    assert_eq!(last["all"]["stale"], stale.len());
+    let list = b.page("xa/index.html");
+    let flagged: BTreeSet<String> = list
+        .select(&sel("table.communes tbody tr"))
+        .filter(|tr| tr.select(&sel(".stale-mark")).next().is_some())
+        .map(|tr| {
+            let a = tr.select(&sel("th a")).next().unwrap();
+            commune_id(a.value().attr("href").unwrap())
+        })
+        .collect();
+    assert_eq!(flagged, stale);
+    let home = b.page("index.html");
+    assert_eq!(
+        texts(&home, ".kpi-stale dd strong"),
+        [stale.len().to_string()]
+    );
 }

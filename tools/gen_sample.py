@@ -1515,7 +1515,7 @@ def write_site(w):
 title: Nông thôn mới Hà Tĩnh
 organization: Văn phòng Điều phối Chương trình xây dựng nông thôn mới tỉnh Hà Tĩnh
 base_url: https://ntm.hatinh.example/
-description: {ys("Tiến độ xây dựng nông thôn mới của các xã tỉnh Hà Tĩnh, 2011–2017 (bộ dữ liệu mẫu: số liệu minh họa, trừ các sự kiện lấy từ báo chí nêu ở trang Giới thiệu).")}
+description: {ys("Tiến độ xây dựng nông thôn mới của các xã tỉnh Hà Tĩnh, 2011–2026 (bộ dữ liệu mẫu: số liệu minh họa, trừ các sự kiện lấy từ báo chí nêu ở trang Giới thiệu).")}
 language: vi
 data_license: CC BY 4.0
 # Thông tin liên hệ là minh họa (tên miền .example không có thật).

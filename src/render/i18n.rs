@@ -748,7 +748,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "Huyện cũ, nay là lịch sử: các xã đã sáp nhập vào xã mới (số liệu đến ngày cuối của huyện)",
         "Former districts, now history: their communes merged into new ones (figures as of each district's last day)",
     ),
-    ("col_until", "Đến hết ngày", "Until"),
+    ("col_last_day", "Ngày cuối", "Last day"),
     (
         "former_district_note",
         "Đơn vị cũ, nay là lịch sử: mọi xã của đơn vị đã sáp nhập vào xã mới. Số liệu dưới đây tính đến hết ngày",
