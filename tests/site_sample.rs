@@ -63,14 +63,20 @@ fn sample_site_matches_its_data_and_stays_light() {
 /// `../../xa/ky-anh/ky-thu/index.html` → `ky-anh/ky-thu`.
 fn commune_id(href: &str) -> String {
     let h = href.trim_start_matches("../");
-    let h = h.strip_prefix("xa/").unwrap_or_else(|| panic!("not a commune link: {href}"));
+    let h = h
+        .strip_prefix("xa/")
+        .unwrap_or_else(|| panic!("not a commune link: {href}"));
     h.trim_end_matches("/index.html").to_string()
 }
 
 /// Days since 1/3/0000, enough to subtract two ISO dates.
 fn days(iso: &str) -> i64 {
     let p: Vec<i64> = iso.split('-').map(|x| x.parse().unwrap()).collect();
-    let (y, m) = if p[1] <= 2 { (p[0] - 1, p[1] + 12) } else { (p[0], p[1]) };
+    let (y, m) = if p[1] <= 2 {
+        (p[0] - 1, p[1] + 12)
+    } else {
+        (p[0], p[1])
+    };
     365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + p[2]
 }
 
@@ -95,7 +101,12 @@ fn the_2026_sample_shows_its_mergers_classes_and_stale_states() {
             .filter(|x| x["merged_into"] == r["id"])
             .map(|x| x["id"].clone())
             .collect();
-        assert_eq!(href(&page, "table.predecessors tbody th a"), from, "{}", r["id"]);
+        assert_eq!(
+            href(&page, "table.predecessors tbody th a"),
+            from,
+            "{}",
+            r["id"]
+        );
         if !from.is_empty() {
             formed += 1;
         }
@@ -103,7 +114,12 @@ fn the_2026_sample_shows_its_mergers_classes_and_stale_states() {
         if r["merged_into"].is_empty() {
             assert!(into.is_empty(), "{}", r["id"]);
         } else {
-            assert_eq!(into, BTreeSet::from([r["merged_into"].clone()]), "{}", r["id"]);
+            assert_eq!(
+                into,
+                BTreeSet::from([r["merged_into"].clone()]),
+                "{}",
+                r["id"]
+            );
         }
         // Its class, as communes.csv has it.
         let subtitle = texts(&page, "p.subtitle").join(" ");
@@ -114,7 +130,10 @@ fn the_2026_sample_shows_its_mergers_classes_and_stale_states() {
             r["id"]
         );
         if !r["class"].is_empty() {
-            assert!(subtitle.contains(&format!("Xã nhóm {}", r["class"])), "{subtitle}");
+            assert!(
+                subtitle.contains(&format!("Xã nhóm {}", r["class"])),
+                "{subtitle}"
+            );
         }
         // Under the 2026–2030 set, each criterion shows its indicators met.
         if r["criteria_set"] == "qd-51-2025" {
@@ -122,7 +141,10 @@ fn the_2026_sample_shows_its_mergers_classes_and_stale_states() {
             assert_eq!(cells.len().to_string(), r["criteria_total"], "{}", r["id"]);
         }
     }
-    assert!(formed >= 60, "the 67 units of 1/7/2025: {formed} formed by a merger");
+    assert!(
+        formed >= 60,
+        "the 67 units of 1/7/2025: {formed} formed by a merger"
+    );
     // Stale states: the communes of today whose last report is more than 90
     // days before the latest date, flagged in the list and counted on the
     // home page as summary.json counts them.

@@ -404,7 +404,7 @@ impl<'a> Views<'a> {
         let mut out = Vec::new();
         let mut stack: Vec<GroupIx> = tops.iter().rev().copied().collect();
         while let Some(g) = stack.pop() {
-            if !self.groups[g]["ended"].is_null() == former {
+            if self.groups[g]["ended"].is_null() != former {
                 out.push(self.groups[g].clone());
             }
             stack.extend(self.child_groups[g].iter().rev().copied());
