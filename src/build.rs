@@ -55,7 +55,36 @@ pub struct Checked {
     pub content: Content,
     pub report: Report,
     pub diagnostics: Diagnostics,
+    /// What a build wrote (all zero after `check`).
+    pub stats: BuildStats,
 }
+
+/// What a build wrote, for the summary it ends with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BuildStats {
+    /// HTML pages.
+    pub pages: usize,
+    /// Every file of the output folder (pages, charts, data, assets), PDFs not counted.
+    pub files: usize,
+    /// SVG charts.
+    pub charts: usize,
+    /// Photos processed in this build and taken from the cache.
+    pub photos_processed: usize,
+    pub photos_cached: usize,
+    /// PDFs printed.
+    pub pdfs: usize,
+    /// How long each stage took: check, photos, render, write, print.
+    pub stage_times: [std::time::Duration; 5],
+}
+
+/// The names of [`BuildStats::stage_times`], for `-v`.
+pub const STAGES: [(&str, &str); 5] = [
+    ("kiểm tra", "check"),
+    ("ảnh", "photos"),
+    ("dựng trang", "render"),
+    ("ghi", "write"),
+    ("in PDF", "print"),
+];
 
 /// Loads, validates and computes; all problems are in the error, or, when
 /// there are only warnings, in `diagnostics`.
@@ -87,6 +116,7 @@ pub fn check(
         content,
         report,
         diagnostics: diags,
+        stats: BuildStats::default(),
     })
 }
 
@@ -153,8 +183,15 @@ pub fn build_with(
     opts: &BuildOptions,
     images: &crate::imageproc::Options,
 ) -> Result<Checked, BuildError> {
+    let mut clock = std::time::Instant::now();
+    let mut lap = |slot: &mut std::time::Duration| {
+        *slot = clock.elapsed();
+        clock = std::time::Instant::now();
+    };
+    let mut times = [std::time::Duration::ZERO; 5];
     let mut checked =
         check(&opts.content, opts.drafts, opts.deny_warnings).map_err(BuildError::Content)?;
+    lap(&mut times[0]);
     output::check_target(&opts.output, &opts.content)?;
     if let Some(url) = &opts.base_url {
         crate::load::site::check_base_url(url).map_err(BuildError::BaseUrl)?;
@@ -185,6 +222,9 @@ pub fn build_with(
             &mut checked.diagnostics,
         )));
     }
+    lap(&mut times[1]);
+    checked.stats.photos_processed = images.stats.processed;
+    checked.stats.photos_cached = images.stats.reused;
     let settings = RenderSettings {
         base_url,
         pdf,
@@ -199,6 +239,7 @@ pub fn build_with(
             ));
             BuildError::Content(d)
         })?;
+    lap(&mut times[2]);
     let mut link_diags = render::links::diagnose(&site.broken_links, &site.link_origins);
     if opts.deny_warnings {
         link_diags.deny_warnings();
@@ -209,11 +250,22 @@ pub fn build_with(
             &mut checked.diagnostics,
         )));
     }
+    checked.stats.files = site.files.len();
+    checked.stats.pages = site.files.keys().filter(|k| k.ends_with(".html")).count();
+    checked.stats.charts = site.files.keys().filter(|k| k.ends_with(".svg")).count();
+    checked.stats.pdfs = if browser.is_some() {
+        site.print_jobs.len()
+    } else {
+        0
+    };
     let staged = output::stage(&opts.output, &site)?;
+    lap(&mut times[3]);
     if let Some(browser) = browser {
         crate::pdf::print_all(&browser, staged.path(), &site.print_jobs)?;
     }
     staged.commit()?;
+    lap(&mut times[4]);
+    checked.stats.stage_times = times;
     Ok(checked)
 }
 

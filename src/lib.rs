@@ -14,7 +14,8 @@
 //!    reviews with a headless Chromium before the swap).
 //!
 //! [`build`] runs the pipeline; [`sets`] holds the national criteria sets
-//! bundled with the program.
+//! bundled with the program. The office's week: [`scaffold`] (`new`),
+//! [`sheet`] (`import`, `export-sheet`), [`progress`] (bars and the build's summary).
 
 /// The version of the content format this program implements
 /// (`docs/content-format.md`); `ntm-site --version` names it.
@@ -30,8 +31,11 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod progress;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod sets;
+pub mod sheet;
 pub mod text;
 pub mod yaml;

@@ -1,4 +1,4 @@
-//! The `ntm-site` command line: `build` and `check`.
+//! The `ntm-site` command line: `build`, `check`, `new`, `import` and `export-sheet`.
 
 use clap::{Parser, Subcommand};
 use ntm_site::build::{self, BuildError, BuildOptions, Checked, PdfOptions};
@@ -54,6 +54,12 @@ Each error gives file:line:col, what is wrong and what would be right.";
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print only errors and warnings: no summary, no progress bars.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Print more: the time of each stage of a build.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
@@ -95,6 +101,15 @@ enum Command {
         #[arg(long)]
         photo_originals: bool,
     },
+    /// Create a new content folder, or a new file in one.
+    New {
+        #[command(subcommand)]
+        what: ntm_site::scaffold::NewCommand,
+    },
+    /// Read a weekly table (.xlsx, .xls, .ods, .csv) into progress/<date>.yaml.
+    Import(ntm_site::sheet::ImportArgs),
+    /// Write the office's weekly workbook (.xlsx), every commune's state pre-filled.
+    ExportSheet(ntm_site::sheet::ExportArgs),
     /// Check the content and print a summary; writes nothing.
     #[command(after_help = CHECK_EXAMPLES)]
     Check {
@@ -151,9 +166,46 @@ fn print_summary(checked: &Checked) {
     );
 }
 
+/// Prints what a command did (standard output) or why it did nothing
+/// (standard error, exit status 1).
+fn print_outcome(outcome: ntm_site::scaffold::Outcome, lang: ntm_site::diag::Lang) -> ExitCode {
+    match outcome {
+        Ok(lines) => {
+            for l in lines {
+                println!("{}", l.get(lang));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(m) => {
+            let word = match lang {
+                ntm_site::diag::Lang::Vi => "lỗi",
+                ntm_site::diag::Lang::En => "error",
+            };
+            eprintln!("{word}: {}", m.get(lang));
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    ntm_site::progress::set_quiet(cli.quiet);
     match cli.command {
+        Command::New { what } => {
+            let lang = what
+                .content()
+                .map(ntm_site::scaffold::site_lang)
+                .unwrap_or_default();
+            print_outcome(what.run(), lang)
+        }
+        Command::Import(args) => print_outcome(
+            ntm_site::sheet::run_import(&args),
+            ntm_site::scaffold::site_lang(&args.content),
+        ),
+        Command::ExportSheet(args) => print_outcome(
+            ntm_site::sheet::run_export(&args),
+            ntm_site::scaffold::site_lang(&args.content),
+        ),
         Command::Check {
             content,
             deny_warnings,
@@ -200,14 +252,24 @@ fn main() -> ExitCode {
                 deny_warnings,
                 pdf,
             };
+            let lang = ntm_site::scaffold::site_lang(&opts.content);
+            ntm_site::progress::set_lang(lang);
+            let started = std::time::Instant::now();
             match build::build_with(&opts, &images) {
                 Ok(checked) => {
                     eprint!("{}", checked.diagnostics.render());
-                    eprintln!(
-                        "built {} into {}",
-                        checked.content.site.title,
-                        output.display()
-                    );
+                    if !cli.quiet {
+                        let lines = ntm_site::progress::build_summary(
+                            &checked.stats,
+                            started.elapsed().as_secs_f64(),
+                            &checked.content.site.title,
+                            &output.display().to_string(),
+                            cli.verbose,
+                        );
+                        for l in lines {
+                            eprintln!("{}", l.get(lang));
+                        }
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(diags)) => {
