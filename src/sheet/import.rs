@@ -79,20 +79,29 @@ fn at_text(at: &(String, usize)) -> Message {
     tr!("trang '{s}', dòng {r}", "sheet '{s}', row {r}")
 }
 
-/// Reads a cell of a criterion column: `Some(true)` met, `Some(false)` not
-/// met, `None` blank; `Err` for anything else.
-pub fn cell_value(text: &str) -> Result<Option<bool>, ()> {
+/// What a cell of a criterion column says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellValue {
+    Met,
+    NotMet,
+    Blank,
+    /// Anything else: an error naming the cell.
+    Unknown,
+}
+
+/// Reads a cell of a criterion column.
+pub fn cell_value(text: &str) -> CellValue {
     let t = text.trim();
     if t.is_empty() {
-        return Ok(None);
+        return CellValue::Blank;
     }
     let f = fold(t);
     let f = f.trim_end_matches('.').trim();
     match f {
-        "x" | "dat" | "1" | "✓" | "✔" | "☑" | "co" | "v" | "yes" | "true" => Ok(Some(true)),
+        "x" | "dat" | "1" | "✓" | "✔" | "☑" | "co" | "v" | "yes" | "true" => CellValue::Met,
         "0" | "-" | "–" | "—" | "chua dat" | "chua" | "khong" | "khong dat" | "k" | "no"
-        | "false" | "✗" | "✘" => Ok(Some(false)),
-        _ => Err(()),
+        | "false" | "✗" | "✘" => CellValue::NotMet,
+        _ => CellValue::Unknown,
     }
 }
 
@@ -684,13 +693,13 @@ fn read_sheet(
         let mut bad = false;
         for &(c, n) in &crit_cols {
             match cell_value(t.cell(r, c)) {
-                Ok(Some(true)) => {
+                CellValue::Met => {
                     met = met.with(n);
                     any = true;
                 }
-                Ok(Some(false)) => any = true,
-                Ok(None) => {}
-                Err(()) => {
+                CellValue::NotMet => any = true,
+                CellValue::Blank => {}
+                CellValue::Unknown => {
                     let v = t.cell(r, c);
                     let cell = format!("{}{}", col_name(c), r + 1);
                     let s = &t.name;
@@ -952,14 +961,14 @@ mod tests {
     #[test]
     fn cells_read_as_clerks_write_them() {
         for m in ["x", "X", "Đạt", "đạt", "1", "✓", "có", " x "] {
-            assert_eq!(cell_value(m), Ok(Some(true)), "{m}");
+            assert_eq!(cell_value(m), CellValue::Met, "{m}");
         }
         for n in ["0", "-", "Chưa đạt", "không", "chưa đạt"] {
-            assert_eq!(cell_value(n), Ok(Some(false)), "{n}");
+            assert_eq!(cell_value(n), CellValue::NotMet, "{n}");
         }
-        assert_eq!(cell_value(""), Ok(None));
-        assert_eq!(cell_value("?"), Err(()));
-        assert_eq!(cell_value("2"), Err(()));
+        assert_eq!(cell_value(""), CellValue::Blank);
+        assert_eq!(cell_value("?"), CellValue::Unknown);
+        assert_eq!(cell_value("2"), CellValue::Unknown);
     }
 
     #[test]
