@@ -44,6 +44,35 @@ Ví dụ / Examples:
 Mỗi lỗi ghi tệp:dòng:cột, sai gì và nên sửa thế nào.
 Each error gives file:line:col, what is wrong and what would be right.";
 
+const NEW_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site new site tinh-moi
+      thư mục nội dung mới, dựng được ngay / a new content folder that builds as it is
+  ntm-site new snapshot
+      báo cáo tuần tiếp theo, mọi xã ghi sẵn dạng chú thích / the next weekly snapshot
+  ntm-site new commune ky-anh/ky-thu --name \"Kỳ Thư\"
+  ntm-site new news \"Tuần 23–29/12: 3 xã tăng tiêu chí\"
+  ntm-site new model \"Vườn mẫu nhà ông Tâm\" --commune ky-anh/ky-tan --garden
+
+Không ghi đè tệp đã có. / Never overwrites a file.";
+
+const IMPORT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site import --dry-run bao-cao.xlsx
+      xem trước: tệp sẽ ghi và các xã thay đổi / what would be written, who changed
+  ntm-site import bao-cao.xlsx
+      ghi progress/<ngày>.yaml / writes progress/<date>.yaml
+  ntm-site import --date 2017-12-29 --skip-unmatched bao-cao-cu.csv
+
+Dòng không khớp xã nào (hay khớp nhiều xã): không ghi gì, trừ khi --skip-unmatched.
+A row matching no commune (or several) stops the import unless --skip-unmatched.";
+
+const EXPORT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site export-sheet bao-cao-tuan.xlsx
+      bảng tính tuần, mỗi huyện một trang / the weekly workbook, a sheet per district
+  ntm-site export-sheet --date 2018-01-05 bao-cao-tuan.xlsx";
+
 #[derive(Parser)]
 #[command(
     name = "ntm-site",
@@ -102,13 +131,16 @@ enum Command {
         photo_originals: bool,
     },
     /// Create a new content folder, or a new file in one.
+    #[command(after_help = NEW_EXAMPLES)]
     New {
         #[command(subcommand)]
         what: ntm_site::scaffold::NewCommand,
     },
     /// Read a weekly table (.xlsx, .xls, .ods, .csv) into progress/<date>.yaml.
+    #[command(after_help = IMPORT_EXAMPLES)]
     Import(ntm_site::sheet::ImportArgs),
     /// Write the office's weekly workbook (.xlsx), every commune's state pre-filled.
+    #[command(after_help = EXPORT_EXAMPLES)]
     ExportSheet(ntm_site::sheet::ExportArgs),
     /// Check the content and print a summary; writes nothing.
     #[command(after_help = CHECK_EXAMPLES)]
