@@ -86,6 +86,16 @@ pub const STAGES: [(&str, &str); 5] = [
     ("in PDF", "print"),
 ];
 
+/// The optional layer of caches that `serve` keeps between builds: the
+/// parsed content files, the compiled theme and rendered pages, and (switched
+/// on with [`crate::charts::memo::enable`]) the drawn charts. Every stage
+/// gives the same result with them as without them.
+#[derive(Default)]
+pub struct Caches {
+    pub load: load::Cache,
+    pub render: crate::render::cache::Cache,
+}
+
 /// Loads, validates and computes; all problems are in the error, or, when
 /// there are only warnings, in `diagnostics`.
 pub fn check(
@@ -93,7 +103,17 @@ pub fn check(
     drafts: bool,
     deny_warnings: bool,
 ) -> Result<Checked, Diagnostics> {
-    let (content, mut diags) = load::load(content_root, LoadOptions { drafts });
+    check_cached(content_root, drafts, deny_warnings, None)
+}
+
+/// [`check`], reading only the files changed since the last call with `cache`.
+pub fn check_cached(
+    content_root: &Path,
+    drafts: bool,
+    deny_warnings: bool,
+    cache: Option<&load::Cache>,
+) -> Result<Checked, Diagnostics> {
+    let (content, mut diags) = load::load_cached(content_root, LoadOptions { drafts }, cache);
     let Some(content) = content else {
         if deny_warnings {
             diags.deny_warnings();
@@ -183,21 +203,16 @@ pub fn build_with(
     opts: &BuildOptions,
     images: &crate::imageproc::Options,
 ) -> Result<Checked, BuildError> {
-    let mut clock = std::time::Instant::now();
-    let mut lap = |slot: &mut std::time::Duration| {
-        *slot = clock.elapsed();
-        clock = std::time::Instant::now();
-    };
-    let mut times = [std::time::Duration::ZERO; 5];
+    let clock = std::time::Instant::now();
+    output::check_cache(&images.cache_dir, &opts.content, &opts.output)?;
     let mut checked =
         check(&opts.content, opts.drafts, opts.deny_warnings).map_err(BuildError::Content)?;
-    lap(&mut times[0]);
+    checked.stats.stage_times[0] = clock.elapsed();
     output::check_target(&opts.output, &opts.content)?;
     if let Some(url) = &opts.base_url {
         crate::load::site::check_base_url(url).map_err(BuildError::BaseUrl)?;
         checked.content.site.base_url = url.clone();
     }
-    let base_url = with_slash(&checked.content.site.base_url);
     let (pdf, browser) = match &opts.pdf {
         None => (PdfSelection::default(), None),
         Some(p) => {
@@ -205,14 +220,56 @@ pub fn build_with(
             (select_pdfs(&checked, p)?, Some(browser))
         }
     };
+    let site = render_checked(opts, &mut checked, images, pdf, None)?;
+    checked.stats.pdfs = if browser.is_some() {
+        site.print_jobs.len()
+    } else {
+        0
+    };
+    let clock = std::time::Instant::now();
+    let staged = output::stage(&opts.output, &site)?;
+    checked.stats.stage_times[3] = clock.elapsed();
+    let clock = std::time::Instant::now();
+    if let Some(browser) = browser {
+        crate::pdf::print_all(&browser, staged.path(), &site.print_jobs)?;
+    }
+    staged.commit()?;
+    checked.stats.stage_times[4] = clock.elapsed();
+    Ok(checked)
+}
+
+/// The photos and the rendering of a checked content folder: every file of
+/// the site, in memory, as `build` writes it. Photo problems, a theme that
+/// cannot be rendered and broken links are added to the diagnostics (an
+/// error stops here). `cache` keeps the theme and pages between calls
+/// (`serve`); the files are the same without it.
+pub fn render_checked(
+    opts: &BuildOptions,
+    checked: &mut Checked,
+    images: &crate::imageproc::Options,
+    pdf: PdfSelection,
+    cache: Option<&crate::render::cache::Cache>,
+) -> Result<render::SiteFiles, BuildError> {
+    let clock = std::time::Instant::now();
+    let base_url = with_slash(&checked.content.site.base_url);
     let root = opts
         .content
         .canonicalize()
         .unwrap_or_else(|_| opts.content.clone());
     // The photos of the models, resized and stripped (or taken from the
     // cache); one that cannot be published is an error of the content.
-    let (images, mut image_diags) =
+    let (mut images_out, mut image_diags) =
         crate::imageproc::process_models(&root, &checked.content, images);
+    let (bundle_files, bundle_diags) = crate::imageproc::process_bundles(
+        &root,
+        &crate::imageproc::bundle_pictures(&checked.content),
+        &images.settings,
+    );
+    images_out.bundle_files = bundle_files;
+    image_diags.extend(bundle_diags);
+    let images = images_out;
+    checked.stats.photos_processed = images.stats.processed;
+    checked.stats.photos_cached = images.stats.reused;
     if opts.deny_warnings {
         image_diags.deny_warnings();
     }
@@ -222,51 +279,48 @@ pub fn build_with(
             &mut checked.diagnostics,
         )));
     }
-    lap(&mut times[1]);
-    checked.stats.photos_processed = images.stats.processed;
-    checked.stats.photos_cached = images.stats.reused;
+    checked.stats.stage_times[1] = clock.elapsed();
+    let clock = std::time::Instant::now();
     let settings = RenderSettings {
         base_url,
         pdf,
         images,
     };
     let site =
-        render::render_site(&root, &checked.content, &checked.report, &settings).map_err(|e| {
-            let mut d = std::mem::take(&mut checked.diagnostics);
-            d.extend(render::theme::error_diagnostic(
-                &e,
-                &checked.content.theme_files,
-            ));
-            BuildError::Content(d)
-        })?;
-    lap(&mut times[2]);
+        render::render_site_cached(&root, &checked.content, &checked.report, &settings, cache)
+            .map_err(|e| {
+                let mut d = std::mem::take(&mut checked.diagnostics);
+                d.extend(render::theme::error_diagnostic(
+                    &e,
+                    &checked.content.theme_files,
+                ));
+                BuildError::Content(d)
+            })?;
+    checked.stats.stage_times[2] = clock.elapsed();
+    checked.stats.files = site.files.len();
+    checked.stats.pages = site.files.keys().filter(|k| k.ends_with(".html")).count();
+    checked.stats.charts = site.files.keys().filter(|k| k.ends_with(".svg")).count();
     let mut link_diags = render::links::diagnose(&site.broken_links, &site.link_origins);
     if opts.deny_warnings {
         link_diags.deny_warnings();
     }
     checked.diagnostics.extend(link_diags);
+    for (rel, inner) in &site.static_clashes {
+        checked.diagnostics.error(
+            rel,
+            crate::diag::Pos::NONE,
+            crate::tr!(
+                "tệp này sẽ thay thế tệp '{inner}' do ntm-site tạo ra; hãy đổi tên hoặc xoá nó khỏi static/",
+                "would replace '{inner}', which the build makes; rename it or remove it from static/"
+            ),
+        );
+    }
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(std::mem::take(
             &mut checked.diagnostics,
         )));
     }
-    checked.stats.files = site.files.len();
-    checked.stats.pages = site.files.keys().filter(|k| k.ends_with(".html")).count();
-    checked.stats.charts = site.files.keys().filter(|k| k.ends_with(".svg")).count();
-    checked.stats.pdfs = if browser.is_some() {
-        site.print_jobs.len()
-    } else {
-        0
-    };
-    let staged = output::stage(&opts.output, &site)?;
-    lap(&mut times[3]);
-    if let Some(browser) = browser {
-        crate::pdf::print_all(&browser, staged.path(), &site.print_jobs)?;
-    }
-    staged.commit()?;
-    lap(&mut times[4]);
-    checked.stats.stage_times = times;
-    Ok(checked)
+    Ok(site)
 }
 
 /// Resolves `--pdf-date` and `--pdf-year` against the snapshots.

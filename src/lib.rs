@@ -13,9 +13,11 @@
 //! 4. [`output`] writes them atomically ([`pdf`] prints bulletins and year
 //!    reviews with a headless Chromium before the swap).
 //!
-//! [`build`] runs the pipeline; [`sets`] holds the national criteria sets
-//! bundled with the program. The office's week: [`scaffold`] (`new`),
-//! [`sheet`] (`import`, `export-sheet`), [`progress`] (bars and the build's summary).
+//! [`build`] runs the pipeline; [`serve`] runs it again on every change of
+//! the content, with caches, for a live preview; [`sets`] holds the national
+//! criteria sets bundled with the program. The office's week: [`scaffold`]
+//! (`new`), [`sheet`] (`import`, `export-sheet`), [`progress`] (bars and the
+//! build's summary).
 
 /// The version of the content format this program implements
 /// (`docs/content-format.md`); `ntm-site --version` names it.
@@ -27,6 +29,7 @@ pub mod date;
 pub mod diag;
 pub mod fields;
 pub mod imageproc;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -35,6 +38,7 @@ pub mod progress;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod serve;
 pub mod sets;
 pub mod sheet;
 pub mod text;

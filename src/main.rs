@@ -1,4 +1,4 @@
-//! The `ntm-site` command line: `build`, `check`, `new`, `import` and `export-sheet`.
+//! The `ntm-site` command line: `build`, `check`, `serve`, `new`, `import` and `export-sheet`.
 
 use clap::{Parser, Subcommand};
 use ntm_site::build::{self, BuildError, BuildOptions, Checked, PdfOptions};
@@ -16,6 +16,7 @@ const MAIN_EXAMPLES: &str = "\
 Ví dụ / Examples:
   ntm-site check                      kiểm tra content/ / check content/
   ntm-site build                      dựng trang vào output/ / build into output/
+  ntm-site serve                      xem thử, tự tải lại / live preview
   ntm-site build --help               mọi tùy chọn của build / every option of build
 
 Định dạng nội dung / Content format: docs/content-format.md";
@@ -72,6 +73,15 @@ Ví dụ / Examples:
   ntm-site export-sheet bao-cao-tuan.xlsx
       bảng tính tuần, mỗi huyện một trang / the weekly workbook, a sheet per district
   ntm-site export-sheet --date 2018-01-05 bao-cao-tuan.xlsx";
+const SERVE_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site serve
+      xem thử content/ ở http://127.0.0.1:1111/ / previews content/ at http://127.0.0.1:1111/
+  ntm-site serve --content tinh-toi/ --port 8080 --open
+      thư mục khác, cổng khác, mở trình duyệt / another folder and port, opens the browser
+
+Trang tự tải lại khi lưu tệp; lỗi hiện ngay trên trang. Xem docs/serve.md.
+Pages reload when a file is saved; errors show on the page. See docs/serve.md.";
 
 #[derive(Parser)]
 #[command(
@@ -142,6 +152,28 @@ enum Command {
     /// Write the office's weekly workbook (.xlsx), every commune's state pre-filled.
     #[command(after_help = EXPORT_EXAMPLES)]
     ExportSheet(ntm_site::sheet::ExportArgs),
+    /// Preview the site: build it, serve it on this machine and rebuild on every change.
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; only this machine can connect by default.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Include documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Where processed photos are kept (default: .ntm-cache, as for build); the preview is built inside it.
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
+    },
     /// Check the content and print a summary; writes nothing.
     #[command(after_help = CHECK_EXAMPLES)]
     Check {
@@ -238,6 +270,30 @@ fn main() -> ExitCode {
             ntm_site::sheet::run_export(&args),
             ntm_site::scaffold::site_lang(&args.content),
         ),
+        Command::Serve {
+            content,
+            port,
+            bind,
+            open,
+            drafts,
+            cache,
+        } => {
+            let opts = ntm_site::serve::ServeOptions {
+                content,
+                bind,
+                port,
+                open,
+                drafts,
+                cache,
+            };
+            match ntm_site::serve::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(m) => {
+                    eprintln!("{}", m.get(ntm_site::diag::Lang::Vi));
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check {
             content,
             deny_warnings,
