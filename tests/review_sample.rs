@@ -216,7 +216,7 @@ fn the_seed_notice_targets_read_with_their_status() {
         assert!(class.contains(&format!("status-{}", t["status"])), "{id}");
         let facts = texts(&page, &format!("{card} dl.facts dd")).join(" | ");
         assert!(
-            facts.starts_with(&format!("{} |", ntm_date(&t["deadline"]))),
+            facts.starts_with(&format!("{} |", vi_date(&t["deadline"]))),
             "{facts}"
         );
         // Who is behind, by name and linked: as many as the shortfall for
@@ -268,8 +268,8 @@ fn the_seed_notice_targets_read_with_their_status() {
     for t in open {
         let data = format!(
             "hạn {} (số liệu ngày {})",
-            ntm_date(&t["deadline"]),
-            ntm_date(&t["evaluated_on"])
+            vi_date(&t["deadline"]),
+            vi_date(&t["evaluated_on"])
         );
         let want = match t["measure"].as_str() {
             "standard_count" => format!(
@@ -299,17 +299,6 @@ fn the_seed_notice_targets_read_with_their_status() {
         texts(&p, "#muc-tieu").is_empty(),
         "no target is scoped to Kỳ Anh"
     );
-}
-
-/// `2015-06-30` → `30/6/2015`.
-fn ntm_date(iso: &str) -> String {
-    let p: Vec<&str> = iso.split('-').collect();
-    format!(
-        "{}/{}/{}",
-        p[2].trim_start_matches('0'),
-        p[1].trim_start_matches('0'),
-        p[0]
-    )
 }
 
 /// The communes of `communes.csv` at the standard on the latest date: a
@@ -343,7 +332,7 @@ fn share_sentence(
     let gone = ids.iter().filter(|c| former.contains(c.as_str())).count();
     let left = ids.len() - gone;
     let meeting = ids.iter().filter(|c| standard.contains(c.as_str())).count();
-    let data = format!("(số liệu ngày {})", ntm_date(latest));
+    let data = format!("(số liệu ngày {})", vi_date(latest));
     match (left, gone) {
         (0, 1) => format!("Xã {who} đã sáp nhập vào xã mới, không còn số liệu riêng {data}"),
         (0, g) => format!("Cả {g} xã {who} đã sáp nhập vào xã mới, không còn số liệu riêng {data}"),
@@ -516,7 +505,7 @@ fn indicator_totals_are_the_latest_reports_summed_with_their_date() {
         }
         t
     };
-    let latest = ntm_date(
+    let latest = vi_date(
         b.summary().as_array().unwrap().last().unwrap()["date"]
             .as_str()
             .unwrap(),

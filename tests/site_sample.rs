@@ -69,17 +69,6 @@ fn commune_id(href: &str) -> String {
     h.trim_end_matches("/index.html").to_string()
 }
 
-/// Days since 1/3/0000, enough to subtract two ISO dates.
-fn days(iso: &str) -> i64 {
-    let p: Vec<i64> = iso.split('-').map(|x| x.parse().unwrap()).collect();
-    let (y, m) = if p[1] <= 2 {
-        (p[0] - 1, p[1] + 12)
-    } else {
-        (p[0], p[1])
-    };
-    365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + p[2]
-}
-
 #[test]
 fn the_2026_sample_shows_its_mergers_classes_and_stale_states() {
     let b = built();

@@ -31,17 +31,6 @@ fn commune_row<'a>(rows: &'a [Row], id: &str) -> &'a Row {
     rows.iter().find(|r| r["id"] == id).unwrap()
 }
 
-/// `2025-06-27` → `27/6/2025`.
-fn vi_date(iso: &str) -> String {
-    let p: Vec<&str> = iso.split('-').collect();
-    format!(
-        "{}/{}/{}",
-        p[2].trim_start_matches('0'),
-        p[1].trim_start_matches('0'),
-        p[0]
-    )
-}
-
 /// The criteria table of a commune page: number → (state, indicators cell).
 fn criteria_cells(page: &scraper::Html) -> BTreeMap<String, (String, String)> {
     page.select(&sel("table.criteria tbody tr"))
@@ -279,13 +268,6 @@ fn stale_states_are_flagged_with_their_date_and_counted_on_the_home_page() {
     let last = summary.as_array().unwrap().last().unwrap();
     let latest = last["date"].as_str().unwrap();
     // Independently: the communes of today whose last report is more than 30 days old.
-    let days = |iso: &str| {
-        let p: Vec<i64> = iso.split('-').map(|x| x.parse().unwrap()).collect();
-        // Days from a fixed origin, enough for dates of one decade.
-        let (y, m, d) = (p[0], p[1], p[2]);
-        let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
-        365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d
-    };
     let communes = b.csv("communes.csv");
     let stale: Vec<&Row> = communes
         .iter()

@@ -161,3 +161,25 @@ pub fn vi_int(n: u64) -> String {
 pub fn vi_dec(v: &serde_json::Value) -> String {
     format!("{:.2}", v.as_f64().unwrap()).replace('.', ",")
 }
+
+/// `2015-06-30` → `30/6/2015`, as the pages write a date.
+pub fn vi_date(iso: &str) -> String {
+    let p: Vec<&str> = iso.split('-').collect();
+    format!(
+        "{}/{}/{}",
+        p[2].trim_start_matches('0'),
+        p[1].trim_start_matches('0'),
+        p[0]
+    )
+}
+
+/// Days since 1/3/0000 of an ISO date, enough to subtract two of them.
+pub fn days(iso: &str) -> i64 {
+    let p: Vec<i64> = iso.split('-').map(|x| x.parse().unwrap()).collect();
+    let (y, m) = if p[1] <= 2 {
+        (p[0] - 1, p[1] + 12)
+    } else {
+        (p[0], p[1])
+    };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + p[2]
+}
