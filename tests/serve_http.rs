@@ -96,9 +96,19 @@ fn serve_reloads_shows_errors_and_recovers() {
     let after = get(&addr, &page);
     assert_eq!(after.status, 200);
     assert_ne!(without_script(&after.body), without_script(&before.body));
-    // The commune's timeline now says it meets 2 of the 19 criteria.
-    assert!(after.text().contains("đạt 2/19 tiêu chí"), "{page}");
-    assert!(!before.text().contains("đạt 2/19 tiêu chí"));
+    // The commune's timeline now says it meets 2 of its set's criteria
+    // (communes.csv's criteria_total: 10 under the 2026–2030 set).
+    let total = {
+        let mut r = csv::Reader::from_path(dir.join("data/communes.csv")).unwrap();
+        r.records()
+            .map(Result::unwrap)
+            .find(|x| x[0] == id)
+            .map(|x| x[6].to_string())
+            .unwrap()
+    };
+    let two = format!("đạt 2/{total} tiêu chí");
+    assert!(after.text().contains(&two), "{page}: {two}");
+    assert!(!before.text().contains(&two));
     assert_eq!(
         without_script(&after.body),
         std::fs::read(dir.join(format!("xa/{id}/index.html"))).unwrap()
