@@ -295,7 +295,7 @@ fn fill_sheet(
     )?;
     ws.write_string_with_format(header_row, state_col, STATE_HEADER, &header)?;
     if group_row < names_row {
-        ws.set_row_height(group_row, 45)?;
+        ws.set_row_height(group_row, 60)?;
     }
     ws.set_row_height(names_row, 110)?;
     ws.set_column_width(1, 4)?;
