@@ -34,7 +34,7 @@ use crate::model::{CommuneIx, Content, GroupIx, Level, SetIx};
 use crate::report::Report;
 use crate::report::timeline::BAND_KEYS;
 use canvas::Meta;
-use layout::{Frame, WIDTH};
+use layout::{Frame, PHONE_WIDTH, WIDTH};
 
 /// A chart's figures as a table of text, for screen readers and copy-paste.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -59,6 +59,10 @@ pub struct Chart {
     /// A complete standalone SVG document (no XML declaration), to write as
     /// a file or to put inline in HTML.
     pub svg: String,
+    /// The same chart laid out for a phone, [`PHONE_WIDTH`] units wide with
+    /// the same type sizes: shown 300–360 px wide, its smallest text (12
+    /// units) stays at 11 CSS px or more.
+    pub phone_svg: String,
     pub table: DataTable,
 }
 
@@ -69,7 +73,7 @@ fn build(
     desc: String,
     caption: String,
     table: DataTable,
-    draw: impl FnOnce(&Meta, &Frame) -> String,
+    draw: impl Fn(&Meta, &Frame) -> String,
 ) -> Chart {
     let id = format!("chart-{slug}");
     let meta = Meta {
@@ -77,15 +81,24 @@ fn build(
         title: &title,
         desc: &desc,
     };
-    let frame = Frame::new(WIDTH, &title, subtitle, &caption);
-    let svg = draw(&meta, &frame);
+    let svg = draw(&meta, &Frame::new(WIDTH, &title, subtitle, &caption));
+    let phone_svg = draw(&meta, &Frame::new(PHONE_WIDTH, &title, subtitle, &caption));
     Chart {
         slug,
         title,
         desc,
         caption,
         svg,
+        phone_svg,
         table,
+    }
+}
+
+/// Where the phone layout of the chart file at `path` (`bieu-do/…`) goes.
+pub fn phone_path(path: &str) -> String {
+    match path.strip_prefix("bieu-do/") {
+        Some(rest) => format!("bieu-do/dien-thoai/{rest}"),
+        None => format!("dien-thoai-{path}"),
     }
 }
 
@@ -592,6 +605,8 @@ pub fn criteria_grid(
         title: title.clone(),
         desc,
         caption,
+        // A row of cells without text: the same on a phone.
+        phone_svg: svg.clone(),
         svg,
         table: DataTable {
             caption: title,
