@@ -139,6 +139,8 @@ pub fn time_chart(
             .zip(&layout)
             .map(|(p, (top, _, _))| (hh + top, hh + top + p.plot_height))
             .collect();
+        // The end labels' boxes, which marker lines break around.
+        let mut end_boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
         for (k, p) in panels.iter().enumerate() {
             let (top, legend, head) = &layout[k];
             let (py0, py1) = plots[k];
@@ -169,8 +171,15 @@ pub fn time_chart(
             value_axis(c, &y, x0, x1, step, vmax);
             year_grid(c, &x, py0, py1);
             if let Some(v) = p.reference {
+                // Up to the end labels, which start beside the last points.
                 let yy = y.at(v);
-                c.dashed((x0, yy), (x1, yy), MUTED, 1, 4.0);
+                let stop = p
+                    .series
+                    .iter()
+                    .filter_map(|s| s.points.last())
+                    .map(|&(d, _)| x.at(d) + 3.0)
+                    .fold(x1, f64::min);
+                c.dashed((x0, yy), (stop.max(x0), yy), MUTED, 1, 4.0);
             }
             let mut ends = Vec::new();
             for s in &p.series {
@@ -188,8 +197,16 @@ pub fn time_chart(
                 }
             }
             let wanted: Vec<f64> = ends.iter().map(|e| e.1).collect();
-            let placed = spread(&wanted, 15.0, py0, py1);
+            // End labels stay clear of the axis line at the plot's foot.
+            let placed = spread(&wanted, 15.0, py0, py1 - 7.0);
             for ((ex, _, s), ly) in ends.iter().zip(placed) {
+                let size = LABEL_BOLD.size;
+                end_boxes.push((
+                    ex + 6.0,
+                    ex + 6.0 + LABEL_BOLD.width(&s.end_label),
+                    ly - 0.45 * size - 2.0,
+                    ly + 0.3 * size + 2.0,
+                ));
                 c.text(
                     ex + 6.0,
                     ly,
@@ -218,10 +235,24 @@ pub fn time_chart(
                         (y - 0.45 * MARK.size - 2.0, y + 0.3 * MARK.size + 2.0)
                     })
                     .collect();
+                gaps.extend(
+                    end_boxes
+                        .iter()
+                        .filter(|b| mx > b.0 - 3.0 && mx < b.1 + 3.0)
+                        .map(|b| (b.2, b.3)),
+                );
+                // Between two plots the line breaks too, clear of the next
+                // panel's heading and legend.
+                if m.until.is_none() {
+                    for w in plots.windows(2) {
+                        gaps.push((w[0].1, w[1].0));
+                    }
+                }
                 gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
                 let end = if m.until.is_none() { last.1 } else { first.0 };
                 let mut from = ly + 6.0;
                 for (g0, g1) in gaps.into_iter().chain(std::iter::once((end, end))) {
+                    let g0 = g0.min(end);
                     if g0 > from {
                         if m.until.is_none() {
                             c.dashed((mx, from), (mx, g0), m.color, 1, 3.0);
@@ -251,7 +282,12 @@ type Placed = (f64, f64, Anchor, f64);
 /// a lane above (that line runs down through this lane), and where its own
 /// line, running down through the lanes below, crosses no label there; it
 /// is tried to the right of its marker, then to the left.
-fn marker_lanes(markers: &[Marker], x: &Scale, lo: f64, hi: f64) -> (Vec<Placed>, Vec<usize>, usize) {
+fn marker_lanes(
+    markers: &[Marker],
+    x: &Scale,
+    lo: f64,
+    hi: f64,
+) -> (Vec<Placed>, Vec<usize>, usize) {
     const GAP: f64 = 8.0;
     const CLEAR: f64 = 3.0;
     let mut placed: Vec<(Placed, usize, f64)> = Vec::new();

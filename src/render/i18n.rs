@@ -382,21 +382,25 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     // --- Read right (issue 17) ---
     (
         "bf_reported_no_gain",
-        "Xã báo cáo, không tăng tiêu chí",
+        "Xã báo cáo, không tăng",
         "Reported, gained none",
     ),
     (
         "bf_steady_standard",
-        "trong đó đã đạt đủ tiêu chí từ trước",
-        "of which already met every criterion",
+        "trong đó đã đạt đủ từ trước",
+        "of which already met all",
+    ),
+    ("bf_not_reported", "Xã không báo cáo", "Did not report"),
+    (
+        "method_link",
+        "Cách tính số liệu",
+        "How the figures are computed",
     ),
     (
-        "bf_not_reported",
-        "Xã không báo cáo (giữ số liệu kỳ trước)",
-        "Did not report (previous figures stand)",
+        "method_title",
+        "Cách tính số liệu",
+        "How the figures are computed",
     ),
-    ("method_link", "Cách tính số liệu", "How the figures are computed"),
-    ("method_title", "Cách tính số liệu", "How the figures are computed"),
     (
         "method_lead",
         "Mọi con số trên trang này được tính theo cùng một cách, giải thích dưới đây bằng lời thường.",

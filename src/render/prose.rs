@@ -50,7 +50,10 @@ pub fn no_gain(lang: Lang, short: u32, at_standard: u32) -> String {
     match (lang, short, at_standard) {
         (_, 0, 0) => String::new(),
         (Lang::Vi, s, 0) => format!("{} xã không tăng tiêu chí nào", n(lang, s)),
-        (Lang::Vi, 0, a) => format!("{} xã không tăng vì đã đạt đủ tiêu chí từ trước", n(lang, a)),
+        (Lang::Vi, 0, a) => format!(
+            "{} xã không tăng vì đã đạt đủ tiêu chí từ trước",
+            n(lang, a)
+        ),
         (Lang::Vi, s, a) => format!(
             "{} xã không tăng tiêu chí nào, {} xã đã đạt đủ tiêu chí từ trước",
             n(lang, s),
@@ -786,7 +789,10 @@ fn movement_clause(lang: Lang, s: &ScopeSummary) -> String {
     let (short, steady) = (s.reported_no_gain_short(), m.steady_standard);
     let mut out = match (lang, m.communes_gained, short, steady) {
         (_, 0, _, 0) => gains(lang, 0, 0),
-        (Lang::Vi, 0, 0, a) => format!("{} xã đã đạt đủ tiêu chí từ trước nên không tăng", n(lang, a)),
+        (Lang::Vi, 0, 0, a) => format!(
+            "{} xã đã đạt đủ tiêu chí từ trước nên không tăng",
+            n(lang, a)
+        ),
         (Lang::Vi, 0, _, a) => format!(
             "không có xã nào tăng tiêu chí ({} xã đã đạt đủ tiêu chí từ trước)",
             n(lang, a)
@@ -1134,7 +1140,10 @@ mod tests {
         assert_eq!(gains(Lang::Vi, 10, 21), "10 xã tăng tổng cộng 21 tiêu chí");
         assert_eq!(gains(Lang::En, 1, 1), "1 commune gained 1 criterion");
         assert_eq!(gains(Lang::En, 5, 5), "5 communes gained 1 criterion each");
-        assert_eq!(gains(Lang::En, 10, 21), "10 communes gained 21 criteria in all");
+        assert_eq!(
+            gains(Lang::En, 10, 21),
+            "10 communes gained 21 criteria in all"
+        );
         assert_eq!(losses(Lang::Vi, 2, 3), "2 xã giảm 3 tiêu chí");
         assert_eq!(week_span(d("2015-08-28"), d("2015-09-03")), "28/8–3/9");
     }
@@ -1173,11 +1182,19 @@ mod tests {
     #[test]
     fn the_source_is_named_by_what_it_is() {
         assert_eq!(
-            bulletin_source(Lang::Vi, Some((d("2015-08-21"), d("2015-08-27"))), d("2015-08-27")),
+            bulletin_source(
+                Lang::Vi,
+                Some((d("2015-08-21"), d("2015-08-27"))),
+                d("2015-08-27")
+            ),
             "báo cáo tuần 21–27/8/2015 của các xã"
         );
         assert_eq!(
-            bulletin_source(Lang::Vi, Some((d("2011-01-01"), d("2011-06-30"))), d("2011-06-30")),
+            bulletin_source(
+                Lang::Vi,
+                Some((d("2011-01-01"), d("2011-06-30"))),
+                d("2011-06-30")
+            ),
             "báo cáo kỳ 1/1–30/6/2011 của các xã"
         );
         assert_eq!(
@@ -1415,7 +1432,7 @@ mod bulletin_tests {
         assert_eq!(when, "Trong tuần 21–27/8/2015");
         assert_eq!(
             target_week(Lang::Vi, &when, 2015, 26, &scope(26, 26, (10, 21), (0, 0))),
-            "Trong tuần 21–27/8/2015, cả 26 xã đăng ký về đích năm 2015 đều báo cáo: 10 xã tăng 21 tiêu chí, 16 xã không tăng tiêu chí nào; không có xã nào giảm tiêu chí."
+            "Trong tuần 21–27/8/2015, cả 26 xã đăng ký về đích năm 2015 đều báo cáo: 10 xã tăng tổng cộng 21 tiêu chí, 16 xã không tăng tiêu chí nào; không có xã nào giảm tiêu chí."
         );
         let criteria: Vec<String> = [
             "Trường học",
@@ -1435,7 +1452,7 @@ mod bulletin_tests {
         );
         assert_eq!(
             province_week(Lang::Vi, None, &scope(229, 82, (21, 33), (0, 0))),
-            "Toàn tỉnh có 82 xã báo cáo: 21 xã tăng 33 tiêu chí; không có xã nào giảm tiêu chí."
+            "Toàn tỉnh có 82 xã báo cáo: 21 xã tăng tổng cộng 33 tiêu chí, 61 xã không tăng tiêu chí nào; không có xã nào giảm tiêu chí; 147 xã không báo cáo trong kỳ này (giữ số liệu kỳ trước)."
         );
         assert_eq!(
             province_standing(Lang::Vi, d("2015-08-27"), 229, 27, Some(Dec2(1147))),

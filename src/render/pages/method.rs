@@ -39,7 +39,9 @@ impl Builder<'_, '_> {
                 })
         };
         // The rounding example of the contract: 77 criteria over 8 communes.
-        let example = Dec2::ratio(77, 8).map(|d| format::dec2(lang, d)).unwrap_or_default();
+        let example = Dec2::ratio(77, 8)
+            .map(|d| format::dec2(lang, d))
+            .unwrap_or_default();
         let bands = BAND_KEYS.len();
         let sections = match lang {
             Lang::Vi => vec![
