@@ -1126,7 +1126,6 @@ pub fn province_standing(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::timeline::{Levels, Movement};
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap()
