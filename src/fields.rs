@@ -109,7 +109,23 @@ impl<'n> MapReader<'n> {
 /// Text of a scalar value.
 pub fn text(node: &Node, what: &str, cx: &mut Cx) -> Option<String> {
     match &node.kind {
-        Kind::Scalar { text, .. } => Some(text.trim().to_string()),
+        Kind::Scalar { text, .. } => {
+            let n = text.chars().count();
+            let max = crate::limits::MAX_TEXT_CHARS;
+            if n > max {
+                let (en_n, vi_n) = crate::limits::thousands(n);
+                let (en_m, vi_m) = crate::limits::thousands(max);
+                cx.error(
+                    node.pos,
+                    crate::tr!(
+                        "{what} dài {vi_n} ký tự, quá giới hạn {vi_m} ký tự; hãy rút gọn",
+                        "{what} is {en_n} characters long, over the limit of {en_m}; shorten it"
+                    ),
+                );
+                return None;
+            }
+            Some(text.trim().to_string())
+        }
         _ => {
             cx.error(
                 node.pos,
@@ -280,6 +296,18 @@ pub fn boolean(node: &Node, what: &str, cx: &mut Cx) -> Option<bool> {
 /// A list of values (a single value is accepted as a list of one).
 pub fn list<'n>(node: &'n Node, what: &str, cx: &mut Cx) -> Option<Vec<&'n Node>> {
     match &node.kind {
+        Kind::Seq(items) if items.len() > crate::limits::MAX_LIST_ITEMS => {
+            let (en_n, vi_n) = crate::limits::thousands(items.len());
+            let (en_m, vi_m) = crate::limits::thousands(crate::limits::MAX_LIST_ITEMS);
+            cx.error(
+                node.pos,
+                crate::tr!(
+                    "{what} có {vi_n} mục, quá giới hạn {vi_m} mục; hãy kiểm tra lại danh sách",
+                    "{what} has {en_n} entries, over the limit of {en_m}; check the list"
+                ),
+            );
+            None
+        }
         Kind::Seq(items) => Some(items.iter().collect()),
         Kind::Scalar { .. } => Some(vec![node]),
         _ => {

@@ -3,8 +3,9 @@
 
 use crate::diag::one_of;
 use crate::fields::{Cx, MapReader, date, decimal, list, text, text_list, uint, uint_in};
-use crate::model::{Commune, Group, Level, Officer, Recognition};
+use crate::model::{Commune, CommuneV12Pos, Group, Level, Officer, Recognition};
 use crate::text::closest;
+use crate::tr;
 use crate::yaml::Node;
 
 const GROUP_KEYS: &[&str] = &["name", "kind"];
@@ -19,6 +20,9 @@ const COMMUNE_KEYS: &[&str] = &[
     "officers",
     "recognitions",
     "location",
+    "class",
+    "established",
+    "merged_from",
 ];
 const OFFICER_KEYS: &[&str] = &["name", "role", "agency", "from", "until"];
 const RECOGNITION_KEYS: &[&str] = &["level", "date", "decision"];
@@ -96,6 +100,41 @@ pub fn read_commune(rel: &str, node: &Node, cx: &mut Cx) -> Option<Commune> {
         .map(|n| read_recognitions(n, cx))
         .unwrap_or_default();
     let location = m.get("location").and_then(|n| read_location(n, cx));
+    let mut v12_pos = CommuneV12Pos::default();
+    let class = m.get("class").and_then(|n| {
+        v12_pos.class = n.pos;
+        let v = uint(n, "class", cx)?;
+        match u32::try_from(v) {
+            Ok(v) if v > 0 => Some(v),
+            _ => {
+                cx.error(
+                    n.pos,
+                    tr!(
+                        "class là nhóm xã, một số nguyên dương (1, 2, 3), không phải {v}",
+                        "class is the commune's class, a positive whole number (1, 2, 3), not {v}"
+                    ),
+                );
+                None
+            }
+        }
+    });
+    let established = m.get("established").and_then(|n| {
+        v12_pos.established = n.pos;
+        date(n, "established", cx)
+    });
+    if let Some(n) = m.get("merged_from") {
+        v12_pos.merged_from = n.pos;
+        for item in list(n, "merged_from", cx).unwrap_or_default() {
+            if item.is_null() {
+                continue;
+            }
+            if let Some(t) = text(item, "an id in merged_from", cx)
+                && !t.is_empty()
+            {
+                v12_pos.merged_from_ids.push((t, item.pos));
+            }
+        }
+    }
     Some(Commune {
         id: commune_id(rel),
         name: name?,
@@ -112,6 +151,11 @@ pub fn read_commune(rel: &str, node: &Node, cx: &mut Cx) -> Option<Commune> {
         narrative: None,
         file: rel.to_string(),
         target_year_pos,
+        class,
+        established,
+        merged_from: Vec::new(),
+        merged_into: None,
+        v12_pos,
     })
 }
 
