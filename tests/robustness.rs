@@ -451,7 +451,7 @@ fn concurrent_builds_take_turns() {
         let o = r.wait_with_output().unwrap();
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(0), "{err}");
-        assert!(err.contains("built "), "{err}");
+        assert!(err.contains("đã dựng "), "{err}");
     }
     assert!(out.join("index.html").is_file());
     assert!(out.join("data/communes.csv").is_file());
