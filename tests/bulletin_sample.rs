@@ -210,9 +210,24 @@ fn every_bulletin_matches_summary_json_and_changes_csv() {
         // The districts' rows add up to it (the sample has no commune outside a district).
         let mut sums = [0u64; 8];
         for tr in doc.select(&sel("table.b-districts tbody tr")) {
-            for (k, td) in tr.select(&sel("td")).enumerate() {
+            // A district with no commune known says so across its
+            // known, standard and average cells.
+            let mut cells: Vec<String> = Vec::new();
+            for td in tr.select(&sel("td")) {
+                if td.value().attr("colspan") == Some("3") {
+                    assert_eq!(
+                        text_of(td),
+                        "Chưa có số liệu",
+                        "{date} a district without data"
+                    );
+                    cells.extend(["0", "0", "–"].map(String::from));
+                } else {
+                    cells.push(text_of(td));
+                }
+            }
+            for (k, cell) in cells.iter().enumerate() {
                 if k != 2 {
-                    sums[k] += text_of(td).replace('.', "").parse::<u64>().unwrap();
+                    sums[k] += cell.replace('.', "").parse::<u64>().unwrap();
                 }
             }
         }

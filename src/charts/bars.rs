@@ -84,7 +84,11 @@ pub fn bands(meta: &Meta, frame: &Frame, rows: &[BandRow]) -> String {
     let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
     let known_labels: Vec<String> = rows
         .iter()
-        .map(|r| format!("{} xã", format::count(r.levels.known)))
+        .map(|r| match r.levels.known {
+            // A district with no data says so once, beside its name.
+            0 => String::new(),
+            n => format!("{} xã", format::count(n)),
+        })
         .collect();
     let (label_w, label_lines) = label_column(&names, true, frame.inner() * 0.34);
     let label_w = known_labels
@@ -114,7 +118,9 @@ pub fn bands(meta: &Meta, frame: &Frame, rows: &[BandRow]) -> String {
                 c.text(PAD, ly, l, font, Anchor::Start);
                 ly += lh;
             }
-            c.text(PAD, ly - 1.0, &known_labels[i], TICK, Anchor::Start);
+            if !known_labels[i].is_empty() {
+                c.text(PAD, ly - 1.0, &known_labels[i], TICK, Anchor::Start);
+            }
             let (b0, b1) = (mid - 11.0, mid + 11.0);
             if r.levels.known == 0 {
                 c.text(bar_x0, mid, "Chưa có số liệu", TICK, Anchor::Start);

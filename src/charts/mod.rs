@@ -285,7 +285,11 @@ pub fn bands(content: &Content, report: &Report, date: Option<Date>) -> Chart {
             .iter()
             .map(|r| {
                 let mut v = vec![r.name.clone(), format::count(r.levels.known)];
-                v.extend(r.levels.bands.iter().map(|&n| format::count(n)));
+                if r.levels.known == 0 {
+                    v.extend(r.levels.bands.iter().map(|_| "Chưa có số liệu".to_string()));
+                } else {
+                    v.extend(r.levels.bands.iter().map(|&n| format::count(n)));
+                }
                 v
             })
             .collect(),
@@ -309,23 +313,48 @@ pub fn bands(content: &Content, report: &Report, date: Option<Date>) -> Chart {
 pub fn districts_compared(content: &Content, report: &Report) -> Chart {
     let (province, rows) = figures::districts_compared(content, report);
     let title = "So sánh các huyện".to_string();
-    let desc = match (report.latest_date(), rows.first(), rows.last()) {
-        (Some(d), Some(top), Some(bottom)) => format!(
-            "Ngày {}, toàn tỉnh có {} xã đạt chuẩn ({}). Cao nhất là {} ({}), thấp nhất là {} ({}).",
-            format::date(d),
-            format::count(province.meets_standard),
-            format::percent(
-                u64::from(province.meets_standard),
-                u64::from(province.known)
-            ),
-            top.name,
-            format::percent(u64::from(top.meets_standard), u64::from(top.known)),
-            bottom.name,
-            format::percent(u64::from(bottom.meets_standard), u64::from(bottom.known)),
-        ),
+    // Districts with no commune known sort last and are named apart: they
+    // have no share to be the lowest.
+    let known: Vec<&figures::DistrictRow> = rows.iter().filter(|r| r.known > 0).collect();
+    let no_data: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.known == 0)
+        .map(|r| r.name.as_str())
+        .collect();
+    let desc = match (report.latest_date(), known.first(), known.last()) {
+        (Some(d), Some(top), Some(bottom)) => {
+            let mut s = format!(
+                "Ngày {}, toàn tỉnh có {} xã đạt chuẩn ({}). Cao nhất là {} ({}), thấp nhất là {} ({}).",
+                format::date(d),
+                format::count(province.meets_standard),
+                format::percent(
+                    u64::from(province.meets_standard),
+                    u64::from(province.known)
+                ),
+                top.name,
+                format::percent(u64::from(top.meets_standard), u64::from(top.known)),
+                bottom.name,
+                format::percent(u64::from(bottom.meets_standard), u64::from(bottom.known)),
+            );
+            if !no_data.is_empty() {
+                s.push_str(&format!(" {} chưa có số liệu.", no_data.join(", ")));
+            }
+            s
+        }
         _ => "Chưa có số liệu.".into(),
     };
     let row = |r: &figures::DistrictRow| {
+        if r.known == 0 {
+            let none = "Chưa có số liệu".to_string();
+            return vec![
+                r.name.clone(),
+                format::count(r.communes),
+                format::count(0u32),
+                none.clone(),
+                none.clone(),
+                none,
+            ];
+        }
         vec![
             r.name.clone(),
             format::count(r.communes),
