@@ -2,12 +2,14 @@
 //! `export-sheet`, the communes fill in the workbook (written here with
 //! rust_xlsxwriter from what the export holds, a few communes changed),
 //! `import`, `check`, `build`; the new bulletin names the imported changes.
-//! An untouched workbook imports nobody. The same week on the worked example
-//! of 2026, under QĐ 51/2025, by indicator.
+//! An untouched workbook imports nobody. On the sample, the week after its
+//! latest snapshot (the communes of today, under QĐ 51/2025); the same week
+//! on the worked example of 2026.
 
 mod common;
 
 use calamine::{Data, Reader};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -70,8 +72,9 @@ fn read_cells(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
 }
 
 /// The filled-in copy: `edits` of (commune id, column head such as `TC2` or
-/// `2.1`, "x" or "") and `dated` communes whose report-date cell is filled.
-fn fill_in(exported: &Path, out: &Path, edits: &[(&str, &str, &str)], dated: &[&str]) {
+/// `2.1`, "x" or "") and `dated` communes whose report-date cell is filled
+/// with `on` (d/m/yyyy, as a clerk types it).
+fn fill_in(exported: &Path, out: &Path, edits: &[(&str, &str, &str)], dated: &[&str], on: &str) {
     let sheets = read_cells(exported);
     let mut wb = rust_xlsxwriter::Workbook::new();
     for (name, mut rows) in sheets {
@@ -96,7 +99,7 @@ fn fill_in(exported: &Path, out: &Path, edits: &[(&str, &str, &str)], dated: &[&
                 if rows[r].len() <= date_col {
                     rows[r].resize(date_col + 1, String::new());
                 }
-                rows[r][date_col] = "29/12/2017".into();
+                rows[r][date_col] = on.to_string();
             }
         }
         let ws = wb.add_worksheet();
@@ -112,6 +115,83 @@ fn fill_in(exported: &Path, out: &Path, edits: &[(&str, &str, &str)], dated: &[&
     wb.save(out).unwrap();
 }
 
+/// `2026-11-27` → `27/11/2026`.
+fn vi(date: &str) -> String {
+    let p: Vec<u32> = date.split('-').map(|x| x.parse().unwrap()).collect();
+    format!("{}/{}/{}", p[2], p[1], p[0])
+}
+
+/// The sample's communes of today, read from its files: every commune file
+/// whose id no `merged_from` names.
+fn communes_of_today(content: &Path) -> BTreeSet<String> {
+    let root = content.join("communes");
+    let mut all = BTreeSet::new();
+    let mut former = BTreeSet::new();
+    for e in walkdir::WalkDir::new(&root) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(&root).unwrap().to_string_lossy();
+        let Some(id) = rel.strip_suffix(".yaml") else {
+            continue;
+        };
+        if id.ends_with("_index") {
+            continue;
+        }
+        all.insert(id.to_string());
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        let mut in_list = false;
+        for l in text.lines() {
+            if l.starts_with("merged_from:") {
+                in_list = true;
+            } else if in_list && l.trim_start().starts_with("- ") {
+                former.insert(l.trim_start()[2..].trim().to_string());
+            } else {
+                in_list = false;
+            }
+        }
+    }
+    assert!(!former.is_empty(), "the sample has former communes");
+    all.difference(&former).cloned().collect()
+}
+
+/// The indicators of `entry` (a snapshot's list: `1, "2.1", …`), a whole
+/// criterion standing for all of its indicators among `heads`.
+fn indicators(entry: &str, heads: &[&str]) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for t in entry.trim_matches(['[', ']']).split(',') {
+        let t = t.trim().trim_matches('"');
+        if t.contains('.') {
+            out.insert(t.to_string());
+        } else {
+            let p = format!("{t}.");
+            out.extend(
+                heads
+                    .iter()
+                    .filter(|h| h.starts_with(&p))
+                    .map(|h| h.to_string()),
+            );
+        }
+    }
+    out
+}
+
+/// The criteria all of whose indicators (among `heads`) are in `met`.
+fn criteria_met(met: &BTreeSet<String>, heads: &[&str]) -> usize {
+    let crits: BTreeSet<&str> = heads
+        .iter()
+        .filter_map(|h| h.split_once('.'))
+        .map(|(c, _)| c)
+        .collect();
+    crits
+        .iter()
+        .filter(|c| {
+            heads
+                .iter()
+                .filter(|h| h.split_once('.').is_some_and(|(x, _)| x == **c))
+                .all(|h| met.contains(*h))
+        })
+        .count()
+}
+
 #[test]
 fn the_week_from_export_to_bulletin() {
     let dir = tempfile::tempdir().unwrap();
@@ -119,83 +199,133 @@ fn the_week_from_export_to_bulletin() {
     let c = content.to_str().unwrap();
     let book = dir.path().join("tuan.xlsx");
     let b = book.to_str().unwrap();
-
-    // 1. export-sheet: the week after the snapshot of 2017-12-28 (dated, so
-    // that the test holds whatever later weeks the sample gains).
-    let o = ntm(&["export-sheet", "--content", c, "--date", "2017-12-29", b]);
-    assert!(o.status.success(), "{}", text(&o));
-    assert!(text(&o).contains("ngày báo cáo 2017-12-29"), "{}", text(&o));
-    let sheets = read_cells(&book);
-    assert_eq!(sheets.len(), 13, "one sheet per district of the sample");
-    assert!(sheets.iter().any(|(n, _)| n == "thị xã Kỳ Anh"));
-    // Pre-filled: Mỹ Lộc meets 1, 4, 8, 14, 18, 19 on 2017-12-28.
-    let (_, can_loc) = sheets.iter().find(|(n, _)| n == "Can Lộc").unwrap();
-    let my_loc = can_loc
-        .iter()
-        .find(|r| r.first().is_some_and(|c| c == "can-loc/my-loc"))
+    let latest = std::fs::read_dir(content.join("progress"))
+        .unwrap()
+        .filter_map(|e| {
+            let n = e.unwrap().file_name().to_string_lossy().to_string();
+            n.strip_suffix(".yaml").map(str::to_string)
+        })
+        .max()
         .unwrap();
-    let xs: Vec<usize> = my_loc
+    let latest_text =
+        std::fs::read_to_string(content.join(format!("progress/{latest}.yaml"))).unwrap();
+
+    // 1. export-sheet as the clerk runs it, without a date: the week after
+    // the latest snapshot, the communes of today (those formed on 1/7/2025
+    // and those never rearranged; no former commune), under QĐ 51/2025.
+    let o = ntm(&["export-sheet", "--content", c, b]);
+    assert!(o.status.success(), "{}", text(&o));
+    let t = text(&o);
+    let date = t
+        .split("ngày báo cáo ")
+        .nth(1)
+        .map(|d| d.chars().take(10).collect::<String>())
+        .unwrap_or_else(|| panic!("{t}"));
+    assert!(date > latest, "{date} after {latest}");
+    let sheets = read_cells(&book);
+    let ids: Vec<String> = sheets
         .iter()
-        .skip(4)
-        .take(19)
-        .enumerate()
-        .filter(|(_, v)| v.as_str() == "x")
-        .map(|(i, _)| i + 1)
+        .flat_map(|(_, rows)| {
+            let h = rows
+                .iter()
+                .position(|r| r.first().is_some_and(|c| c == "ntm-site:id"))
+                .unwrap();
+            rows[h + 1..]
+                .iter()
+                .filter_map(|r| r.first().filter(|c| !c.is_empty()).cloned())
+                .collect::<Vec<_>>()
+        })
         .collect();
-    assert_eq!(xs, vec![1, 4, 8, 14, 18, 19]);
+    let listed: BTreeSet<String> = ids.iter().cloned().collect();
+    assert_eq!(listed.len(), ids.len(), "each commune once: {ids:?}");
+    let today = communes_of_today(&content);
+    assert_eq!(listed, today);
+    assert!(t.contains(&format!("{} xã", today.len())), "{t}");
+    assert!(!listed.contains("can-loc/my-loc"), "a former commune");
+    // One column per indicator of QĐ 51/2025, pre-filled with each
+    // commune's latest state: Cẩm Bình as the latest snapshot has it.
+    let (_, rows) = sheets
+        .iter()
+        .find(|(_, rows)| {
+            rows.iter()
+                .any(|r| r.first().is_some_and(|c| c == "cam-binh"))
+        })
+        .unwrap();
+    let h = rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "ntm-site:id"))
+        .unwrap();
+    let heads: Vec<&str> = rows[h]
+        .iter()
+        .map(String::as_str)
+        .filter(|x| x.contains('.'))
+        .collect();
+    assert_eq!(heads.len(), 47, "{heads:?}");
+    let row = rows
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "cam-binh"))
+        .unwrap();
+    let xs: BTreeSet<String> = rows[h]
+        .iter()
+        .zip(row)
+        .filter(|(_, v)| v.as_str() == "x")
+        .map(|(h, _)| h.clone())
+        .collect();
+    let entry = latest_text
+        .lines()
+        .find_map(|l| l.strip_prefix("  cam-binh: "))
+        .expect("Cẩm Bình reported in the latest week");
+    let before = indicators(entry, &heads);
+    assert_eq!(xs, before);
+    assert!(
+        !before.contains("2.8") && before.contains("9.1"),
+        "{before:?}"
+    );
 
     // 2. An untouched workbook lists nobody and writes nothing.
     let o = ntm(&["import", "--content", c, b]);
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("0 xã báo cáo"), "{}", text(&o));
-    assert!(!content.join("progress/2017-12-29.yaml").exists());
+    let written_path = content.join(format!("progress/{date}.yaml"));
+    assert!(!written_path.exists());
 
-    // 3. The communes fill it in: Mỹ Lộc gains 2 and 3, Thạch Liên gains 1
-    // and loses 4, Kỳ Thư reports no change but dates its row.
+    // 3. The communes fill it in: Cẩm Bình gains 2.8 (which completes
+    // criterion 2) and loses 9.1; Kỳ Lạc, silent since the summer (its
+    // state stale), reports again without a change.
     let filled = dir.path().join("tuan-da-dien.xlsx");
     fill_in(
         &book,
         &filled,
-        &[
-            ("can-loc/my-loc", "TC2", "x"),
-            ("can-loc/my-loc", "TC3", "x"),
-            ("thach-ha/thach-lien", "TC1", "x"),
-            ("thach-ha/thach-lien", "TC4", ""),
-        ],
-        &["ky-anh/ky-thu"],
+        &[("cam-binh", "2.8", "x"), ("cam-binh", "9.1", "")],
+        &["ky-lac"],
+        &vi(&date),
     );
     let f = filled.to_str().unwrap();
     let o = ntm(&["import", "--content", c, "--dry-run", f]);
     assert!(o.status.success(), "{}", text(&o));
     let t = text(&o);
-    assert!(t.contains("3 xã báo cáo"), "{t}");
-    assert!(
-        t.contains("can-loc/my-loc (Mỹ Lộc): 6 → 8 tiêu chí; thêm 2, 3"),
-        "{t}"
+    assert!(t.contains("2 xã báo cáo"), "{t}");
+    let mut after = before.clone();
+    after.insert("2.8".into());
+    after.remove("9.1");
+    let (n0, n1) = (criteria_met(&before, &heads), criteria_met(&after, &heads));
+    assert_eq!(n1, n0 + 1);
+    let line = format!(
+        "cam-binh (Cẩm Bình): {n0} → {n1} tiêu chí; thêm 2; thêm chỉ tiêu 2.8; mất chỉ tiêu 9.1; đạt {}/47 chỉ tiêu",
+        after.len()
     );
-    assert!(
-        t.contains("thach-ha/thach-lien (Thạch Liên): 5 → 5 tiêu chí; thêm 1; mất 4"),
-        "{t}"
-    );
-    assert!(t.contains("ky-anh/ky-thu (Kỳ Thư): không đổi"), "{t}");
-    assert!(
-        !content.join("progress/2017-12-29.yaml").exists(),
-        "dry run writes nothing"
-    );
+    assert!(t.contains(&line), "{line}\n{t}");
+    assert!(t.contains("ky-lac (Kỳ Lạc): không đổi"), "{t}");
+    assert!(!written_path.exists(), "dry run writes nothing");
 
     let o = ntm(&["import", "--content", c, f]);
     assert!(o.status.success(), "{}", text(&o));
-    let written = std::fs::read_to_string(content.join("progress/2017-12-29.yaml")).unwrap();
+    let written = std::fs::read_to_string(&written_path).unwrap();
     let entries: Vec<&str> = written.lines().filter(|l| l.starts_with("  ")).collect();
-    assert_eq!(
-        entries,
-        vec![
-            "  can-loc/my-loc: [1, 2, 3, 4, 8, 14, 18, 19]",
-            "  ky-anh/ky-thu: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]",
-            "  thach-ha/thach-lien: [1, 8, 15, 16, 18]",
-        ],
-        "{written}"
-    );
+    assert_eq!(entries.len(), 2, "{written}");
+    assert!(entries[0].starts_with("  cam-binh: ["), "{written}");
+    assert!(entries[0].contains("\"2.8\"") && !entries[0].contains("\"9.1\""));
+    assert!(entries[1].starts_with("  ky-lac: ["), "{written}");
     // Importing again refuses to overwrite.
     let o = ntm(&["import", "--content", c, f]);
     assert_eq!(o.status.code(), Some(1));
@@ -204,7 +334,7 @@ fn the_week_from_export_to_bulletin() {
     // 4. check and build.
     let o = ntm(&["check", "--content", c]);
     assert!(o.status.success(), "{}", text(&o));
-    assert!(text(&o).contains("2017-12-29"), "{}", text(&o));
+    assert!(text(&o).contains(&date), "{}", text(&o));
     let out = dir.path().join("output");
     let o = ntm(&["build", "--content", c, "--output", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o));
@@ -214,10 +344,15 @@ fn the_week_from_export_to_bulletin() {
         text(&o)
     );
 
-    // 5. The new bulletin names the changes.
-    let page = std::fs::read_to_string(out.join("ban-tin/2017-12-29/index.html")).unwrap();
-    assert!(page.contains("Mỹ Lộc"), "the bulletin names Mỹ Lộc");
-    assert!(page.contains("Thạch Liên"), "the bulletin names Thạch Liên");
+    // 5. The new bulletin names the changes, indicator by indicator; Kỳ Lạc
+    // is current again, Kỳ Văn (still silent) still flagged.
+    let page = std::fs::read_to_string(out.join(format!("ban-tin/{date}/index.html"))).unwrap();
+    assert!(page.contains("Cẩm Bình"), "the bulletin names Cẩm Bình");
+    assert!(page.contains("2.8"), "the bulletin names indicator 2.8");
+    let commune =
+        |id: &str| std::fs::read_to_string(out.join(format!("xa/{id}/index.html"))).unwrap();
+    assert!(!commune("ky-lac").contains("notice stale"));
+    assert!(commune("ky-van").contains("notice stale"));
 }
 
 #[test]
@@ -295,6 +430,7 @@ fn the_week_by_indicator_under_qd_51() {
             ("duc-tho", "3.1", ""),
         ],
         &["ky-anh"],
+        "3/4/2026",
     );
     let f = filled.to_str().unwrap();
     let o = ntm(&["import", "--content", c, f]);
