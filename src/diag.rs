@@ -56,6 +56,29 @@ impl Message {
         self.vi.push_str(&other.vi);
         self.en.push_str(&other.en);
     }
+
+    /// This message followed by `other` (a hint such as `; did you mean 'x'?`).
+    pub fn then(mut self, other: Message) -> Message {
+        self.push(&other);
+        self
+    }
+
+    /// The same text in both languages: a name, an id or a number that is
+    /// not translated (`ky-anh/ky-thu`, `population`).
+    pub fn same(text: impl Into<String>) -> Message {
+        let t = text.into();
+        Message {
+            vi: t.clone(),
+            en: t,
+        }
+    }
+}
+
+impl fmt::Display for Message {
+    /// The English text (for logs and `Display` of errors).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
 }
 
 /// Transitional: a message written in English only, shown as it is in both
@@ -116,6 +139,18 @@ pub struct Diagnostic {
     /// Where in the file; [`Pos::NONE`] when the problem is the file itself.
     pub pos: Pos,
     pub message: Message,
+    /// For an error naming something that does not exist: what it named, so
+    /// that one misnamed file can explain (and stand for) all such errors.
+    pub unknown: Option<Unknown>,
+}
+
+/// A reference to something that does not exist.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unknown {
+    /// A commune id (`ky-anh/ky-thu`) with no `communes/<id>.yaml`.
+    Commune(String),
+    /// A criteria set id with no `criteria/<id>.yaml`.
+    Set(String),
 }
 
 impl Diagnostic {
@@ -169,13 +204,27 @@ impl Diagnostics {
         self.push(Severity::Warning, file, pos, message.into());
     }
 
+    /// An error about a reference to something that does not exist.
+    pub fn error_unknown(&mut self, file: &str, pos: Pos, message: Message, unknown: Unknown) {
+        self.push(Severity::Error, file, pos, message);
+        if let Some(d) = self.items.last_mut() {
+            d.unknown = Some(unknown);
+        }
+    }
+
     fn push(&mut self, severity: Severity, file: &str, pos: Pos, message: Message) {
         self.items.push(Diagnostic {
             severity,
             file: file.to_string(),
             pos,
             message,
+            unknown: None,
         });
+    }
+
+    /// Every diagnostic, in the order reported.
+    pub fn into_items(self) -> Vec<Diagnostic> {
+        self.items
     }
 
     /// A collector holding `items`.
@@ -255,12 +304,25 @@ impl Diagnostics {
     }
 }
 
-/// Quotes a list of allowed values for a message: `'a', 'b' or 'c'`.
-pub fn one_of(values: &[&str]) -> String {
+/// Quotes a list of allowed values for a message: `'a', 'b' or 'c'`
+/// (`'a', 'b' hoặc 'c'`).
+pub fn one_of(values: &[&str]) -> Message {
     let quoted: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
     match quoted.len() {
-        0 => String::new(),
-        1 => quoted[0].clone(),
-        n => format!("{} or {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+        0 => Message::default(),
+        1 => Message::same(quoted[0].clone()),
+        n => {
+            let (head, last) = (quoted[..n - 1].join(", "), &quoted[n - 1]);
+            tr!("{head} hoặc {last}", "{head} or {last}")
+        }
     }
+}
+
+/// `; did you mean 'x'?` (`; có phải là 'x'?`), the usual hint after an
+/// unknown name.
+pub fn did_you_mean(candidate: &str) -> Message {
+    tr!(
+        "; có phải là '{candidate}'?",
+        "; did you mean '{candidate}'?"
+    )
 }

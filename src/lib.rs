@@ -22,9 +22,11 @@ pub const CONTENT_FORMAT_VERSION: &str = "1.2";
 
 pub mod build;
 pub mod charts;
+pub mod console;
 pub mod date;
 pub mod diag;
 pub mod fields;
+pub mod hints;
 pub mod imageproc;
 pub mod load;
 pub mod model;
@@ -33,5 +35,6 @@ pub mod pdf;
 pub mod render;
 pub mod report;
 pub mod sets;
+pub mod syntax;
 pub mod text;
 pub mod yaml;

@@ -1,8 +1,9 @@
 //! The `ntm-site` command line: `build` and `check`.
 
 use clap::{Parser, Subcommand};
-use ntm_site::build::{self, BuildError, BuildOptions, Checked, PdfOptions};
-use std::io::Write;
+use ntm_site::build::{self, BuildError, BuildOptions, PdfOptions};
+use ntm_site::console;
+use ntm_site::diag::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,6 +53,9 @@ Each error gives file:line:col, what is wrong and what would be right.";
     after_help = MAIN_EXAMPLES
 )]
 struct Cli {
+    /// The language of messages: vi or en (default: the site's language, else vi).
+    #[arg(long, global = true, value_name = "vi|en", value_parser = console::parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -107,67 +111,50 @@ enum Command {
     },
 }
 
-fn print_summary(checked: &Checked) {
-    let c = &checked.content;
-    let r = &checked.report;
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{}", c.site.title);
-    let _ = writeln!(out, "  groups:    {}", c.groups.len());
-    let _ = writeln!(out, "  communes:  {}", c.communes.len());
-    let _ = writeln!(out, "  criteria sets: {}", c.sets.len());
-    match (c.snapshots.first(), c.snapshots.last()) {
-        (Some(f), Some(l)) => {
-            let _ = writeln!(
-                out,
-                "  snapshots: {} ({} .. {})",
-                c.snapshots.len(),
-                f.date,
-                l.date
+/// Parses the command line; a usage error is printed in the reader's
+/// language (clap's own English for `--lang en`) and exits with 2.
+fn parse_cli() -> Cli {
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let args: Vec<String> = std::env::args().collect();
+            let usage = !matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
             );
-            let s = &r.sweep.summaries[r.sweep.summaries.len() - 1];
-            let avg = s
-                .all
-                .levels
-                .average_met()
-                .map(|a| a.to_string())
-                .unwrap_or_else(|| "-".into());
-            let _ = writeln!(
-                out,
-                "  on {}: {} of {} known communes meet the standard; average {} criteria",
-                l.date, s.all.levels.meets_standard, s.all.levels.known, avg
-            );
-        }
-        _ => {
-            let _ = writeln!(out, "  snapshots: 0");
+            if usage && console::lang_from_args(&args) == Lang::Vi {
+                eprint!("{}", console::usage_error_vi(&e));
+                std::process::exit(2);
+            }
+            e.exit()
         }
     }
-    let _ = writeln!(out, "  targets:   {}", c.targets.len());
-    let _ = writeln!(
-        out,
-        "  models: {}, news: {}, pages: {}",
-        c.models.len(),
-        c.news.len(),
-        c.pages.len()
-    );
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_cli();
+    let flag = cli.lang;
     match cli.command {
         Command::Check {
             content,
             deny_warnings,
-        } => match build::check_site(&content, true, deny_warnings) {
-            Ok(checked) => {
-                eprint!("{}", checked.diagnostics.render());
-                print_summary(&checked);
-                ExitCode::SUCCESS
+        } => {
+            let lang = console::lang_for(flag, &content);
+            match build::check_site(&content, true, deny_warnings) {
+                Ok(checked) => {
+                    eprint!("{}", checked.diagnostics.render_in(lang));
+                    print!("{}", console::summary(&checked, lang));
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    eprint!("{}", diags.render_in(lang));
+                    ExitCode::from(1)
+                }
             }
-            Err(diags) => {
-                eprint!("{}", diags.render());
-                ExitCode::from(1)
-            }
-        },
+        }
         Command::Build {
             content,
             output,
@@ -181,6 +168,7 @@ fn main() -> ExitCode {
             cache,
             photo_originals,
         } => {
+            let lang = console::lang_for(flag, &content);
             let mut images = ntm_site::imageproc::Options::beside(&output);
             if let Some(dir) = cache {
                 images.cache_dir = dir;
@@ -202,22 +190,18 @@ fn main() -> ExitCode {
             };
             match build::build_with(&opts, &images) {
                 Ok(checked) => {
-                    eprint!("{}", checked.diagnostics.render());
-                    eprintln!(
-                        "built {} into {}",
-                        checked.content.site.title,
-                        output.display()
-                    );
+                    eprint!("{}", checked.diagnostics.render_in(lang));
+                    let title = &checked.content.site.title;
+                    eprintln!("{}", console::built(title, &output).get(lang));
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(diags)) => {
-                    eprint!("{}", diags.render());
-                    eprintln!("nothing was written; {} is unchanged", output.display());
+                    eprint!("{}", diags.render_in(lang));
+                    eprintln!("{}", console::nothing_written(&output).get(lang));
                     ExitCode::from(1)
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
-                    eprintln!("{} is unchanged", output.display());
+                    eprintln!("{}", console::failed(&e.message(), &output).get(lang));
                     ExitCode::from(1)
                 }
             }

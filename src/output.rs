@@ -3,7 +3,9 @@
 //! interrupted build never leaves a half-written site, and the previous
 //! output stays exactly as it was until the swap.
 
+use crate::diag::Message;
 use crate::render::{FileSource, SiteFiles};
+use crate::tr;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -23,6 +25,35 @@ pub enum OutputError {
     Overlaps { output: PathBuf },
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+}
+
+impl OutputError {
+    /// What went wrong, in both languages.
+    pub fn message(&self) -> Message {
+        match self {
+            OutputError::Foreign { path } => {
+                let path = path.display();
+                tr!(
+                    "thư mục đầu ra {path} có sẵn tệp không do ntm-site tạo ra; hãy chọn thư mục khác hoặc làm trống thư mục này",
+                    "the output folder {path} is not empty and was not written by ntm-site; choose another folder or empty it"
+                )
+            }
+            OutputError::Overlaps { output } => {
+                let output = output.display();
+                tr!(
+                    "thư mục đầu ra {output} không được chứa thư mục nội dung hoặc nằm bên trong nó",
+                    "the output folder {output} must not contain the content folder or lie inside it"
+                )
+            }
+            OutputError::Io { path, source } => {
+                let path = path.display();
+                tr!(
+                    "không ghi được {path}: {source}",
+                    "cannot write {path}: {source}"
+                )
+            }
+        }
+    }
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
