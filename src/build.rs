@@ -79,6 +79,16 @@ pub struct Checked {
     pub diagnostics: Diagnostics,
 }
 
+/// The optional layer of caches that `serve` keeps between builds: the
+/// parsed content files, the compiled theme and rendered pages, and (switched
+/// on with [`crate::charts::memo::enable`]) the drawn charts. Every stage
+/// gives the same result with them as without them.
+#[derive(Default)]
+pub struct Caches {
+    pub load: load::Cache,
+    pub render: crate::render::cache::Cache,
+}
+
 /// Loads, validates and computes; all problems are in the error, or, when
 /// there are only warnings, in `diagnostics`.
 pub fn check(
@@ -86,7 +96,17 @@ pub fn check(
     drafts: bool,
     deny_warnings: bool,
 ) -> Result<Checked, Diagnostics> {
-    let (content, mut diags) = load::load(content_root, LoadOptions { drafts });
+    check_cached(content_root, drafts, deny_warnings, None)
+}
+
+/// [`check`], reading only the files changed since the last call with `cache`.
+pub fn check_cached(
+    content_root: &Path,
+    drafts: bool,
+    deny_warnings: bool,
+    cache: Option<&load::Cache>,
+) -> Result<Checked, Diagnostics> {
+    let (content, mut diags) = load::load_cached(content_root, LoadOptions { drafts }, cache);
     let Some(content) = content else {
         if deny_warnings {
             diags.deny_warnings();
@@ -175,6 +195,7 @@ pub fn build_with(
     opts: &BuildOptions,
     images: &crate::imageproc::Options,
 ) -> Result<Checked, BuildError> {
+    output::check_cache(&images.cache_dir, &opts.content, &opts.output)?;
     let mut checked =
         check(&opts.content, opts.drafts, opts.deny_warnings).map_err(BuildError::Content)?;
     output::check_target(&opts.output, &opts.content)?;
@@ -182,7 +203,6 @@ pub fn build_with(
         crate::load::site::check_base_url(url).map_err(BuildError::BaseUrl)?;
         checked.content.site.base_url = url.clone();
     }
-    let base_url = with_slash(&checked.content.site.base_url);
     let (pdf, browser) = match &opts.pdf {
         None => (PdfSelection::default(), None),
         Some(p) => {
@@ -190,14 +210,44 @@ pub fn build_with(
             (select_pdfs(&checked, p)?, Some(browser))
         }
     };
+    let site = render_checked(opts, &mut checked, images, pdf, None)?;
+    let staged = output::stage(&opts.output, &site)?;
+    if let Some(browser) = browser {
+        crate::pdf::print_all(&browser, staged.path(), &site.print_jobs)?;
+    }
+    staged.commit()?;
+    Ok(checked)
+}
+
+/// The photos and the rendering of a checked content folder: every file of
+/// the site, in memory, as `build` writes it. Photo problems, a theme that
+/// cannot be rendered and broken links are added to the diagnostics (an
+/// error stops here). `cache` keeps the theme and pages between calls
+/// (`serve`); the files are the same without it.
+pub fn render_checked(
+    opts: &BuildOptions,
+    checked: &mut Checked,
+    images: &crate::imageproc::Options,
+    pdf: PdfSelection,
+    cache: Option<&crate::render::cache::Cache>,
+) -> Result<render::SiteFiles, BuildError> {
+    let base_url = with_slash(&checked.content.site.base_url);
     let root = opts
         .content
         .canonicalize()
         .unwrap_or_else(|_| opts.content.clone());
     // The photos of the models, resized and stripped (or taken from the
     // cache); one that cannot be published is an error of the content.
-    let (images, mut image_diags) =
+    let (mut images_out, mut image_diags) =
         crate::imageproc::process_models(&root, &checked.content, images);
+    let (bundle_files, bundle_diags) = crate::imageproc::process_bundles(
+        &root,
+        &crate::imageproc::bundle_pictures(&checked.content),
+        &images.settings,
+    );
+    images_out.bundle_files = bundle_files;
+    image_diags.extend(bundle_diags);
+    let images = images_out;
     if opts.deny_warnings {
         image_diags.deny_warnings();
     }
@@ -213,30 +263,36 @@ pub fn build_with(
         images,
     };
     let site =
-        render::render_site(&root, &checked.content, &checked.report, &settings).map_err(|e| {
-            let mut d = std::mem::take(&mut checked.diagnostics);
-            d.extend(render::theme::error_diagnostic(
-                &e,
-                &checked.content.theme_files,
-            ));
-            BuildError::Content(d)
-        })?;
+        render::render_site_cached(&root, &checked.content, &checked.report, &settings, cache)
+            .map_err(|e| {
+                let mut d = std::mem::take(&mut checked.diagnostics);
+                d.extend(render::theme::error_diagnostic(
+                    &e,
+                    &checked.content.theme_files,
+                ));
+                BuildError::Content(d)
+            })?;
     let mut link_diags = render::links::diagnose(&site.broken_links, &site.link_origins);
     if opts.deny_warnings {
         link_diags.deny_warnings();
     }
     checked.diagnostics.extend(link_diags);
+    for (rel, inner) in &site.static_clashes {
+        checked.diagnostics.error(
+            rel,
+            crate::diag::Pos::NONE,
+            crate::tr!(
+                "tệp này sẽ thay thế tệp '{inner}' do ntm-site tạo ra; hãy đổi tên hoặc xoá nó khỏi static/",
+                "would replace '{inner}', which the build makes; rename it or remove it from static/"
+            ),
+        );
+    }
     if checked.diagnostics.has_errors() {
         return Err(BuildError::Content(std::mem::take(
             &mut checked.diagnostics,
         )));
     }
-    let staged = output::stage(&opts.output, &site)?;
-    if let Some(browser) = browser {
-        crate::pdf::print_all(&browser, staged.path(), &site.print_jobs)?;
-    }
-    staged.commit()?;
-    Ok(checked)
+    Ok(site)
 }
 
 /// Resolves `--pdf-date` and `--pdf-year` against the snapshots.

@@ -185,10 +185,41 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The collector every stage reports into.
-#[derive(Default, Debug)]
+/// The collector every stage reports into. Of the diagnostics of one kind
+/// (the same message but for its quoted values) in one file, only the first
+/// [`MAX_DIAGNOSTICS_PER_KIND`](crate::limits::MAX_DIAGNOSTICS_PER_KIND) are
+/// kept; the others are only counted, so that a file with 600,000 unknown
+/// ids gives a short report ("and 599,980 more like ...") in bounded memory.
+#[derive(Clone, Default, Debug)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// How many diagnostics of each (file, kind) were pushed.
+    counts: std::collections::HashMap<(String, String), usize>,
+    /// The diagnostics not kept, by file, severity and kind: how many, and
+    /// the first of them as an example.
+    hidden: std::collections::BTreeMap<(String, Severity, String), (usize, Message)>,
+}
+
+/// The kind of a message: its English text up to the hint (`; did you
+/// mean ...`) without the quoted values and digits, so that "unknown commune
+/// id 'a'" and "... 'b'; did you mean 'c'?" are one kind.
+fn kind_of(message: &Message) -> String {
+    let mut out = String::with_capacity(message.en.len());
+    let mut quoted = false;
+    for c in message.en.chars() {
+        if c == ';' && !quoted {
+            break;
+        }
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                out.push(c);
+            }
+            _ if quoted || c.is_ascii_digit() => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 impl Diagnostics {
@@ -213,7 +244,7 @@ impl Diagnostics {
     }
 
     fn push(&mut self, severity: Severity, file: &str, pos: Pos, message: Message) {
-        self.items.push(Diagnostic {
+        self.push_diagnostic(Diagnostic {
             severity,
             file: file.to_string(),
             pos,
@@ -222,27 +253,56 @@ impl Diagnostics {
         });
     }
 
-    /// Every diagnostic, in the order reported.
-    pub fn into_items(self) -> Vec<Diagnostic> {
-        self.items
+    /// Takes out every diagnostic kept, in the order reported, leaving the
+    /// counts of those not kept: pushing the taken ones back (changed or
+    /// folded) keeps the report's "and N more" lines true.
+    pub fn take_items(&mut self) -> Vec<Diagnostic> {
+        self.counts.clear();
+        std::mem::take(&mut self.items)
     }
 
     /// A collector holding `items`.
     pub fn from_sorted(items: Vec<Diagnostic>) -> Diagnostics {
-        Diagnostics { items }
+        let mut d = Diagnostics::new();
+        for item in items {
+            d.push_diagnostic(item);
+        }
+        d
     }
 
-    /// Adds one diagnostic as it is.
+    /// Adds one diagnostic as it is (or counts it, past the limit of its kind).
     pub fn push_diagnostic(&mut self, d: Diagnostic) {
-        self.items.push(d);
+        let kind = kind_of(&d.message);
+        let n = self
+            .counts
+            .entry((d.file.clone(), kind.clone()))
+            .or_insert(0);
+        *n += 1;
+        if *n <= crate::limits::MAX_DIAGNOSTICS_PER_KIND {
+            self.items.push(d);
+            return;
+        }
+        self.hidden
+            .entry((d.file, d.severity, kind))
+            .or_insert_with(|| (0, d.message))
+            .0 += 1;
     }
 
     pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
+        for d in other.items {
+            self.push_diagnostic(d);
+        }
+        for ((file, severity, kind), (n, example)) in other.hidden {
+            *self.counts.entry((file.clone(), kind.clone())).or_insert(0) += n;
+            self.hidden
+                .entry((file, severity, kind))
+                .or_insert_with(|| (0, example))
+                .0 += n;
+        }
     }
 
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
+        self.error_count() > 0
     }
 
     pub fn error_count(&self) -> usize {
@@ -250,16 +310,36 @@ impl Diagnostics {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count()
+            + self.hidden_count(Severity::Error)
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+            + self.hidden_count(Severity::Warning)
+    }
+
+    fn hidden_count(&self, severity: Severity) -> usize {
+        self.hidden
+            .iter()
+            .filter(|((_, s, _), _)| *s == severity)
+            .map(|(_, (n, _))| n)
+            .sum()
     }
 
     /// Turns every warning into an error (`--deny-warnings`).
     pub fn deny_warnings(&mut self) {
         for d in &mut self.items {
             d.severity = Severity::Error;
+        }
+        let hidden = std::mem::take(&mut self.hidden);
+        for ((file, _, kind), (n, example)) in hidden {
+            self.hidden
+                .entry((file, Severity::Error, kind))
+                .or_insert_with(|| (0, example))
+                .0 += n;
         }
     }
 
@@ -283,9 +363,14 @@ impl Diagnostics {
     /// The report a person reads, in `lang`.
     pub fn render_in(&self, lang: Lang) -> String {
         let mut out = String::new();
-        for d in self.sorted() {
+        let sorted = self.sorted();
+        for (i, d) in sorted.iter().enumerate() {
             out.push_str(&d.display(lang));
             out.push('\n');
+            let last_of_file = sorted.get(i + 1).is_none_or(|next| next.file != d.file);
+            if last_of_file {
+                self.render_hidden(&d.file, lang, &mut out);
+            }
         }
         let (e, w) = (self.error_count(), self.warning_count());
         if e + w > 0 {
@@ -301,6 +386,41 @@ impl Diagnostics {
             });
         }
         out
+    }
+}
+
+impl Diagnostics {
+    /// The lines counting the diagnostics of `file` that were not kept.
+    fn render_hidden(&self, file: &str, lang: Lang, out: &mut String) {
+        for ((f, severity, _), (n, example)) in &self.hidden {
+            if f != file {
+                continue;
+            }
+            let (en_n, vi_n) = crate::limits::thousands(*n);
+            let ex = Diagnostic {
+                severity: *severity,
+                file: String::new(),
+                pos: Pos::NONE,
+                message: example.clone(),
+                unknown: None,
+            }
+            .display(lang);
+            let line = match (lang, severity) {
+                (Lang::En, Severity::Error) => {
+                    format!("and {en_n} more errors of this kind, such as: {ex}")
+                }
+                (Lang::En, Severity::Warning) => {
+                    format!("and {en_n} more warnings of this kind, such as: {ex}")
+                }
+                (Lang::Vi, Severity::Error) => {
+                    format!("và {vi_n} lỗi cùng loại nữa, ví dụ: {ex}")
+                }
+                (Lang::Vi, Severity::Warning) => {
+                    format!("và {vi_n} cảnh báo cùng loại nữa, ví dụ: {ex}")
+                }
+            };
+            out.push_str(&format!("{file}: {line}\n"));
+        }
     }
 }
 

@@ -179,7 +179,24 @@ impl<'n> MapReader<'n> {
 /// Text of a scalar value.
 pub fn text(node: &Node, what: impl Into<What>, cx: &mut Cx) -> Option<String> {
     match &node.kind {
-        Kind::Scalar { text, .. } => Some(text.trim().to_string()),
+        Kind::Scalar { text, .. } => {
+            let n = text.chars().count();
+            let max = crate::limits::MAX_TEXT_CHARS;
+            if n > max {
+                let (en_n, vi_n) = crate::limits::thousands(n);
+                let (en_m, vi_m) = crate::limits::thousands(max);
+                let Message { vi: wv, en: we } = what.into().0;
+                cx.error(
+                    node.pos,
+                    tr!(
+                        "{wv} dài {vi_n} ký tự, quá giới hạn {vi_m} ký tự; hãy rút gọn",
+                        "{we} is {en_n} characters long, over the limit of {en_m}; shorten it"
+                    ),
+                );
+                return None;
+            }
+            Some(text.trim().to_string())
+        }
         _ => {
             let Message { vi: wv, en: we } = what.into().0;
             let Message { vi: sv, en: se } = node.shape();
@@ -425,6 +442,19 @@ pub fn boolean(node: &Node, what: impl Into<What>, cx: &mut Cx) -> Option<bool> 
 /// A list of values (a single value is accepted as a list of one).
 pub fn list<'n>(node: &'n Node, what: impl Into<What>, cx: &mut Cx) -> Option<Vec<&'n Node>> {
     match &node.kind {
+        Kind::Seq(items) if items.len() > crate::limits::MAX_LIST_ITEMS => {
+            let (en_n, vi_n) = crate::limits::thousands(items.len());
+            let (en_m, vi_m) = crate::limits::thousands(crate::limits::MAX_LIST_ITEMS);
+            let Message { vi: wv, en: we } = what.into().0;
+            cx.error(
+                node.pos,
+                tr!(
+                    "{wv} có {vi_n} mục, quá giới hạn {vi_m} mục; hãy kiểm tra lại danh sách",
+                    "{we} has {en_n} entries, over the limit of {en_m}; check the list"
+                ),
+            );
+            None
+        }
         Kind::Seq(items) => Some(items.iter().collect()),
         Kind::Scalar { .. } => Some(vec![node]),
         _ => {

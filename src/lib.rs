@@ -13,8 +13,9 @@
 //! 4. [`output`] writes them atomically ([`pdf`] prints bulletins and year
 //!    reviews with a headless Chromium before the swap).
 //!
-//! [`build`] runs the pipeline; [`sets`] holds the national criteria sets
-//! bundled with the program.
+//! [`build`] runs the pipeline; [`serve`] runs it again on every change of
+//! the content, with caches, for a live preview; [`sets`] holds the national
+//! criteria sets bundled with the program.
 
 /// The version of the content format this program implements
 /// (`docs/content-format.md`); `ntm-site --version` names it.
@@ -28,12 +29,14 @@ pub mod diag;
 pub mod fields;
 pub mod hints;
 pub mod imageproc;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod sets;
 pub mod syntax;
 pub mod text;

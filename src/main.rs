@@ -1,4 +1,4 @@
-//! The `ntm-site` command line: `build` and `check`.
+//! The `ntm-site` command line: `build`, `check` and `serve`.
 
 use clap::{Parser, Subcommand};
 use ntm_site::build::{self, BuildError, BuildOptions, PdfOptions};
@@ -17,6 +17,7 @@ const MAIN_EXAMPLES: &str = "\
 Ví dụ / Examples:
   ntm-site check                      kiểm tra content/ / check content/
   ntm-site build                      dựng trang vào output/ / build into output/
+  ntm-site serve                      xem thử, tự tải lại / live preview
   ntm-site build --help               mọi tùy chọn của build / every option of build
 
 Định dạng nội dung / Content format: docs/content-format.md";
@@ -44,6 +45,16 @@ Ví dụ / Examples:
 
 Mỗi lỗi ghi tệp:dòng:cột, sai gì và nên sửa thế nào.
 Each error gives file:line:col, what is wrong and what would be right.";
+
+const SERVE_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site serve
+      xem thử content/ ở http://127.0.0.1:1111/ / previews content/ at http://127.0.0.1:1111/
+  ntm-site serve --content tinh-toi/ --port 8080 --open
+      thư mục khác, cổng khác, mở trình duyệt / another folder and port, opens the browser
+
+Trang tự tải lại khi lưu tệp; lỗi hiện ngay trên trang. Xem docs/serve.md.
+Pages reload when a file is saved; errors show on the page. See docs/serve.md.";
 
 #[derive(Parser)]
 #[command(
@@ -99,6 +110,28 @@ enum Command {
         #[arg(long)]
         photo_originals: bool,
     },
+    /// Preview the site: build it, serve it on this machine and rebuild on every change.
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; only this machine can connect by default.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Include documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Where processed photos are kept (default: .ntm-cache, as for build); the preview is built inside it.
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
+    },
     /// Check the content and print a summary; writes nothing.
     #[command(after_help = CHECK_EXAMPLES)]
     Check {
@@ -138,6 +171,30 @@ fn main() -> ExitCode {
     let cli = parse_cli();
     let flag = cli.lang;
     match cli.command {
+        Command::Serve {
+            content,
+            port,
+            bind,
+            open,
+            drafts,
+            cache,
+        } => {
+            let opts = ntm_site::serve::ServeOptions {
+                content,
+                bind,
+                port,
+                open,
+                drafts,
+                cache,
+            };
+            match ntm_site::serve::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(m) => {
+                    eprintln!("{}", m.get(ntm_site::diag::Lang::Vi));
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check {
             content,
             deny_warnings,

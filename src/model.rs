@@ -16,7 +16,16 @@ pub type CommuneIx = usize;
 /// The most criteria one set may have (the met criteria are a 128-bit set).
 pub const MAX_CRITERIA: usize = 128;
 
+/// The most indicators (chỉ tiêu) one set may have, over all its criteria
+/// (v1.2; the 2026–2030 national set has 47): the met indicators are a
+/// 128-bit set too.
+pub const MAX_INDICATORS: usize = 128;
+
 /// The criteria a commune meets, as a bit set: bit `k-1` is criterion `k`.
+///
+/// The same type holds the indicators a commune meets (v1.2): there bit
+/// `p-1` is the set's `p`-th indicator in *flat order* (criterion number,
+/// then K), see [`CriteriaSet::flat_indicator`].
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash, Debug)]
 pub struct Met(pub u128);
 
@@ -71,6 +80,20 @@ pub struct Site {
     pub language: String,
     pub data_license: Option<String>,
     pub contact: Vec<(String, String)>,
+    /// v1.2: `stale_after_days` as written (`None` when absent); read it
+    /// through [`Site::stale_days`].
+    pub stale_after_days: Option<u32>,
+}
+
+/// How many days a state stays fresh when `site.yaml` does not say.
+pub const DEFAULT_STALE_DAYS: u32 = 90;
+
+impl Site {
+    /// S of the spec: a state dated more than this many days before D is
+    /// stale on D (default 90).
+    pub fn stale_days(&self) -> u32 {
+        self.stale_after_days.unwrap_or(DEFAULT_STALE_DAYS)
+    }
 }
 
 /// One criterion of a set.
@@ -81,6 +104,35 @@ pub struct Criterion {
     pub name_en: Option<String>,
     pub group: Option<String>,
     pub department: Option<String>,
+    /// v1.2: its indicators (chỉ tiêu), K = 1..M in order; empty when it has none.
+    pub indicators: Vec<CriterionIndicator>,
+    /// v1.2: how many indicators the set's earlier criteria have: this
+    /// criterion's indicator K has flat position `indicator_offset + K`.
+    pub indicator_offset: usize,
+}
+
+/// v1.2: one indicator (chỉ tiêu) of a criterion, e.g. `2.3 Điện`.
+///
+/// Not to be confused with [`Indicators`], the optional counts a snapshot
+/// entry may report (production models, enterprises, ...).
+#[derive(Clone, Debug, Serialize)]
+pub struct CriterionIndicator {
+    /// `N.K` exactly as written and checked: `17.10` (never `17.1`).
+    pub id: String,
+    /// N, the criterion's number.
+    pub criterion: usize,
+    /// K, 1..M within the criterion.
+    pub number: usize,
+    pub name: String,
+    pub name_en: Option<String>,
+}
+
+/// v1.2: a class of commune a set distinguishes (xã nhóm 1, 2, 3).
+#[derive(Clone, Debug, Serialize)]
+pub struct CommuneClass {
+    /// The class, a positive integer.
+    pub number: u32,
+    pub description: String,
 }
 
 /// A criteria set (`criteria/<id>.yaml`).
@@ -92,11 +144,75 @@ pub struct CriteriaSet {
     pub valid_from: Date,
     pub valid_until: Option<Date>,
     pub criteria: Vec<Criterion>,
+    /// v1.2: the classes of commune the set declares, by number; empty when none.
+    pub classes: Vec<CommuneClass>,
 }
 
 impl CriteriaSet {
     pub fn len(&self) -> usize {
         self.criteria.len()
+    }
+
+    /// v1.2: how many indicators the set has over all its criteria (0 for a
+    /// set without indicators).
+    pub fn indicator_count(&self) -> usize {
+        self.criteria.iter().map(|c| c.indicators.len()).sum()
+    }
+
+    /// v1.2: whether the set has any indicator.
+    pub fn has_indicators(&self) -> bool {
+        self.criteria.iter().any(|c| !c.indicators.is_empty())
+    }
+
+    /// v1.2: the indicators of criterion `number` as flat positions (a
+    /// [`Met`] over [`CriteriaSet::flat_indicator`] positions); empty when it
+    /// has none.
+    pub fn indicator_mask(&self, number: usize) -> Met {
+        let Some(c) = number.checked_sub(1).and_then(|i| self.criteria.get(i)) else {
+            return Met::default();
+        };
+        let mut m = Met::default();
+        for k in 1..=c.indicators.len() {
+            m = m.with(c.indicator_offset + k);
+        }
+        m
+    }
+
+    /// v1.2: the indicator at flat position `p` (1-based, criterion number
+    /// then K).
+    pub fn flat_indicator(&self, p: usize) -> Option<&CriterionIndicator> {
+        let i = self
+            .criteria
+            .partition_point(|c| c.indicator_offset + c.indicators.len() < p);
+        let c = self.criteria.get(i)?;
+        p.checked_sub(c.indicator_offset + 1)
+            .and_then(|k| c.indicators.get(k))
+    }
+
+    /// v1.2: the flat position of the indicator written `id` (`2.10`).
+    pub fn indicator_position(&self, id: &str) -> Option<usize> {
+        let (n, _) = id.split_once('.')?;
+        let c = self
+            .criteria
+            .get(n.parse::<usize>().ok()?.checked_sub(1)?)?;
+        c.indicators
+            .iter()
+            .position(|x| x.id == id)
+            .map(|k| c.indicator_offset + k + 1)
+    }
+
+    /// v1.2: the ids of the indicators in `met`, in flat order
+    /// (`["2.3", "2.4", "17.10"]`).
+    pub fn indicator_ids(&self, met: Met) -> Vec<&str> {
+        met.iter()
+            .filter_map(|p| self.flat_indicator(p))
+            .map(|x| x.id.as_str())
+            .collect()
+    }
+
+    /// v1.2: whether the set declares commune class `class`.
+    pub fn has_class(&self, class: u32) -> bool {
+        self.classes.iter().any(|c| c.number == class)
     }
     pub fn is_empty(&self) -> bool {
         self.criteria.is_empty()
@@ -185,6 +301,31 @@ pub struct Commune {
     /// Where `target_year` is written, for warnings about it.
     #[serde(skip)]
     pub target_year_pos: Pos,
+    /// v1.2: the commune's class (xã nhóm 1, 2, 3) under the sets that declare classes.
+    pub class: Option<u32>,
+    /// v1.2: the date it came into being; it exists from this date on.
+    pub established: Option<Date>,
+    /// v1.2: the communes merged into this one on `established`, in the
+    /// order written.
+    pub merged_from: Vec<CommuneIx>,
+    /// v1.2: the commune this one became part of directly (after a chain
+    /// A → X → Y, A's is X); it is a *former commune* from that commune's
+    /// `established` date on, see [`Content::merged_on`].
+    pub merged_into: Option<CommuneIx>,
+    /// Where each of `class`, `established` and `merged_from` is written
+    /// (the ids of `merged_from` with their own positions), for errors.
+    #[serde(skip)]
+    pub v12_pos: CommuneV12Pos,
+}
+
+/// Where a commune's v1.2 keys are written, for the loader's errors.
+#[derive(Clone, Debug, Default)]
+pub struct CommuneV12Pos {
+    pub class: Pos,
+    pub established: Pos,
+    pub merged_from: Pos,
+    /// The ids of `merged_from` as written, each with its position.
+    pub merged_from_ids: Vec<(String, Pos)>,
 }
 
 impl Commune {
@@ -230,8 +371,13 @@ impl Indicators {
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub commune: CommuneIx,
+    /// The criteria met (a criterion with indicators is met when all of them are).
     pub met: Met,
+    /// The optional counts (production models, enterprises, ...).
     pub indicators: Indicators,
+    /// v1.2: the indicators met, as flat positions of the snapshot's set
+    /// (see [`CriteriaSet::flat_indicator`]); empty under a set without indicators.
+    pub indicators_met: Met,
     pub pos: Pos,
 }
 
@@ -404,5 +550,52 @@ impl Content {
 
     pub fn group_by_id(&self, id: &str) -> Option<GroupIx> {
         self.groups.binary_search_by(|g| g.id.as_str().cmp(id)).ok()
+    }
+
+    /// v1.2: the date E from which commune `c` is a former commune (the
+    /// `established` date of the commune it was merged into); its last day
+    /// is E − 1. `None` for a commune never merged away.
+    pub fn merged_on(&self, c: CommuneIx) -> Option<Date> {
+        self.communes[c]
+            .merged_into
+            .and_then(|n| self.communes[n].established)
+    }
+
+    /// v1.2: whether commune `c` exists on `date`: from its `established`
+    /// date on, up to the day before its merger.
+    pub fn exists_on(&self, c: CommuneIx, date: Date) -> bool {
+        self.communes[c].established.is_none_or(|e| date >= e)
+            && self.merged_on(c).is_none_or(|e| date < e)
+    }
+
+    /// v1.2: the commune that holds `c` on `date`, following the chain of
+    /// mergers that took place on or before it (`c` itself when it still exists).
+    pub fn holder_on(&self, c: CommuneIx, date: Date) -> CommuneIx {
+        let mut cur = c;
+        // A chain is at most as long as there are communes (the loader
+        // rejects loops; the bound keeps this finite regardless).
+        for _ in 0..self.communes.len() {
+            match (self.communes[cur].merged_into, self.merged_on(cur)) {
+                (Some(n), Some(e)) if e <= date => cur = n,
+                _ => break,
+            }
+        }
+        cur
+    }
+
+    /// v1.2: whether the content uses anything of format v1.2 (indicators,
+    /// classes, a commune's `class`, `established` or `merged_from`, or
+    /// `stale_after_days`). Only then do the data files carry the v1.2
+    /// columns and keys, so that v1.1 content keeps its files byte for byte.
+    pub fn uses_v12(&self) -> bool {
+        self.site.stale_after_days.is_some()
+            || self
+                .sets
+                .iter()
+                .any(|s| !s.classes.is_empty() || s.has_indicators())
+            || self
+                .communes
+                .iter()
+                .any(|c| c.class.is_some() || c.established.is_some() || !c.merged_from.is_empty())
     }
 }

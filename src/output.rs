@@ -2,6 +2,21 @@
 //! the output folder, which is then swapped in by renaming. A failed or
 //! interrupted build never leaves a half-written site, and the previous
 //! output stays exactly as it was until the swap.
+//!
+//! - One build at a time writes an output folder: a build takes an exclusive
+//!   lock on the folder holding it (`flock` on Unix, released by the system
+//!   when the process ends, even killed) before staging, and a second build
+//!   waits for it.
+//! - Holding the lock, a build removes what killed builds left beside the
+//!   output (`.<name>.new-*` staging folders, `.<name>.old-*` folders); when
+//!   the output itself is missing because a build was killed between the two
+//!   renames of the fallback below, the old site is first put back.
+//! - On Linux the swap is one step: `renameat2` with `RENAME_EXCHANGE`
+//!   exchanges the staged folder and the output, so that at every moment the
+//!   output is either the whole old site or the whole new one. Where that is
+//!   not available (another system, or a file system that refuses it), the
+//!   fallback is two renames (output aside, staged folder in), with the
+//!   window between them repaired by the next build as said above.
 
 use crate::diag::Message;
 use crate::render::{FileSource, SiteFiles};
@@ -25,6 +40,8 @@ pub enum OutputError {
     Overlaps { output: PathBuf },
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    #[error("{}", .0.en)]
+    Refused(Message),
 }
 
 impl OutputError {
@@ -52,6 +69,7 @@ impl OutputError {
                     "cannot write {path}: {source}"
                 )
             }
+            OutputError::Refused(message) => message.clone(),
         }
     }
 }
@@ -101,6 +119,7 @@ pub fn check_target(output: &Path, content_root: &Path) -> Result<(), OutputErro
 pub struct Staged {
     dir: Option<tempfile::TempDir>,
     output: PathBuf,
+    _lock: OutputLock,
 }
 
 impl Staged {
@@ -109,65 +128,187 @@ impl Staged {
         self.dir.as_ref().map(|d| d.path()).unwrap_or(Path::new(""))
     }
 
-    /// Swaps the staged site in: the old output aside, the new one in its
-    /// place, the old one removed.
+    /// Swaps the staged site in (in one step where the platform allows),
+    /// then removes the old one.
     pub fn commit(mut self) -> Result<(), OutputError> {
         let Some(dir) = self.dir.take() else {
             return Ok(());
         };
         let out_abs = self.output.clone();
-        let parent = out_abs
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("."));
-        let name = out_abs
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "output".into());
+        let (parent, name) = parent_and_name(&out_abs);
         let staged = dir.keep();
-        let old = if out_abs.exists() {
-            let aside = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let aside = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let fail = |e: io::Error, staged: &Path| {
+            let _ = fs::remove_dir_all(staged);
+            swap_error(&out_abs, e)
+        };
+        if out_abs.exists() {
+            match exchange(&staged, &out_abs) {
+                Ok(()) => {
+                    // `staged` now holds the old site.
+                    if fs::rename(&staged, &aside).is_ok() {
+                        let _ = fs::remove_dir_all(&aside);
+                    } else {
+                        let _ = fs::remove_dir_all(&staged);
+                    }
+                    return Ok(());
+                }
+                Err(e) if !exchange_unsupported(&e) => return Err(fail(e, &staged)),
+                Err(_) => {}
+            }
+            // The fallback: two renames.
             let _ = fs::remove_dir_all(&aside);
             if let Err(e) = fs::rename(&out_abs, &aside) {
-                let _ = fs::remove_dir_all(&staged);
-                return Err(OutputError::Io {
-                    path: out_abs,
-                    source: e,
-                });
+                return Err(fail(e, &staged));
             }
-            Some(aside)
-        } else {
-            None
-        };
-        if let Err(e) = fs::rename(&staged, &out_abs) {
-            if let Some(aside) = &old {
-                let _ = fs::rename(aside, &out_abs);
+            if let Err(e) = fs::rename(&staged, &out_abs) {
+                let _ = fs::rename(&aside, &out_abs);
+                return Err(fail(e, &staged));
             }
-            let _ = fs::remove_dir_all(&staged);
-            return Err(OutputError::Io {
-                path: out_abs,
-                source: e,
-            });
+            let _ = fs::remove_dir_all(&aside);
+            return Ok(());
         }
-        if let Some(aside) = old {
-            let _ = fs::remove_dir_all(aside);
+        if let Err(e) = fs::rename(&staged, &out_abs) {
+            return Err(fail(e, &staged));
         }
         Ok(())
+    }
+}
+
+/// The folder holding `output` and the output's own name.
+fn parent_and_name(out_abs: &Path) -> (PathBuf, String) {
+    let parent = out_abs
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = out_abs
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "output".into());
+    (parent, name)
+}
+
+/// The error of a failed swap, with a hint when the output folder is a
+/// mount point (which cannot be renamed: "Device or resource busy").
+fn swap_error(out_abs: &Path, e: io::Error) -> OutputError {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::EBUSY) {
+        let out = out_abs.display();
+        return OutputError::Refused(tr!(
+            "không thay được thư mục đầu ra {out}: nó đang bận, có lẽ là một điểm gắn kết (ổ đĩa hay thư mục chia sẻ gắn vào đó); hãy xuất vào một thư mục bên trong nó, ví dụ --output {out}/site",
+            "cannot replace the output folder {out}: it is busy, probably a mount point (a disk or a shared folder mounted there); build into a folder inside it, such as --output {out}/site"
+        ));
+    }
+    OutputError::Io {
+        path: out_abs.to_path_buf(),
+        source: e,
+    }
+}
+
+/// Exchanges two folders in one step (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let cb = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the
+    // call; the system call reads them and touches no other memory.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Whether the exchange is not available here (old kernel, file system
+/// without it, another system): then the two-rename fallback is used.
+fn exchange_unsupported(e: &io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    if matches!(
+        e.raw_os_error(),
+        Some(libc::EINVAL | libc::ENOSYS | libc::ENOTSUP)
+    ) {
+        return true;
+    }
+    e.kind() == io::ErrorKind::Unsupported
+}
+
+/// The lock on an output folder, held from staging to the swap.
+struct OutputLock {
+    _file: Option<fs::File>,
+}
+
+/// Takes the exclusive lock on the folder holding the output (no lock file
+/// is left behind; builds into other folders of the same parent wait too,
+/// which costs only the swap), waiting for another build that holds it.
+fn lock(parent: &Path) -> Result<OutputLock, OutputError> {
+    #[cfg(unix)]
+    {
+        let file = fs::File::open(parent).map_err(io_err(parent))?;
+        file.lock().map_err(io_err(parent))?;
+        Ok(OutputLock { _file: Some(file) })
+    }
+    #[cfg(not(unix))]
+    {
+        // A folder cannot be opened as a file here: no lock.
+        let _ = parent;
+        Ok(OutputLock { _file: None })
+    }
+}
+
+/// Removes what killed builds left beside the output (the lock is held, so
+/// no other build is using them); puts the old site back first when a build
+/// was killed between the two renames of the fallback.
+fn clean_leftovers(parent: &Path, name: &str, out_abs: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let new_prefix = format!(".{name}.new-");
+    let old_prefix = format!(".{name}.old-");
+    let mut olds = Vec::new();
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().to_string();
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && n.starts_with(&new_prefix) {
+            let _ = fs::remove_dir_all(e.path());
+        } else if is_dir && n.starts_with(&old_prefix) {
+            olds.push(e.path());
+        }
+    }
+    if !out_abs.exists()
+        && let Some(i) = olds.iter().position(|o| o.join(MARKER).is_file())
+    {
+        let old = olds.swap_remove(i);
+        let _ = fs::rename(&old, out_abs);
+    }
+    for old in olds {
+        let _ = fs::remove_dir_all(old);
     }
 }
 
 /// Writes `site` into a staging folder beside `output`.
 pub fn stage(output: &Path, site: &SiteFiles) -> Result<Staged, OutputError> {
     let out_abs = absolute(output);
-    let parent = out_abs
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
+    let (parent, name) = parent_and_name(&out_abs);
     fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let name = out_abs
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "output".into());
+    let lock = lock(&parent)?;
+    clean_leftovers(&parent, &name, &out_abs);
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.new-"))
         .tempdir_in(&parent)
@@ -198,10 +339,73 @@ pub fn stage(output: &Path, site: &SiteFiles) -> Result<Staged, OutputError> {
     Ok(Staged {
         dir: Some(staging),
         output: out_abs,
+        _lock: lock,
     })
+}
+
+/// Refuses a photo cache inside the content folder (it would be read as
+/// content, or published from `static/`) or inside the output folder (the
+/// build would write into the old site before knowing it succeeds).
+pub fn check_cache(cache: &Path, content_root: &Path, output: &Path) -> Result<(), OutputError> {
+    let cache_abs = absolute(cache);
+    for (folder, vi, en) in [
+        (content_root, "thư mục nội dung", "the content folder"),
+        (output, "thư mục đầu ra", "the output folder"),
+    ] {
+        let folder_abs = absolute(folder);
+        if cache_abs.starts_with(&folder_abs) || folder_abs.starts_with(&cache_abs) {
+            let (c, f) = (cache.display(), folder.display());
+            return Err(OutputError::Refused(tr!(
+                "--cache {c} nằm trong {vi} {f} (hoặc chứa nó); hãy chọn một thư mục ở ngoài, ví dụ bên cạnh thư mục đầu ra",
+                "--cache {c} is inside {en} {f} (or contains it); choose a folder outside it, such as one beside the output folder"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Writes `site` as the new content of `output`, atomically.
 pub fn write_atomically(output: &Path, site: &SiteFiles) -> Result<(), OutputError> {
     stage(output, site)?.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_busy_output_folder_gets_the_mount_point_hint() {
+        let e = swap_error(
+            Path::new("/srv/site"),
+            io::Error::from_raw_os_error(libc::EBUSY),
+        );
+        let text = e.to_string();
+        assert!(text.contains("probably a mount point"), "{text}");
+        assert!(text.contains("--output /srv/site/site"), "{text}");
+        let other = swap_error(
+            Path::new("/srv/site"),
+            io::Error::from_raw_os_error(libc::EACCES),
+        );
+        assert!(!other.to_string().contains("mount point"));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_swap_exchanges_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir(&a).unwrap();
+        fs::create_dir(&b).unwrap();
+        fs::write(a.join("f"), "a").unwrap();
+        fs::write(b.join("f"), "b").unwrap();
+        match exchange(&a, &b) {
+            Ok(()) => {
+                assert_eq!(fs::read(a.join("f")).unwrap(), b"b");
+                assert_eq!(fs::read(b.join("f")).unwrap(), b"a");
+            }
+            // A file system without the exchange: the fallback is used.
+            Err(e) => assert!(exchange_unsupported(&e), "{e}"),
+        }
+    }
 }

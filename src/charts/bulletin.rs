@@ -96,6 +96,7 @@ pub fn bands_brief(content: &Content, report: &Report, date: Date) -> Chart {
         desc,
         source(content, Some(date)),
         table,
+        &rows,
         |meta, frame| bars::bands(meta, frame, &rows),
     )
 }
@@ -160,6 +161,7 @@ pub fn targets_brief(content: &Content, report: &Report, date: Date) -> Chart {
         desc,
         source(content, Some(date)),
         table,
+        &(rows.is_empty(), &labels, &counts[..n]),
         |meta, frame| {
             if rows.is_empty() {
                 super::lines::empty_chart(meta, frame, "Không có xã nào đăng ký về đích năm này.")

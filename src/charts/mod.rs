@@ -27,6 +27,7 @@ pub mod figures;
 pub mod format;
 pub mod layout;
 pub mod lines;
+pub mod memo;
 pub mod metrics;
 
 use crate::date::Date;
@@ -62,6 +63,9 @@ pub struct Chart {
     pub table: DataTable,
 }
 
+/// Draws a chart; `data` is everything `draw` reads besides the texts (the
+/// key of [`memo`]).
+#[allow(clippy::too_many_arguments)]
 fn build(
     slug: String,
     title: String,
@@ -69,6 +73,7 @@ fn build(
     desc: String,
     caption: String,
     table: DataTable,
+    data: &dyn std::fmt::Debug,
     draw: impl FnOnce(&Meta, &Frame) -> String,
 ) -> Chart {
     let id = format!("chart-{slug}");
@@ -77,8 +82,11 @@ fn build(
         title: &title,
         desc: &desc,
     };
-    let frame = Frame::new(WIDTH, &title, subtitle, &caption);
-    let svg = draw(&meta, &frame);
+    let inputs = (&title, subtitle, &desc, &caption, &table, WIDTH, data);
+    let svg = memo::svg(&slug, &inputs, || {
+        let frame = Frame::new(WIDTH, &title, subtitle, &caption);
+        draw(&meta, &frame)
+    });
     Chart {
         slug,
         title,
@@ -220,6 +228,7 @@ pub fn province_progress(content: &Content, report: &Report) -> Chart {
         desc,
         source_span(content),
         table,
+        &(&p, max_criteria(content)),
         |meta, frame| {
             lines::progress(meta, frame, &p, max_criteria(content), |ch| {
                 format!("Bộ tiêu chí mới từ {}", format::date(ch.date))
@@ -274,6 +283,7 @@ pub fn bands(content: &Content, report: &Report, date: Option<Date>) -> Chart {
         desc,
         source(content, on),
         table,
+        &rows,
         |meta, frame| bars::bands(meta, frame, &rows),
     )
 }
@@ -332,6 +342,7 @@ pub fn districts_compared(content: &Content, report: &Report) -> Chart {
         desc,
         source(content, report.latest_date()),
         table,
+        &(&province, &rows, max_criteria(content)),
         |meta, frame| bars::districts(meta, frame, &province, &rows, max_criteria(content) as f64),
     )
 }
@@ -418,6 +429,7 @@ pub fn criteria_coverage(
         desc,
         source(content, date),
         table,
+        &rows,
         |meta, frame| bars::coverage(meta, frame, &rows),
     )
 }
@@ -514,6 +526,7 @@ pub fn commune_timeline(content: &Content, report: &Report, commune: CommuneIx) 
         desc,
         source(content, t.points.last().map(|p| p.date)),
         table,
+        &(&t, range),
         |meta, frame| lines::commune(meta, frame, &t, range, level_name),
     )
 }
@@ -586,7 +599,9 @@ pub fn criteria_grid(
         title: &title,
         desc: &desc,
     };
-    let svg = bars::grid(&meta, g.state, n);
+    let svg = memo::svg(&slug, &(&title, &desc, &g.state, n), || {
+        bars::grid(&meta, g.state, n)
+    });
     Chart {
         slug,
         title: title.clone(),
@@ -660,6 +675,7 @@ pub fn target_communes(content: &Content, report: &Report, date: Date) -> Chart 
         desc,
         source(content, Some(date)),
         table,
+        &rows,
         |meta, frame| bars::targets(meta, frame, &rows),
     )
 }
@@ -719,6 +735,7 @@ pub fn indicators(content: &Content, _report: &Report) -> Chart {
         desc,
         source_span(content),
         table,
+        &points,
         |meta, frame| lines::indicators(meta, frame, &points, &figures::INDICATOR_NAMES),
     )
 }

@@ -51,7 +51,11 @@ pub fn target_widths(widths: &[u32], w: u32) -> Vec<u32> {
 
 /// Decodes `bytes` under the limits of `settings`: the pixels (RGB, alpha
 /// flattened on white) and the EXIF orientation.
-pub fn decode(bytes: &[u8], settings: &Settings) -> Result<(RgbImage, Orientation), Message> {
+pub fn decode(
+    bytes: &[u8],
+    settings: &Settings,
+) -> Result<(RgbImage, Orientation, super::budget::Permit), Message> {
+    let bytes = &super::budget::without_png_metadata(bytes)[..];
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| tr!("không đọc được: {e}", "cannot be read: {e}"))?;
@@ -110,8 +114,13 @@ pub fn decode(bytes: &[u8], settings: &Settings) -> Result<(RgbImage, Orientatio
         ));
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    // The decoded pixels and their RGB copy, from the budget of all threads.
+    let permit = super::budget::reserve(
+        total.saturating_add(u64::from(w) * u64::from(h) * 3),
+        settings.max_alloc,
+    );
     let img = DynamicImage::from_decoder(decoder).map_err(|e| damaged(&e))?;
-    Ok((flatten(img), orientation))
+    Ok((flatten(img), orientation, permit))
 }
 
 fn reader_format_is_jpeg(bytes: &[u8]) -> bool {
@@ -247,9 +256,28 @@ pub fn encode_webp(img: &RgbImage, quality: f32) -> Result<Vec<u8>, Message> {
         })
 }
 
+/// A picture of a story's bundle, re-encoded from its pixels at its own size
+/// and in its own format (JPEG, PNG or WebP), turned upright: nothing of the
+/// file but the picture (no EXIF, GPS position, camera, profile) remains.
+pub fn reencode(bytes: &[u8], settings: &Settings) -> Result<Vec<u8>, Message> {
+    let format = image::guess_format(bytes).ok();
+    let (src, o, _permit) = decode(bytes, settings)?;
+    let up = upright(src, o);
+    match format {
+        Some(ImageFormat::Png) => {
+            let mut out = Vec::new();
+            up.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+                .map_err(|e| tr!("không lưu được thành PNG: {e}", "cannot be encoded as PNG: {e}"))?;
+            Ok(out)
+        }
+        Some(ImageFormat::WebP) => encode_webp(&up, settings.webp_quality),
+        _ => encode_jpeg(&up, settings.jpeg_quality),
+    }
+}
+
 /// Decodes, resizes, turns upright and encodes every version of a photo.
 pub fn make(bytes: &[u8], settings: &Settings) -> Result<Made, Message> {
-    let (src, o) = decode(bytes, settings)?;
+    let (src, o, _permit) = decode(bytes, settings)?;
     let swap = swaps(o);
     // Sizes of the upright photo.
     let (uw, uh) = if swap {

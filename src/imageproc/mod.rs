@@ -23,11 +23,18 @@
 //! source file itself is never published; with [`Settings::originals`] a
 //! full-size version is published, encoded from pixels like the others.
 //!
+//! Memory is bounded in total, not per thread: every decode reserves what
+//! it will hold from one budget of [`Settings::max_alloc`] bytes shared by
+//! all threads ([`budget`]), and a PNG's compressed metadata (an `iCCP`
+//! colour profile, text) is dropped before decoding, so that it is never
+//! inflated.
+//!
 //! The cache (see [`cache`]) lives outside the output folder, is keyed by
 //! content, and may be deleted at any time. Photos are processed in
 //! parallel with rayon. Problems are reported through [`Diagnostics`] with
 //! the photo's path relative to the content folder.
 
+pub mod budget;
 pub mod cache;
 mod codec;
 
@@ -234,6 +241,9 @@ pub struct Stats {
 pub struct Published {
     pub photos: BTreeMap<String, Processed>,
     pub stats: Stats,
+    /// The pictures of news bundles, re-encoded, by path relative to the
+    /// content folder (see [`process_bundles`]).
+    pub bundle_files: BTreeMap<String, Vec<u8>>,
 }
 
 impl Published {
@@ -331,6 +341,49 @@ pub fn process_models(
     opts: &Options,
 ) -> (Published, Diagnostics) {
     process(content_root, &model_photos(content), opts)
+}
+
+/// The pictures that news bundles publish (those their story shows),
+/// relative to the content folder.
+pub fn bundle_pictures(content: &Content) -> Vec<String> {
+    let mut out: Vec<String> = content
+        .news
+        .iter()
+        .chain(&content.pages)
+        .flat_map(|d| d.assets.iter().cloned())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Re-encodes the pictures `rels` of news bundles in parallel, like the
+/// photos of the models (decoded under the same limits, metadata dropped),
+/// at their own size and format; each that cannot be is an error naming it.
+pub fn process_bundles(
+    content_root: &Path,
+    rels: &[String],
+    settings: &Settings,
+) -> (BTreeMap<String, Vec<u8>>, Diagnostics) {
+    let results: Vec<(String, Result<Vec<u8>, Message>)> = rels
+        .par_iter()
+        .map(|rel| {
+            let r = read_limited(&content_root.join(rel), settings.max_file_bytes)
+                .and_then(|bytes| codec::reencode(&bytes, settings));
+            (rel.clone(), r)
+        })
+        .collect();
+    let mut diags = Diagnostics::new();
+    let mut out = BTreeMap::new();
+    for (rel, r) in results {
+        match r {
+            Ok(bytes) => {
+                out.insert(rel, bytes);
+            }
+            Err(message) => diags.error(&rel, Pos::NONE, message),
+        }
+    }
+    (out, diags)
 }
 
 /// A photo processed (`true` when made in this run), or why it cannot be.

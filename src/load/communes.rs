@@ -2,7 +2,7 @@
 //! nest; a commune is any other `*.yaml`; `<commune>.md` is its narrative.
 
 use crate::fields::{Cx, MapReader, date, decimal, list, suggest_value, text, text_list, uint};
-use crate::model::{Commune, Group, Level, Officer, Recognition};
+use crate::model::{Commune, CommuneV12Pos, Group, Level, Officer, Recognition};
 use crate::tr;
 use crate::yaml::Node;
 
@@ -18,6 +18,9 @@ const COMMUNE_KEYS: &[&str] = &[
     "officers",
     "recognitions",
     "location",
+    "class",
+    "established",
+    "merged_from",
 ];
 const OFFICER_KEYS: &[&str] = &["name", "role", "agency", "from", "until"];
 const RECOGNITION_KEYS: &[&str] = &["level", "date", "decision"];
@@ -99,6 +102,41 @@ pub fn read_commune(rel: &str, node: &Node, cx: &mut Cx) -> Option<Commune> {
         .map(|n| read_recognitions(n, cx))
         .unwrap_or_default();
     let location = m.get("location").and_then(|n| read_location(n, cx));
+    let mut v12_pos = CommuneV12Pos::default();
+    let class = m.get("class").and_then(|n| {
+        v12_pos.class = n.pos;
+        let v = uint(n, "class", cx)?;
+        match u32::try_from(v) {
+            Ok(v) if v > 0 => Some(v),
+            _ => {
+                cx.error(
+                    n.pos,
+                    tr!(
+                        "class là nhóm xã, một số nguyên dương (1, 2, 3), không phải {v}",
+                        "class is the commune's class, a positive whole number (1, 2, 3), not {v}"
+                    ),
+                );
+                None
+            }
+        }
+    });
+    let established = m.get("established").and_then(|n| {
+        v12_pos.established = n.pos;
+        date(n, "established", cx)
+    });
+    if let Some(n) = m.get("merged_from") {
+        v12_pos.merged_from = n.pos;
+        for item in list(n, "merged_from", cx).unwrap_or_default() {
+            if item.is_null() {
+                continue;
+            }
+            if let Some(t) = text(item, "an id in merged_from", cx)
+                && !t.is_empty()
+            {
+                v12_pos.merged_from_ids.push((t, item.pos));
+            }
+        }
+    }
     Some(Commune {
         id: commune_id(rel),
         name: name?,
@@ -115,6 +153,11 @@ pub fn read_commune(rel: &str, node: &Node, cx: &mut Cx) -> Option<Commune> {
         narrative: None,
         file: rel.to_string(),
         target_year_pos,
+        class,
+        established,
+        merged_from: Vec::new(),
+        merged_into: None,
+        v12_pos,
     })
 }
 

@@ -28,6 +28,7 @@ const MODEL_STATUSES: &[&str] = &["registered", "building", "recognized"];
 
 /// The Markdown after a document's front matter, and the line of the file
 /// where it begins (so that a link in it can be reported at its place).
+#[derive(Clone, Debug)]
 pub struct Body {
     pub text: String,
     pub line: u32,
@@ -106,13 +107,28 @@ pub fn resolve_beside(
         return None;
     }
     let rel = format!("{folder}/{name}");
+    if name.starts_with('.') && !known.contains(&rel) {
+        cx.error(
+            pos,
+            tr!(
+                "{wv} '{name}': tên tệp bắt đầu bằng dấu chấm là tệp ẩn, không được đọc; hãy đặt tên tệp bằng chữ a-z, số 0-9 và dấu -, ví dụ 'anh-1.jpg'",
+                "{we} '{name}': a file name beginning with a dot is a hidden file and is not read; name the file with a-z, 0-9 and -, such as 'photo-1.jpg'"
+            ),
+        );
+        return None;
+    }
     if !known.contains(&rel) {
         let beside: Vec<&str> = known
             .iter()
             .filter_map(|k| k.strip_prefix(&format!("{folder}/")))
             .filter(|k| !k.contains('/'))
             .collect();
-        let hint = match closest(name, beside.iter().copied()) {
+        // Only names that are valid web addresses are suggested.
+        let candidates = beside.iter().copied().filter(|b| {
+            let (stem, ext) = b.rsplit_once('.').unwrap_or((b, ""));
+            crate::text::is_slug(stem) && ext.bytes().all(|c| c.is_ascii_alphanumeric())
+        });
+        let hint = match closest(name, candidates) {
             Some(c) => did_you_mean(c),
             None => Message::default(),
         };
@@ -127,6 +143,92 @@ pub fn resolve_beside(
         return None;
     }
     Some(rel)
+}
+
+/// The files of a story's bundle that are published: the pictures (JPEG,
+/// PNG, WebP) that the story shows or links to, or that are its cover; they
+/// are re-encoded without their metadata when the site is built. Every
+/// other file beside the story is not published, with a warning: a phone
+/// photo nobody chose, a spreadsheet, an HTML page.
+fn bundle_pictures(
+    folder: &str,
+    body: &str,
+    cover: Option<&str>,
+    assets: &BTreeSet<String>,
+    cx: &mut Cx,
+) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let prefix = format!("{folder}/");
+    let mut used: BTreeSet<String> = cover.into_iter().map(str::to_string).collect();
+    for e in Parser::new(body) {
+        let url = match e {
+            Event::Start(Tag::Image { dest_url, .. })
+            | Event::Start(Tag::Link { dest_url, .. }) => dest_url,
+            _ => continue,
+        };
+        let path = url.split(['#', '?']).next().unwrap_or("");
+        let path = path.strip_prefix("./").unwrap_or(path);
+        if path.is_empty()
+            || path.starts_with('/')
+            || path.contains(':')
+            || path.split('/').any(|p| p == ".." || p == ".")
+        {
+            continue;
+        }
+        used.insert(format!("{prefix}{path}"));
+    }
+    let mut out = Vec::new();
+    for a in assets.iter().filter(|a| a.starts_with(&prefix)) {
+        let ext = a.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        let picture = matches!(ext.as_deref(), Some("jpg" | "jpeg" | "png" | "webp"));
+        if used.contains(a) && picture {
+            out.push(a.clone());
+        } else if used.contains(a) {
+            cx.diags.warning(
+                a,
+                Pos::NONE,
+                crate::tr!(
+                    "không được đăng: bài tin chỉ đăng ảnh JPEG, PNG hoặc WebP; hãy đặt tài liệu vào static/ và dẫn liên kết tới đó",
+                    "is not published: a story publishes only JPEG, PNG or WebP pictures; put documents in static/ and link to them there"
+                ),
+            );
+        } else {
+            cx.diags.warning(
+                a,
+                Pos::NONE,
+                crate::tr!(
+                    "không được đăng: bài không dùng tệp này (không có ảnh hay liên kết nào tới nó)",
+                    "is not published: the story does not use it (no image or link leads to it)"
+                ),
+            );
+        }
+    }
+    out
+}
+
+/// Warns about each image of `body` that another site would serve: the
+/// page never loads it (it could be a tracker), a link to it is shown
+/// instead (see `crate::render::markdown`).
+pub fn warn_external_images(body: &str, cx: &mut Cx) {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut seen = 0;
+    for e in Parser::new(body) {
+        if let Event::Start(Tag::Image { dest_url, .. }) = e
+            && crate::render::markdown::is_external(&dest_url)
+        {
+            seen += 1;
+            if seen > crate::limits::MAX_DIAGNOSTICS_PER_KIND {
+                break;
+            }
+            cx.warning(
+                Pos::NONE,
+                crate::tr!(
+                    "ảnh '{dest_url}' nằm ở trang web khác nên sẽ không được hiện (nó có thể theo dõi người đọc), chỉ có đường liên kết tới nó; hãy đặt tệp ảnh bên cạnh bài",
+                    "the image '{dest_url}' is on another site, so it is not shown (it could track readers), only a link to it; put the image file beside the story"
+                ),
+            );
+        }
+    }
 }
 
 /// Looks up commune ids named in a document.
@@ -205,10 +307,26 @@ pub fn read_document(
     };
     let summary = m.get("summary").and_then(|n| text(n, "summary", cx));
     let author = m.get("author").and_then(|n| text(n, "author", cx));
-    let tags = m
-        .get("tags")
-        .map(|n| text_list(n, "tags", cx))
-        .unwrap_or_default();
+    let tags = match m.get("tags") {
+        Some(n) if matches!(&n.kind, crate::yaml::Kind::Seq(v) if v.len() > crate::limits::MAX_TAGS) =>
+        {
+            let count = match &n.kind {
+                crate::yaml::Kind::Seq(v) => v.len(),
+                _ => 0,
+            };
+            let max = crate::limits::MAX_TAGS;
+            cx.error(
+                n.pos,
+                crate::tr!(
+                    "có {count} chủ đề (tags), quá giới hạn {max}; hãy giữ lại vài chủ đề chính",
+                    "{count} tags, over the limit of {max}; keep the few that matter"
+                ),
+            );
+            Vec::new()
+        }
+        Some(n) => text_list(n, "tags", cx),
+        None => Vec::new(),
+    };
     let mut communes = Vec::new();
     if let Some(n) = m.get("communes") {
         for item in list(n, "communes", cx).unwrap_or_default() {
@@ -233,15 +351,11 @@ pub fn read_document(
         .and_then(|n| boolean(n, "draft", cx))
         .unwrap_or(false);
     let bundle_assets = if rel.ends_with("/index.md") {
-        let prefix = format!("{folder}/");
-        assets
-            .iter()
-            .filter(|a| a.starts_with(&prefix))
-            .cloned()
-            .collect()
+        bundle_pictures(&folder, &body.text, cover.as_deref(), assets, cx)
     } else {
         Vec::new()
     };
+    warn_external_images(&body.text, cx);
     if is_news && date_v.is_none() {
         return None;
     }
@@ -299,6 +413,7 @@ pub fn read_model(
             ),
         );
     }
+    warn_external_images(&body.text, cx);
     let mut photos = Vec::new();
     if let Some(n) = m.get("photos") {
         for item in list(n, "photos", cx).unwrap_or_default() {

@@ -5,7 +5,7 @@
 use crate::diag::{Diagnostics, Message, Pos};
 use crate::text::{is_slug, slugify};
 use crate::tr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use walkdir::WalkDir;
 
 /// The files of a content folder, by part, as paths relative to the root
@@ -35,7 +35,33 @@ pub struct ContentFiles {
     pub theme: Vec<String>,
 }
 
-fn is_skipped_name(name: &str) -> bool {
+impl ContentFiles {
+    /// Every file the loader reads, for [`super::Cache::retain`].
+    pub fn sources(&self) -> std::collections::HashSet<&str> {
+        let lists = [
+            &self.criteria,
+            &self.group_indexes,
+            &self.communes,
+            &self.narratives,
+            &self.progress,
+            &self.targets,
+            &self.models,
+            &self.news,
+            &self.pages,
+            &self.bulletins,
+        ];
+        let mut all: std::collections::HashSet<&str> = lists
+            .iter()
+            .flat_map(|l| l.iter().map(String::as_str))
+            .collect();
+        all.extend(self.site.as_deref());
+        all
+    }
+}
+
+/// Hidden, lock and backup files (`.x`, `~$x.xlsx`, `x~`, `Thumbs.db`): the
+/// loader skips them, and `serve` does not rebuild for them.
+pub fn is_skipped_name(name: &str) -> bool {
     name.starts_with('.') || name.starts_with("~$") || name.ends_with('~') || name == "Thumbs.db"
 }
 
@@ -147,10 +173,18 @@ pub fn scan(root: &Path, diags: &mut Diagnostics) -> ContentFiles {
             continue;
         }
         let mut is_dir = entry.file_type().is_dir();
+        if !entry.path_is_symlink() && !is_dir && !entry.file_type().is_file() {
+            diags.error(&rel, Pos::NONE, not_regular());
+            continue;
+        }
         if entry.path_is_symlink() {
             match entry.path().canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) => {
                     is_dir = target.is_dir();
+                    if !is_dir && !target.is_file() {
+                        diags.error(&rel, Pos::NONE, not_regular());
+                        continue;
+                    }
                     if is_dir {
                         diags.error(
                             &rel,
@@ -174,6 +208,17 @@ pub fn scan(root: &Path, diags: &mut Diagnostics) -> ContentFiles {
                     );
                     continue;
                 }
+                Err(e) if is_loop(&e) => {
+                    diags.error(
+                        &rel,
+                        Pos::NONE,
+                        tr!(
+                            "là một liên kết vòng (liên kết trỏ lại chính nó qua các liên kết khác); hãy thay nó bằng tệp thật",
+                            "is a link loop (links leading back to each other, never to a file); replace it with the file itself"
+                        ),
+                    );
+                    continue;
+                }
                 Err(_) => {
                     diags.error(
                         &rel,
@@ -190,6 +235,19 @@ pub fn scan(root: &Path, diags: &mut Diagnostics) -> ContentFiles {
         classify(&rel, &name, is_dir, entry.depth(), &mut files, diags);
     }
     files
+}
+
+/// Whether following a link failed because links lead to each other in a loop.
+fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
 }
 
 fn rel_string(p: &Path) -> String {
@@ -439,57 +497,131 @@ fn check_date_stem(stem: &str) -> Result<(), Message> {
     }
 }
 
+/// Reads the bytes of a content file: a regular file only (a FIFO, a device
+/// or a socket would block or never end), of at most
+/// [`MAX_TEXT_FILE_BYTES`](crate::limits::MAX_TEXT_FILE_BYTES).
+pub fn read_bytes(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<Vec<u8>> {
+    read_regular(&root.join(rel), crate::limits::MAX_TEXT_FILE_BYTES).map_or_else(
+        |m| {
+            diags.error(rel, Pos::NONE, m);
+            None
+        },
+        Some,
+    )
+}
+
+/// Reads `path` if it is a regular file (following links) of at most `max`
+/// bytes. The file is opened without blocking, so a FIFO put in place after
+/// the walk is refused too instead of waiting for a writer forever.
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, Message> {
+    use std::io::Read;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = opts.open(path).map_err(|e| cannot_read(&e))?;
+    let meta = file.metadata().map_err(|e| cannot_read(&e))?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    if meta.len() > max {
+        return Err(too_large(meta.len(), max));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot_read(&e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64, max));
+    }
+    Ok(bytes)
+}
+
+fn cannot_read(e: &std::io::Error) -> Message {
+    tr!("không đọc được: {e}", "cannot be read: {e}")
+}
+
+fn not_regular() -> Message {
+    tr!(
+        "không phải là một tệp thường (là ống dẫn FIFO, thiết bị hoặc socket); hãy xoá nó khỏi thư mục nội dung",
+        "is not a regular file (a FIFO, a device or a socket); remove it from the content folder"
+    )
+}
+
+fn too_large(len: u64, max: u64) -> Message {
+    let (en_l, vi_l) = crate::limits::thousands(len as usize);
+    let (en_m, vi_m) = crate::limits::thousands(max as usize);
+    tr!(
+        "tệp quá lớn: {vi_l} byte, giới hạn là {vi_m} byte; hãy chia nhỏ hoặc kiểm tra lại tệp",
+        "the file is too large: {en_l} bytes, the limit is {en_m} bytes; split it or check it"
+    )
+}
+
+/// Reports control characters (NUL and the like; tab and line ends are
+/// allowed) in `text`, each at its line and column as stored. They would
+/// make pages, data files and charts unreadable (SVG and XML forbid them).
+pub fn check_controls(
+    text: &str,
+    map: &crate::text::ColumnMap,
+    rel: &str,
+    diags: &mut Diagnostics,
+) -> bool {
+    let mut ok = true;
+    for (i, line) in text.split('\n').enumerate() {
+        for (j, c) in line.chars().enumerate() {
+            if c.is_control() && c != '\t' {
+                ok = false;
+                let pos = map.original(Pos::new(i as u32 + 1, j as u32 + 1));
+                let code = format!("U+{:04X}", c as u32);
+                diags.error(
+                    rel,
+                    pos,
+                    tr!(
+                        "có ký tự điều khiển {code} (không in được) ở đây; hãy xoá nó",
+                        "a control character {code} (not printable) is here; remove it"
+                    ),
+                );
+            }
+        }
+    }
+    ok
+}
+
 /// Reads a content file as normalised text with the map back to its stored columns.
 pub fn read_source(
     root: &Path,
     rel: &str,
     diags: &mut Diagnostics,
 ) -> Option<(String, crate::text::ColumnMap)> {
-    let bytes = match std::fs::read(root.join(rel)) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.error(
-                rel,
-                Pos::NONE,
-                tr!("không đọc được: {e}", "cannot be read: {e}"),
-            );
-            return None;
-        }
-    };
+    let bytes = read_bytes(root, rel, diags)?;
     match crate::text::normalise_file_mapped(&bytes) {
-        Ok(x) => Some(x),
+        Ok((text, map)) => check_controls(&text, &map, rel, diags).then_some((text, map)),
         Err(e) => {
-            diags.error(rel, Pos::NONE, not_utf8(e.valid_up_to() + 1));
+            not_utf8(rel, &bytes, &e, diags);
             None
         }
     }
+}
+
+fn not_utf8(rel: &str, bytes: &[u8], e: &std::str::Utf8Error, diags: &mut Diagnostics) {
+    let at = e.valid_up_to();
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let byte = at + 1;
+    diags.error(
+        rel,
+        Pos::NONE,
+        tr!(
+            "không phải văn bản UTF-8 (byte thứ {byte}, ở dòng {line}, không hợp lệ); hãy lưu tệp với bảng mã UTF-8 (trong Notepad: Lưu thành, Mã hóa UTF-8)",
+            "is not UTF-8 text (byte {byte}, on line {line}, is not valid); save it as UTF-8"
+        ),
+    );
 }
 
 /// Reads a content file as normalised text (BOM and CRLF removed, NFC).
 pub fn read_text(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> {
-    let path: PathBuf = root.join(rel);
-    match std::fs::read(&path) {
-        Ok(bytes) => match crate::text::normalise_file(&bytes) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                diags.error(rel, Pos::NONE, not_utf8(e.valid_up_to() + 1));
-                None
-            }
-        },
-        Err(e) => {
-            diags.error(
-                rel,
-                Pos::NONE,
-                tr!("không đọc được: {e}", "cannot be read: {e}"),
-            );
-            None
-        }
-    }
+    read_source(root, rel, diags).map(|(t, _)| t)
 }
 
-fn not_utf8(byte: usize) -> Message {
-    tr!(
-        "không phải văn bản UTF-8 (byte thứ {byte} không hợp lệ); hãy lưu tệp với bảng mã UTF-8 (trong Notepad: Lưu thành, Mã hóa UTF-8)",
-        "is not UTF-8 text (byte {byte} is not valid); save it as UTF-8"
-    )
-}

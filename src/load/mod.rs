@@ -7,10 +7,12 @@
 //! targets, then the Markdown documents. Every problem of every file is
 //! collected; nothing stops at the first.
 
+pub mod cache;
 pub mod communes;
 pub mod criteria;
 pub mod docs;
 pub mod files;
+pub mod mergers;
 pub mod progress;
 pub mod refs;
 pub mod site;
@@ -22,6 +24,7 @@ use crate::fields::Cx;
 use crate::model::{BulletinText, Content, Document, Model};
 use crate::tr;
 use crate::yaml::{self, Node};
+pub use cache::Cache;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -34,15 +37,39 @@ pub struct LoadOptions {
 }
 
 /// Reads and parses YAML files in parallel, keeping their order.
-fn parse_files(root: &Path, rels: &[String]) -> Vec<(String, Option<Node>, Diagnostics)> {
+fn parse_files(
+    root: &Path,
+    rels: &[String],
+    cache: Option<&Cache>,
+) -> Vec<(String, Option<Node>, Diagnostics)> {
     rels.par_iter()
         .map(|rel| {
             let mut d = Diagnostics::new();
-            let node = files::read_source(root, rel, &mut d)
-                .and_then(|(t, map)| yaml::parse_mapped(&t, &map, rel, &mut d));
+            let parse = |d: &mut Diagnostics| {
+                files::read_source(root, rel, d)
+                    .and_then(|(t, map)| yaml::parse_mapped(&t, &map, rel, d))
+            };
+            let node = match cache {
+                Some(c) => c.yaml(root, rel, &mut d, parse),
+                None => parse(&mut d),
+            };
             (rel.clone(), node, d)
         })
         .collect()
+}
+
+/// Reads a text file (a narrative, a bulletin's text), through the cache if any.
+fn read_text(
+    root: &Path,
+    rel: &str,
+    cache: Option<&Cache>,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let read = |d: &mut Diagnostics| files::read_text(root, rel, d);
+    match cache {
+        Some(c) => c.text(root, rel, diags, read),
+        None => read(diags),
+    }
 }
 
 /// Runs `read` over parsed files in parallel; results in file order.
@@ -81,6 +108,16 @@ fn stem(rel: &str) -> &str {
 /// Loads the content folder at `root`. Returns the content when it has no
 /// error, and every diagnostic (errors and warnings) found.
 pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
+    load_cached(root, opts, None)
+}
+
+/// [`load`], keeping each file's parsed form in `cache` between calls (see
+/// [`cache`]); the result is the same as without it.
+pub fn load_cached(
+    root: &Path,
+    opts: LoadOptions,
+    cache: Option<&Cache>,
+) -> (Option<Content>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let files = files::scan(root, &mut diags);
     let root = match root.canonicalize() {
@@ -88,15 +125,18 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
         Err(_) => return (None, diags),
     };
     let root = root.as_path();
+    if let Some(c) = cache {
+        c.retain(&files.sources());
+    }
 
     // Parse every YAML file up front, in parallel.
     let site_files: Vec<String> = files.site.iter().cloned().collect();
-    let parsed_site = parse_files(root, &site_files);
-    let parsed_sets = parse_files(root, &files.criteria);
-    let parsed_groups = parse_files(root, &files.group_indexes);
-    let parsed_communes = parse_files(root, &files.communes);
-    let parsed_progress = parse_files(root, &files.progress);
-    let parsed_targets = parse_files(root, &files.targets);
+    let parsed_site = parse_files(root, &site_files, cache);
+    let parsed_sets = parse_files(root, &files.criteria, cache);
+    let parsed_groups = parse_files(root, &files.group_indexes, cache);
+    let parsed_communes = parse_files(root, &files.communes, cache);
+    let parsed_progress = parse_files(root, &files.progress, cache);
+    let parsed_targets = parse_files(root, &files.targets, cache);
     for list in [
         &parsed_site,
         &parsed_sets,
@@ -175,12 +215,13 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
         c.group = communes::parent_id(&c.id)
             .and_then(|p| group_ids.binary_search_by(|x| x.as_str().cmp(p)).ok());
     }
+    mergers::link(&mut communes_v, &mut diags);
     let commune_ids: Vec<String> = communes_v.iter().map(|c| c.id.clone()).collect();
     for rel in &files.narratives {
         let id = communes::commune_id(rel);
         match commune_ids.binary_search(&id) {
             Ok(i) => {
-                if let Some(t) = files::read_text(root, rel, &mut diags) {
+                if let Some(t) = read_text(root, rel, cache, &mut diags) {
                     communes_v[i].narrative = Some(t);
                 }
             }
@@ -200,8 +241,15 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
     }
 
     // Snapshots, by date.
+    let mut declared: Vec<String> = files
+        .communes
+        .iter()
+        .map(|r| communes::commune_id(r))
+        .collect();
+    declared.sort();
     let refs = progress::Refs {
         commune_ids: &commune_ids,
+        declared: &declared,
         sets: &sets,
     };
     let mut snapshots = read_all(&parsed_progress, &mut diags, |rel, n, cx| {
@@ -209,6 +257,7 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
         progress::read(rel, d, n, &refs, cx)
     });
     snapshots.sort_by_key(|s| s.date);
+    mergers::check_snapshots(&communes_v, &sets, &snapshots, &mut diags);
 
     // Targets, by deadline then id.
     let mut targets_v = read_all(&parsed_targets, &mut diags, |rel, n, cx| {
@@ -233,13 +282,17 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
 
     // Markdown documents.
     let assets: BTreeSet<String> = files.assets.iter().cloned().collect();
-    let models = read_docs(root, &files.models, &mut diags, |rel, n, body, cx| {
-        docs::read_model(rel, n, body, &commune_ids, &assets, cx)
-    });
-    let news_all = read_docs(root, &files.news, &mut diags, |rel, n, body, cx| {
+    let models = read_docs(
+        root,
+        &files.models,
+        cache,
+        &mut diags,
+        |rel, n, body, cx| docs::read_model(rel, n, body, &commune_ids, &assets, cx),
+    );
+    let news_all = read_docs(root, &files.news, cache, &mut diags, |rel, n, body, cx| {
         docs::read_document(rel, n, body, true, &commune_ids, &assets, cx)
     });
-    let pages_all = read_docs(root, &files.pages, &mut diags, |rel, n, body, cx| {
+    let pages_all = read_docs(root, &files.pages, cache, &mut diags, |rel, n, body, cx| {
         docs::read_document(rel, n, body, false, &commune_ids, &assets, cx)
     });
     let keep = |d: &Document| opts.drafts || !d.draft;
@@ -268,7 +321,7 @@ pub fn load(root: &Path, opts: LoadOptions) -> (Option<Content>, Diagnostics) {
             );
             continue;
         }
-        if let Some(body) = files::read_text(root, rel, &mut diags) {
+        if let Some(body) = read_text(root, rel, cache, &mut diags) {
             bulletins.push(BulletinText {
                 date: d,
                 body,
@@ -363,6 +416,7 @@ fn named_in_snapshots(
 fn read_docs<T: Send>(
     root: &Path,
     rels: &[String],
+    cache: Option<&Cache>,
     diags: &mut Diagnostics,
     read: impl Fn(&str, &Node, docs::Body, &mut Cx) -> Option<T> + Sync,
 ) -> Vec<T> {
@@ -370,15 +424,21 @@ fn read_docs<T: Send>(
         .par_iter()
         .map(|rel| {
             let mut d = Diagnostics::new();
-            let v = files::read_source(root, rel, &mut d)
-                .and_then(|(t, map)| docs::front_matter(&t, &map, rel, &mut d))
-                .and_then(|(node, body)| {
-                    let mut cx = Cx {
-                        file: rel,
-                        diags: &mut d,
-                    };
-                    read(rel, &node, body, &mut cx)
-                });
+            let parse = |d: &mut Diagnostics| {
+                files::read_source(root, rel, d)
+                    .and_then(|(t, map)| docs::front_matter(&t, &map, rel, d))
+            };
+            let parsed = match cache {
+                Some(c) => c.doc(root, rel, &mut d, parse),
+                None => parse(&mut d),
+            };
+            let v = parsed.and_then(|(node, body)| {
+                let mut cx = Cx {
+                    file: rel,
+                    diags: &mut d,
+                };
+                read(rel, &node, body, &mut cx)
+            });
             (v, d)
         })
         .collect();

@@ -20,6 +20,9 @@ const ENTRY_KEYS: &[&str] = &[
 /// What a snapshot refers to: the communes (ids sorted) and the sets.
 pub struct Refs<'a> {
     pub commune_ids: &'a [String],
+    /// Ids of every commune file, read or not (sorted): an id whose file
+    /// could not be read is not reported again here (its file has the error).
+    pub declared: &'a [String],
     pub sets: &'a [CriteriaSet],
 }
 
@@ -117,7 +120,7 @@ pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -
             }
         }
     };
-    let n_criteria = refs.sets[set].len();
+    let the_set = &refs.sets[set];
     let mut entries = Vec::new();
     let Some(communes) = m.get("communes") else {
         let at = m.key_pos("communes").unwrap_or(m.pos);
@@ -142,28 +145,42 @@ pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -
         return None;
     };
     let mut ok = true;
+    let mut unknown = 0;
     for (key, value) in items {
         let commune = match refs
             .commune_ids
             .binary_search_by(|c| c.as_str().cmp(&key.text))
         {
             Ok(i) => Some(i),
+            Err(_) if refs.declared.binary_search(&key.text).is_ok() => {
+                ok = false;
+                None
+            }
             Err(_) => {
+                // Past the diagnostics printed per kind, no suggestion is
+                // looked for: it would not be shown.
+                unknown += 1;
+                let ids: &[String] = if unknown <= crate::limits::MAX_DIAGNOSTICS_PER_KIND {
+                    refs.commune_ids
+                } else {
+                    &[]
+                };
                 cx.error_unknown(
                     key.pos,
-                    unknown_commune(&key.text, refs.commune_ids),
+                    unknown_commune(&key.text, ids),
                     Unknown::Commune(key.text.clone()),
                 );
                 ok = false;
                 None
             }
         };
-        let parsed = read_entry(value, &key.text, n_criteria, &refs.sets[set].id, cx);
+        let parsed = read_entry(value, &key.text, the_set, cx);
         match (commune, parsed) {
-            (Some(c), Some((met, indicators))) => entries.push(Entry {
+            (Some(c), Some((listed, indicators))) => entries.push(Entry {
                 commune: c,
-                met,
+                met: listed.criteria,
                 indicators,
+                indicators_met: listed.indicators,
                 pos: key.pos,
             }),
             _ => ok = false,
@@ -228,14 +245,30 @@ fn read_period(node: &Node, file_date: Date, cx: &mut Cx) -> Option<(Date, Date)
     Some((from, to))
 }
 
+/// What an entry says is met: criteria and (v1.2) indicators, as flat positions.
+#[derive(Clone, Copy, Default)]
+struct Listed {
+    criteria: Met,
+    indicators: Met,
+}
+
+impl Listed {
+    /// `all`: every criterion and every indicator of the set.
+    fn all(set: &CriteriaSet) -> Listed {
+        Listed {
+            criteria: Met::all(set.len()),
+            indicators: Met::all(set.indicator_count()),
+        }
+    }
+}
+
 /// One entry: a list of numbers, `all`, `[]`, or a mapping with `met` and indicators.
 fn read_entry(
     node: &Node,
     id: &str,
-    n: usize,
-    set_id: &str,
+    set: &CriteriaSet,
     cx: &mut Cx,
-) -> Option<(Met, Indicators)> {
+) -> Option<(Listed, Indicators)> {
     match &node.kind {
         Kind::Null => {
             cx.error(
@@ -247,7 +280,9 @@ fn read_entry(
             );
             None
         }
-        Kind::Scalar { text, .. } if text == "all" => Some((Met::all(n), Indicators::default())),
+        Kind::Scalar { text, .. } if text == "all" => {
+            Some((Listed::all(set), Indicators::default()))
+        }
         Kind::Scalar { text, .. } => {
             let hint = if text.contains(',') || text.contains(';') {
                 let l = text.replace(';', ",");
@@ -268,7 +303,7 @@ fn read_entry(
             );
             None
         }
-        Kind::Seq(items) => read_numbers(items, n, set_id, cx).map(|m| (m, Indicators::default())),
+        Kind::Seq(items) => read_numbers(items, set, cx).map(|m| (m, Indicators::default())),
         Kind::Map(_) => {
             let m = MapReader::new(
                 node,
@@ -283,8 +318,8 @@ fn read_entry(
                     cx,
                 )
                 .and_then(|v| match &v.kind {
-                    Kind::Scalar { text, .. } if text == "all" => Some(Met::all(n)),
-                    Kind::Seq(items) => read_numbers(items, n, set_id, cx),
+                    Kind::Scalar { text, .. } if text == "all" => Some(Listed::all(set)),
+                    Kind::Seq(items) => read_numbers(items, set, cx),
                     _ => {
                         cx.error(
                             v.pos,
@@ -308,12 +343,88 @@ fn read_entry(
     }
 }
 
-fn read_numbers(items: &[Node], n: usize, set_id: &str, cx: &mut Cx) -> Option<Met> {
+/// Whether a list item is written as an indicator id (`2.1`, `"17.10"`,
+/// `2.1.1`): digits with a dot, read as text as written, never as a number.
+fn looks_like_indicator(node: &Node) -> Option<&str> {
+    match &node.kind {
+        Kind::Scalar { text, .. } => {
+            let t = text.trim();
+            (t.contains('.') && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')).then_some(t)
+        }
+        _ => None,
+    }
+}
+
+/// A list of criterion numbers and (v1.2) indicator ids: a number means the
+/// criterion with all its indicators, an id that indicator; a criterion with
+/// indicators is met when all of them are.
+fn read_numbers(items: &[Node], set: &CriteriaSet, cx: &mut Cx) -> Option<Listed> {
+    let n = set.len();
+    let set_id = set.id.as_str();
     let mut met = Met::default();
+    let mut ind = Met::default();
+    // Which criteria were listed by number, and which through one of their
+    // indicators: a number given with one of its indicators is an error at
+    // the second of the two.
+    let mut number_listed = vec![false; n + 1];
+    let mut indicator_listed = vec![false; n + 1];
     let mut ok = true;
     for item in items {
-        let Some(k) = uint(item, tr!("số thứ tự tiêu chí", "a criterion number"), cx)
-        else {
+        if let Some(id) = looks_like_indicator(item) {
+            if !set.has_indicators() {
+                cx.error(
+                    item.pos,
+                    tr!(
+                        "bộ tiêu chí '{set_id}' không có chỉ tiêu nên không ghi được '{id}'; ghi số tiêu chí (1..{n})",
+                        "set '{set_id}' has no indicators, so '{id}' cannot be listed; list criterion numbers (1..{n})"
+                    ),
+                );
+                ok = false;
+                continue;
+            }
+            let Some(p) = set.indicator_position(id) else {
+                let hint = match closest(
+                    id,
+                    set.criteria
+                        .iter()
+                        .flat_map(|c| c.indicators.iter().map(|x| x.id.as_str())),
+                ) {
+                    Some(c) => did_you_mean(c),
+                    None => Message::default(),
+                };
+                let msg = tr!(
+                    "bộ tiêu chí '{set_id}' không có chỉ tiêu '{id}'",
+                    "set '{set_id}' has no indicator '{id}'"
+                )
+                .then(hint);
+                cx.error(item.pos, msg);
+                ok = false;
+                continue;
+            };
+            let k = set.flat_indicator(p).map(|x| x.criterion).unwrap_or(0);
+            if number_listed.get(k).copied().unwrap_or(false) {
+                cx.error(item.pos, already_means(set, k));
+                ok = false;
+                continue;
+            }
+            if ind.has(p) {
+                cx.error(
+                    item.pos,
+                    tr!(
+                        "chỉ tiêu {id} được ghi hai lần",
+                        "indicator {id} is listed twice"
+                    ),
+                );
+                ok = false;
+                continue;
+            }
+            if let Some(x) = indicator_listed.get_mut(k) {
+                *x = true;
+            }
+            ind = ind.with(p);
+            continue;
+        }
+        let Some(k) = uint(item, tr!("số thứ tự tiêu chí", "a criterion number"), cx) else {
             ok = false;
             continue;
         };
@@ -336,11 +447,40 @@ fn read_numbers(items: &[Node], n: usize, set_id: &str, cx: &mut Cx) -> Option<M
                 ),
             );
             ok = false;
+        } else if indicator_listed[k] {
+            cx.error(item.pos, already_means(set, k));
+            ok = false;
         } else {
             met = met.with(k);
+            number_listed[k] = true;
+            ind.0 |= set.indicator_mask(k).0;
         }
     }
-    ok.then_some(met)
+    // A criterion with indicators is met when all of them are.
+    for c in &set.criteria {
+        if !c.indicators.is_empty() {
+            let mask = set.indicator_mask(c.number);
+            if ind.0 & mask.0 == mask.0 {
+                met = met.with(c.number);
+            }
+        }
+    }
+    ok.then_some(Listed {
+        criteria: met,
+        indicators: ind,
+    })
+}
+
+/// `2 already means 2.1 to 2.4`: criterion `k` listed with one of its
+/// indicators (reported at the second of the two).
+fn already_means(set: &CriteriaSet, k: usize) -> Message {
+    let c = &set.criteria[k - 1];
+    let a = c.indicators.first().map(|x| x.id.as_str()).unwrap_or("");
+    let b = c.indicators.last().map(|x| x.id.as_str()).unwrap_or("");
+    tr!(
+        "{k} đã bao gồm {a} đến {b}; ghi hoặc số tiêu chí {k}, hoặc từng chỉ tiêu của nó, không ghi cả hai",
+        "{k} already means {a} to {b}; list either criterion {k} or its indicators, not both"
+    )
 }
 
 /// The message for a snapshot key that is no commune id, with the closest id.

@@ -31,8 +31,8 @@ const MIN_REFERENCES: usize = 2;
 /// adds name hints to unknown commune ids that are names.
 pub fn explain(diags: Diagnostics, known: &Known) -> Diagnostics {
     let mut by_unknown: BTreeMap<Unknown, Vec<Diagnostic>> = BTreeMap::new();
-    let mut out = Diagnostics::new();
-    for d in diags.into_items() {
+    let mut out = diags;
+    for d in out.take_items() {
         match &d.unknown {
             Some(u) if d.severity == Severity::Error => {
                 by_unknown.entry(u.clone()).or_default().push(d)

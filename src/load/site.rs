@@ -1,7 +1,7 @@
 //! `site.yaml`: the site's title, organisation, base URL and language.
 
 use crate::diag::{Diagnostics, Lang, Message};
-use crate::fields::{Cx, MapReader, text};
+use crate::fields::{Cx, MapReader, text, uint};
 use crate::model::Site;
 use crate::tr;
 use crate::yaml::{Kind, Node};
@@ -73,6 +73,7 @@ const KEYS: &[&str] = &[
     "language",
     "data_license",
     "contact",
+    "stale_after_days",
 ];
 
 /// Reads the site's settings; `None` after reporting when they are unusable.
@@ -149,6 +150,22 @@ pub fn read(node: &Node, cx: &mut Cx) -> Option<Site> {
             }
         },
     };
+    let stale_after_days = m.get("stale_after_days").and_then(|n| {
+        let v = uint(n, "stale_after_days", cx)?;
+        match u32::try_from(v) {
+            Ok(v) if v > 0 => Some(v),
+            _ => {
+                cx.error(
+                    n.pos,
+                    tr!(
+                        "stale_after_days phải là một số ngày dương, ví dụ 90 (mặc định), không phải {v}",
+                        "stale_after_days must be a positive number of days such as 90 (the default), not {v}"
+                    ),
+                );
+                None
+            }
+        }
+    });
     Some(Site {
         title: title?,
         organization: organization?,
@@ -157,6 +174,7 @@ pub fn read(node: &Node, cx: &mut Cx) -> Option<Site> {
         language: language?,
         data_license,
         contact,
+        stale_after_days,
     })
 }
 

@@ -1,6 +1,13 @@
 //! The data files of the contract, for the press and outside checks:
 //! `data/communes.csv`, `changes.csv`, `criteria.csv`, `targets.csv`,
-//! `years.csv` (UTF-8 with BOM, CRLF, RFC 4180) and `summary.json`.
+//! `years.csv` (UTF-8 with BOM, CRLF, RFC 4180, text cells safe to open in
+//! a spreadsheet) and `summary.json`.
+//!
+//! The v1.2 columns (`communes.csv`: class, established, merged_into,
+//! indicators_met, indicators_total; `changes.csv`: indicators_gained,
+//! indicators_lost) and `summary.json` keys (stale, indicators_gained,
+//! indicators_lost) are written when the content uses format v1.2
+//! ([`Content::uses_v12`]), so that v1.1 content keeps its files byte for byte.
 
 use super::SiteFiles;
 use crate::model::{Content, Met};
@@ -16,7 +23,10 @@ pub fn write_all(content: &Content, report: &Report, out: &mut SiteFiles) {
     out.add("data/criteria.csv", criteria_csv(content));
     out.add("data/targets.csv", targets_csv(content, report));
     out.add("data/years.csv", years_csv(report));
-    out.add("data/summary.json", summary_json(report));
+    out.add(
+        "data/summary.json",
+        summary_json(report, content.uses_v12()),
+    );
 }
 
 /// A CSV table in the contract's byte form.
@@ -45,12 +55,37 @@ pub fn join_numbers(m: Met) -> String {
         .join(";")
 }
 
+/// A free-text cell (a name, a title): one that begins with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'`, so that a spreadsheet
+/// shows it as text and never runs it as a formula. Numbers, dates and ids
+/// never go through this.
+pub fn text_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
 }
 
+/// The columns v1.2 adds to `communes.csv`, after `code`.
+const COMMUNES_V12: [&str; 5] = [
+    "class",
+    "established",
+    "merged_into",
+    "indicators_met",
+    "indicators_total",
+];
+
+/// The columns v1.2 adds to `changes.csv`.
+const CHANGES_V12: [&str; 2] = ["indicators_gained", "indicators_lost"];
+
 fn communes_csv(content: &Content, report: &Report) -> Vec<u8> {
-    let header = [
+    let v12 = content.uses_v12();
+    let mut header = vec![
         "id",
         "name",
         "group",
@@ -65,6 +100,9 @@ fn communes_csv(content: &Content, report: &Report) -> Vec<u8> {
         "recognized_date",
         "code",
     ];
+    if v12 {
+        header.extend(COMMUNES_V12);
+    }
     let rows = content
         .communes
         .iter()
@@ -73,9 +111,9 @@ fn communes_csv(content: &Content, report: &Report) -> Vec<u8> {
             let s = report.sweep.timeline.latest(i);
             let set = s.map(|s| &content.sets[s.set]);
             let rec = c.latest_recognition();
-            vec![
+            let mut row = vec![
                 c.id.clone(),
-                c.name.clone(),
+                text_cell(&c.name),
                 opt(c.group.map(|g| content.groups[g].id.clone())),
                 opt(s.map(|s| s.date)),
                 opt(set.map(|x| x.id.clone())),
@@ -87,14 +125,27 @@ fn communes_csv(content: &Content, report: &Report) -> Vec<u8> {
                 opt(rec.map(|r| r.level.as_str())),
                 opt(rec.map(|r| r.date)),
                 c.code.clone().unwrap_or_default(),
-            ]
+            ];
+            if v12 {
+                // Indicator figures only under a set that has indicators.
+                let ind = s.zip(set).filter(|(_, x)| x.has_indicators());
+                row.extend([
+                    opt(c.class),
+                    opt(c.established),
+                    opt(c.merged_into.map(|n| content.communes[n].id.clone())),
+                    opt(ind.map(|(s, _)| s.indicators_count())),
+                    opt(ind.map(|(_, x)| x.indicator_count())),
+                ]);
+            }
+            row
         })
         .collect();
     csv_bytes(&header, rows)
 }
 
 fn changes_csv(content: &Content, report: &Report) -> Vec<u8> {
-    let header = [
+    let v12 = content.uses_v12();
+    let mut header = vec![
         "date",
         "commune_id",
         "gained",
@@ -102,20 +153,36 @@ fn changes_csv(content: &Content, report: &Report) -> Vec<u8> {
         "met_before",
         "met_after",
     ];
+    if v12 {
+        header.extend(CHANGES_V12);
+    }
     let rows = report
         .sweep
         .changes
         .iter()
-        .filter(|ch| ch.gained().count() + ch.lost().count() > 0)
+        .filter(|ch| {
+            ch.gained().count()
+                + ch.lost().count()
+                + ch.indicators_gained.count()
+                + ch.indicators_lost.count()
+                > 0
+        })
         .map(|ch| {
-            vec![
-                content.snapshots[ch.snapshot].date.to_string(),
+            let snap = &content.snapshots[ch.snapshot];
+            let mut row = vec![
+                snap.date.to_string(),
                 content.communes[ch.commune].id.clone(),
                 join_numbers(ch.gained()),
                 join_numbers(ch.lost()),
                 ch.met_before.to_string(),
                 ch.met_after.to_string(),
-            ]
+            ];
+            if v12 {
+                let set = &content.sets[snap.set];
+                row.push(set.indicator_ids(ch.indicators_gained).join(";"));
+                row.push(set.indicator_ids(ch.indicators_lost).join(";"));
+            }
+            row
         })
         .collect();
     csv_bytes(&header, rows)
@@ -131,10 +198,10 @@ fn criteria_csv(content: &Content) -> Vec<u8> {
                 vec![
                     s.id.clone(),
                     c.number.to_string(),
-                    c.name.clone(),
-                    c.name_en.clone().unwrap_or_default(),
-                    c.group.clone().unwrap_or_default(),
-                    c.department.clone().unwrap_or_default(),
+                    text_cell(&c.name),
+                    text_cell(c.name_en.as_deref().unwrap_or_default()),
+                    text_cell(c.group.as_deref().unwrap_or_default()),
+                    text_cell(c.department.as_deref().unwrap_or_default()),
                 ]
             })
         })
@@ -161,7 +228,7 @@ fn targets_csv(content: &Content, report: &Report) -> Vec<u8> {
             let t = &content.targets[r.target];
             vec![
                 t.id.clone(),
-                t.title.clone(),
+                text_cell(&t.title),
                 t.deadline.to_string(),
                 opt(t.scope.map(|g| content.groups[g].id.clone())),
                 t.measure.as_str().to_string(),
@@ -232,10 +299,17 @@ struct ScopeJson {
     no_gain: u32,
     baseline: u32,
     rebased: u32,
+    /// v1.2 keys, absent for v1.1 content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stale: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicators_gained: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicators_lost: Option<u32>,
 }
 
-impl From<&ScopeSummary> for ScopeJson {
-    fn from(s: &ScopeSummary) -> ScopeJson {
+impl ScopeJson {
+    fn new(s: &ScopeSummary, v12: bool) -> ScopeJson {
         let b = s.levels.bands;
         debug_assert_eq!(BAND_KEYS.len(), b.len());
         ScopeJson {
@@ -257,6 +331,9 @@ impl From<&ScopeSummary> for ScopeJson {
             no_gain: s.no_gain(),
             baseline: s.movement.baseline,
             rebased: s.movement.rebased,
+            stale: v12.then_some(s.levels.stale),
+            indicators_gained: v12.then_some(s.movement.indicators_gained),
+            indicators_lost: v12.then_some(s.movement.indicators_lost),
         }
     }
 }
@@ -268,18 +345,24 @@ struct DateJson {
     target: ScopeJson,
 }
 
-fn summary_json(report: &Report) -> Vec<u8> {
+fn summary_json(report: &Report, v12: bool) -> Vec<u8> {
     let rows: Vec<DateJson> = report
         .sweep
         .summaries
         .iter()
         .map(|s| DateJson {
             date: s.date.to_string(),
-            all: (&s.all).into(),
-            target: (&s.target).into(),
+            all: ScopeJson::new(&s.all, v12),
+            target: ScopeJson::new(&s.target, v12),
         })
         .collect();
-    let mut v = serde_json::to_vec_pretty(&rows).unwrap_or_else(|_| b"[]".to_vec());
+    // Indented by one space, as the contract's worked examples are.
+    let mut v = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut v, fmt);
+    if rows.serialize(&mut ser).is_err() {
+        v = b"[]".to_vec();
+    }
     v.push(b'\n');
     v
 }

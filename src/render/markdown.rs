@@ -4,9 +4,111 @@
 //! that they work under a sub-path and from `file://`; and the result goes
 //! through ammonia, so raw HTML in the content can never bring a script, an
 //! event handler, a `javascript:` link or a frame onto a page.
+//!
+//! Before ammonia, [`bound_raw_html`] makes the sanitiser's time linear: raw
+//! HTML may hold at most [`MAX_HTML_NESTING`](crate::limits::MAX_HTML_NESTING)
+//! elements open at once (deeper ones are shown as text), and a `<style>`,
+//! `<script>` or the like that is never closed is shown as text instead of
+//! swallowing the rest of the story.
+//!
+//! Policies for what authors write (see `docs/reliability.md`):
+//! - an `id` written in raw HTML gets the prefix [`AUTHOR_ID_PREFIX`], so it
+//!   never repeats one of the theme's ids (`noi-dung`); heading anchors and
+//!   footnotes, made here, keep theirs;
+//! - an image from another site is never loaded by the page (it could be a
+//!   tracker): a Markdown image becomes a link to it, a raw `<img>` loses its
+//!   `src`; the loader warns about each (see `crate::load::docs`).
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::HashSet;
+
+/// The prefix of every `id` an author wrote in raw HTML.
+pub const AUTHOR_ID_PREFIX: &str = "nd-";
+
+/// Whether `url` leads to another site (`https://…`, `http://…`, `//…`).
+pub fn is_external(url: &str) -> bool {
+    let u = url.trim_start().to_ascii_lowercase();
+    u.starts_with("http://") || u.starts_with("https://") || u.starts_with("//")
+}
+
+/// Elements whose content the HTML parser reads as raw text up to their end
+/// tag: left open, they would hide everything after them.
+const RAW_TEXT: &[&str] = &[
+    "style",
+    "script",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noscript",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+/// Elements that never hold others.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+/// Elements a following one of their kind closes (they do not nest).
+const SELF_CLOSING_KIND: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rp", "rt",
+];
+
+/// Bounds what raw HTML asks of the sanitiser, in one pass: an element that
+/// would be more than [`MAX_HTML_NESTING`](crate::limits::MAX_HTML_NESTING)
+/// deep, and a raw-text element (`<style>`) that is never closed, have their
+/// `<` written as `&lt;`, so they show as text. The HTML parser's time is
+/// then linear in the length of the story (it grows with the depth of what
+/// is open at each element).
+pub fn bound_raw_html(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let last_close: Vec<Option<usize>> = RAW_TEXT
+        .iter()
+        .map(|n| lower.rfind(&format!("</{n}")))
+        .collect();
+    let mut out = String::with_capacity(html.len());
+    let mut open: Vec<&str> = Vec::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = lower[i..].find('<') {
+        let at = i + off;
+        i = at + 1;
+        let rest = &lower[at + 1..];
+        let closing = rest.starts_with('/');
+        let name_part = if closing { &rest[1..] } else { rest };
+        let len = name_part
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &name_part[..len];
+        if !name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()) {
+            continue;
+        }
+        let escape = if closing {
+            if let Some(k) = open.iter().rposition(|o| *o == name) {
+                open.truncate(k);
+            }
+            false
+        } else if let Some(k) = RAW_TEXT.iter().position(|r| *r == name) {
+            last_close[k].is_none_or(|c| c < at)
+        } else if VOID.contains(&name) || SELF_CLOSING_KIND.contains(&name) {
+            false
+        } else if open.len() >= crate::limits::MAX_HTML_NESTING {
+            true
+        } else {
+            open.push(name);
+            false
+        };
+        if escape {
+            out.push_str(&html[copied..at]);
+            out.push_str("&lt;");
+            copied = at + 1;
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
+}
 
 /// A heading of a rendered document, for a table of contents.
 #[derive(Clone, Debug, serde::Serialize)]
@@ -90,6 +192,9 @@ pub fn render(markdown: &str, root: &str, id_prefix: &str, taken: &[&str]) -> Re
     // Heading anchors: the folded text of each heading, made unique.
     let mut used: HashSet<String> = taken.iter().map(|s| s.to_string()).collect();
     let mut headings = Vec::new();
+    let mut own_ids: HashSet<String> = HashSet::new();
+    // For each image open: whether it became a link (it is external).
+    let mut images: Vec<bool> = Vec::new();
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
@@ -124,6 +229,7 @@ pub fn render(markdown: &str, root: &str, id_prefix: &str, taken: &[&str]) -> Re
                     n += 1;
                 }
                 used.insert(anchor.clone());
+                own_ids.insert(anchor.clone());
                 headings.push(Heading {
                     level: level_number(*level),
                     id: anchor.clone(),
@@ -162,7 +268,23 @@ pub fn render(markdown: &str, root: &str, id_prefix: &str, taken: &[&str]) -> Re
                 dest_url,
                 title,
                 id,
+            }) if is_external(dest_url) => {
+                // Never loaded by the page: a link to it instead.
+                images.push(true);
+                out.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: dest_url.clone(),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
             }) => {
+                images.push(false);
                 let href = rewrite_url(dest_url, root);
                 let (line, col) = line_col(markdown, offsets[i]);
                 links.push(SourceLink {
@@ -178,6 +300,17 @@ pub fn render(markdown: &str, root: &str, id_prefix: &str, taken: &[&str]) -> Re
                     id: id.clone(),
                 }))
             }
+            Event::End(TagEnd::Image) => {
+                if images.pop().unwrap_or(false) {
+                    out.push(Event::End(TagEnd::Link));
+                } else {
+                    out.push(Event::End(TagEnd::Image));
+                }
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                own_ids.insert(label.to_string());
+                out.push(events[i].clone());
+            }
             e => out.push(e.clone()),
         }
         i += 1;
@@ -185,7 +318,7 @@ pub fn render(markdown: &str, root: &str, id_prefix: &str, taken: &[&str]) -> Re
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, out.into_iter());
     Rendered {
-        html: sanitise(&raw),
+        html: sanitise_keeping(&bound_raw_html(&raw), own_ids),
         headings,
         links,
     }
@@ -193,8 +326,14 @@ pub fn render(markdown: &str, root: &str, id_prefix: &str, taken: &[&str]) -> Re
 
 /// Cleans HTML with ammonia: the default safe list (no `script`, `style`,
 /// `iframe`, `object`, event handlers or `javascript:` URLs) plus the ids
-/// and classes that headings, footnotes and tables use.
+/// and classes that headings, footnotes and tables use. Every `id` gets
+/// [`AUTHOR_ID_PREFIX`]; images from other sites lose their `src`.
 pub fn sanitise(html: &str) -> String {
+    sanitise_keeping(&bound_raw_html(html), HashSet::new())
+}
+
+/// [`sanitise`], keeping the ids in `own` (made by the renderer) as they are.
+fn sanitise_keeping(html: &str, own: HashSet<String>) -> String {
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(["id"]);
     b.add_tag_attributes("th", ["align", "scope"]);
@@ -204,6 +343,14 @@ pub fn sanitise(html: &str) -> String {
     b.add_tag_attributes("img", ["loading"]);
     b.url_schemes(HashSet::from(["http", "https", "mailto", "tel"]));
     b.link_rel(Some("noopener"));
+    b.attribute_filter(
+        move |element, attribute, value| match (element, attribute) {
+            (_, "id") if own.contains(value) => Some(value.into()),
+            (_, "id") => Some(format!("{AUTHOR_ID_PREFIX}{value}").into()),
+            ("img", "src") if is_external(value) => None,
+            _ => Some(value.into()),
+        },
+    );
     b.clean(html).to_string()
 }
 
@@ -284,6 +431,76 @@ mod tests {
             assert!(!h.contains(bad), "{bad} in {h}");
         }
         assert!(h.contains("ok"));
+    }
+
+    #[test]
+    fn deep_raw_html_is_linear_and_bounded() {
+        // The time of 100,000 in an optimised build is measured by
+        // `tests/stress.rs`; here the nesting the sanitiser sees is bounded.
+        let n = 20_000;
+        let md = format!(
+            "Mở đầu.\n\n{}chữ{}\n\nKết.",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let started = std::time::Instant::now();
+        let r = render(&md, "", "", &[]);
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        assert!(r.html.contains("chữ"), "{}", &r.html[..200]);
+        assert!(r.html.matches("<div>").count() <= crate::limits::MAX_HTML_NESTING);
+    }
+
+    #[test]
+    fn an_unclosed_style_does_not_hide_the_rest() {
+        for tag in ["<style>", "<script>", "<textarea>", "<STYLE type=\"x\">"] {
+            let r = render(
+                &format!("Đầu bài.\n\n{tag}\n\nPhần còn lại của bài."),
+                "",
+                "",
+                &[],
+            );
+            assert!(
+                r.html.contains("Phần còn lại của bài."),
+                "{tag}: {}",
+                r.html
+            );
+            assert!(!r.html.to_lowercase().contains("<style"), "{}", r.html);
+        }
+        // A closed one is removed with its content, as before.
+        let r = render("a <style>p{}</style> b", "", "", &[]);
+        assert!(!r.html.contains("p{}"), "{}", r.html);
+    }
+
+    #[test]
+    fn author_ids_are_prefixed_and_own_ids_kept() {
+        let r = render(
+            "# Nội dung\n\n<p id=\"noi-dung\">x</p>\n\nA[^1].\n\n[^1]: B.",
+            "",
+            "",
+            &["noi-dung"],
+        );
+        assert!(r.html.contains(r#"<p id="nd-noi-dung">"#), "{}", r.html);
+        assert!(r.html.contains(r#"<h1 id="noi-dung-2">"#), "{}", r.html);
+        assert!(r.html.contains(r#"id="1""#), "{}", r.html);
+    }
+
+    #[test]
+    fn external_images_are_never_loaded() {
+        let r = render(
+            "![logo](https://tracker.example/p.gif) ![ok](anh.jpg)\n\n<img src=\"//t.example/x.gif\" alt=\"t\">",
+            "",
+            "",
+            &[],
+        );
+        assert!(!r.html.contains("<img src=\"https"), "{}", r.html);
+        assert!(!r.html.contains("t.example/x.gif"), "{}", r.html);
+        assert!(
+            r.html
+                .contains(r#"<a href="https://tracker.example/p.gif""#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"<img src="anh.jpg""#), "{}", r.html);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! site, held in memory as a [`SiteFiles`] tree. Renderers only read the
 //! model and the report; writing to disk is [`crate::output`]'s job.
 
+pub mod cache;
 pub mod data;
 pub mod figures;
 pub mod format;
@@ -49,6 +50,9 @@ pub struct SiteFiles {
     pub broken_links: Vec<links::Broken>,
     /// Where the links of the pages' Markdown were written in the content.
     pub link_origins: Vec<links::LinkOrigin>,
+    /// Files of `static/` (path in the content folder, path in the site)
+    /// that would replace a file the build made: errors of the content.
+    pub static_clashes: Vec<(String, String)>,
 }
 
 /// Where one output file's bytes come from.
@@ -82,11 +86,29 @@ pub fn render_site(
     report: &Report,
     settings: &RenderSettings,
 ) -> Result<SiteFiles, String> {
+    render_site_cached(content_root, content, report, settings, None)
+}
+
+/// [`render_site`], taking from `cache` what did not change since the last
+/// call with it (see [`cache`]); the files are the same as without it.
+pub fn render_site_cached(
+    content_root: &std::path::Path,
+    content: &Content,
+    report: &Report,
+    settings: &RenderSettings,
+    cache: Option<&cache::Cache>,
+) -> Result<SiteFiles, String> {
     let mut out = SiteFiles::default();
     data::write_all(content, report, &mut out);
-    pages::render_all(content_root, content, report, settings, &mut out)?;
+    pages::render_all(content_root, content, report, settings, cache, &mut out)?;
     for rel in &content.static_files {
         let inner = rel.trim_start_matches("static/");
+        if out.files.contains_key(inner) {
+            // A file of static/ never replaces one the build made (a stale
+            // communes.csv would publish wrong figures).
+            out.static_clashes.push((rel.clone(), inner.to_string()));
+            continue;
+        }
         out.copy(inner.to_string(), content_root.join(rel));
     }
     out.broken_links = links::check(&out, &settings.base_url);

@@ -4,6 +4,7 @@
 //! navigation, strings, data date) plus what the page shows; the template
 //! variables are documented in `docs/theme.md`.
 
+use super::cache::Cache;
 use super::figures;
 use super::format::{self, Lang};
 use super::i18n::Strings;
@@ -48,11 +49,18 @@ pub fn render_all(
     content: &Content,
     report: &Report,
     settings: &RenderSettings,
+    cache: Option<&Cache>,
     out: &mut SiteFiles,
 ) -> Result<(), String> {
     let lang = Lang::from_code(&content.site.language);
     let strings = Strings::for_lang(lang);
-    let theme = theme::load(content_root, &content.theme_files, lang)?;
+    let (theme_key, theme) = match cache {
+        Some(c) => c.theme(content_root, &content.theme_files, lang)?,
+        None => (
+            blake3::Hash::from_bytes([0; 32]),
+            std::sync::Arc::new(theme::load(content_root, &content.theme_files, lang)?),
+        ),
+    };
     let views = Views::new(content, report, lang, &strings);
     let shared = shared_context(&views, settings);
     let timelines: Vec<Chart> = (0..content.communes.len())
@@ -65,6 +73,7 @@ pub fn render_all(
         pages: Vec::new(),
         files: Vec::new(),
         svgs: Vec::new(),
+        bytes: Vec::new(),
         timelines,
         images: &settings.images,
         published: Vec::new(),
@@ -78,6 +87,7 @@ pub fn render_all(
         pages,
         files,
         svgs,
+        bytes,
         published,
         print_jobs,
         origins,
@@ -94,18 +104,56 @@ pub fn render_all(
     for (path, svg) in svgs {
         out.add(path, svg.into_bytes());
     }
+    for (path, b) in bytes {
+        out.add(path, b);
+    }
     for (name, bytes) in &theme.assets {
         out.add(format!("assets/{name}"), bytes.clone());
     }
     out.add("sitemap.xml", sitemap(&pages, &settings.base_url));
-    let rendered: Result<Vec<(String, Vec<u8>)>, String> = pages
-        .par_iter()
-        .map(|p| render_page(&theme, &shared, p).map(|html| (p.file.clone(), html.into_bytes())))
-        .collect();
+    let rendered: Result<Vec<(String, Vec<u8>)>, String> = match cache {
+        None => pages
+            .par_iter()
+            .map(|p| {
+                render_page(&theme, &shared, p).map(|html| (p.file.clone(), html.into_bytes()))
+            })
+            .collect(),
+        Some(c) => {
+            let shared_key = blake3::hash(&serde_json::to_vec(&shared).unwrap_or_default());
+            let rendered = pages
+                .par_iter()
+                .map(|p| {
+                    let key = page_key(&theme_key, &shared_key, p);
+                    if let Some(html) = c.page(&p.file, &key) {
+                        return Ok((p.file.clone(), html.to_vec()));
+                    }
+                    let html = render_page(&theme, &shared, p)?.into_bytes();
+                    c.keep_page(&p.file, key, html.as_slice().into());
+                    Ok((p.file.clone(), html))
+                })
+                .collect();
+            c.retain_pages(&pages.iter().map(|p| p.file.as_str()).collect());
+            rendered
+        }
+    };
     for (file, bytes) in rendered? {
         out.add(file, bytes);
     }
     Ok(())
+}
+
+/// The hash of everything a page is rendered from: the theme, the shared
+/// context, and the page's template, place and values.
+fn page_key(theme: &blake3::Hash, shared: &blake3::Hash, p: &Page) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(theme.as_bytes());
+    h.update(shared.as_bytes());
+    for part in [p.template, &p.file, &p.root, &p.canonical] {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    h.update(&serde_json::to_vec(&p.vars).unwrap_or_default());
+    h.finalize()
 }
 
 fn render_page(theme: &Theme, shared: &Map<String, Value>, p: &Page) -> Result<String, String> {
@@ -210,6 +258,8 @@ struct Builder<'v, 'a> {
     files: Vec<(String, String)>,
     /// Chart files: (output path, SVG).
     svgs: Vec<(String, String)>,
+    /// Files made in memory: (output path, bytes).
+    bytes: Vec<(String, Vec<u8>)>,
     /// Each commune's timeline chart, drawn in parallel beforehand.
     timelines: Vec<Chart>,
     /// The processed photos of the models.
@@ -947,16 +997,22 @@ impl<'v, 'a> Builder<'v, 'a> {
     fn article(&mut self, d: &'a Document) {
         let v = self.v;
         let dir = paths::article(&d.slug);
+        // The pictures of a bundle, re-encoded, each at its place in the
+        // bundle (sub-folders kept).
+        let folder = format!("{}/", d.file.trim_end_matches("/index.md"));
         for a in &d.assets {
-            let name = a.rsplit('/').next().unwrap_or(a);
-            self.files.push((format!("{dir}{name}"), a.clone()));
+            if let (Some(inner), Some(bytes)) =
+                (a.strip_prefix(&folder), self.images.bundle_files.get(a))
+            {
+                self.bytes.push((format!("{dir}{inner}"), bytes.clone()));
+            }
         }
         let body = self.markdown(&dir, &d.file, d.body_line, &d.body, ARTICLE_IDS);
         // The cover is a file of the bundle, copied beside the page above.
         let cover = d
             .cover
             .as_deref()
-            .map(|c| c.rsplit('/').next().unwrap_or(c).to_string());
+            .map(|c| c.strip_prefix(&folder).unwrap_or(c).to_string());
         let communes: Vec<Value> = d.communes.iter().map(|&c| v.commune_link(c)).collect();
         let vars = json!({
             "article": {

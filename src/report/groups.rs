@@ -31,7 +31,13 @@ pub struct AreaSummaries {
 pub fn on(content: &Content, timeline: &Timeline, date: Option<Date>) -> AreaSummaries {
     let mut groups = vec![AreaSummary::default(); content.groups.len()];
     let mut province = AreaSummary::default();
+    let stale_days = content.site.stale_days();
     for c in 0..content.communes.len() {
+        // v1.2: a commune that does not exist on the date (merged away, or
+        // not yet established) is not one of the area's communes then.
+        if date.is_some_and(|d| !content.exists_on(c, d)) {
+            continue;
+        }
         let chain: Vec<GroupIx> = content.ancestors(c);
         let state = date.and_then(|d| timeline.state_on(c, d));
         let indicators = date
@@ -43,6 +49,9 @@ pub fn on(content: &Content, timeline: &Timeline, date: Option<Date>) -> AreaSum
             if let Some(s) = state {
                 let n = content.sets[s.set].len();
                 a.levels.add(s.count(), n);
+                if date.is_some_and(|d| s.is_stale_on(d, stale_days)) {
+                    a.levels.stale += 1;
+                }
                 if is_target && s.count() as usize >= n {
                     a.target_standard += 1;
                 }

@@ -101,8 +101,11 @@ pub fn warnings(content: &Content, report: &Report) -> Diagnostics {
                 ),
             );
         }
+        // (v1.2) A former commune has no state from its merger on: its
+        // target year is its successor's business, not a warning.
         if let (Some(l), Some(y)) = (latest, commune.target_year)
             && y < l.year()
+            && content.exists_on(c, l)
             && !years::meets_standard_on(content, &report.sweep.timeline, c, l)
         {
             let id = &commune.id;

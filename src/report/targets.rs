@@ -43,33 +43,37 @@ pub struct TargetResult {
     pub behind: Behind,
 }
 
-/// The communes in a target's scope.
-fn in_scope(content: &Content, scope: Option<GroupIx>) -> Vec<CommuneIx> {
+/// The communes in a target's scope on `on`: under the scope group (all
+/// without one) and (v1.2) existing on that date.
+fn in_scope(content: &Content, scope: Option<GroupIx>, on: Date) -> Vec<CommuneIx> {
     (0..content.communes.len())
         .filter(|&c| scope.is_none_or(|g| content.commune_in_group(c, g)))
+        .filter(|&c| content.exists_on(c, on))
         .collect()
 }
 
-/// The shortfall of `t` on `date` (`None` date: every commune unknown).
+/// The shortfall of `t` on `date` (`None` date: every commune unknown, and
+/// who exists is taken on the deadline).
 pub fn shortfall_on(
     content: &Content,
     timeline: &Timeline,
     t: &Target,
     date: Option<Date>,
 ) -> (u64, Behind) {
+    let on = date.unwrap_or(t.deadline);
     let state = |c: CommuneIx| date.and_then(|d| timeline.state_on(c, d));
     let standard = |c: CommuneIx| date.is_some_and(|d| meets_standard_on(content, timeline, c, d));
     let k = t.value.unwrap_or(0);
     match t.measure {
         Measure::MinMet => {
-            let below: Vec<CommuneIx> = in_scope(content, t.scope)
+            let below: Vec<CommuneIx> = in_scope(content, t.scope, on)
                 .into_iter()
                 .filter(|&c| state(c).is_some_and(|s| u64::from(s.count()) < k))
                 .collect();
             (below.len() as u64, Behind::Communes(below))
         }
         Measure::StandardCount => {
-            let scope = in_scope(content, t.scope);
+            let scope = in_scope(content, t.scope, on);
             let n = scope.iter().filter(|&&c| standard(c)).count() as u64;
             let short: Vec<CommuneIx> = if n < k {
                 scope.into_iter().filter(|&c| !standard(c)).collect()
@@ -80,21 +84,31 @@ pub fn shortfall_on(
         }
         Measure::StandardPerGroup => {
             let mut counts = vec![0u64; content.groups.len()];
+            // v1.2: a group that holds communes none of which exists on the
+            // date is history and left out; a group with no commune at all
+            // still counts.
+            let mut holds = vec![false; content.groups.len()];
+            let mut existing = vec![false; content.groups.len()];
             for c in 0..content.communes.len() {
-                if standard(c) {
-                    for g in content.ancestors(c) {
+                let exists = content.exists_on(c, on);
+                let is_standard = standard(c);
+                for g in content.ancestors(c) {
+                    holds[g] = true;
+                    existing[g] |= exists;
+                    if is_standard {
                         counts[g] += 1;
                     }
                 }
             }
             let short: Vec<GroupIx> = (0..content.groups.len())
                 .filter(|&g| content.groups[g].parent == t.scope && counts[g] < k)
+                .filter(|&g| !holds[g] || existing[g])
                 .collect();
             (short.len() as u64, Behind::Groups(short))
         }
         Measure::TargetYearDone => {
             let year = t.deadline.year();
-            let short: Vec<CommuneIx> = in_scope(content, t.scope)
+            let short: Vec<CommuneIx> = in_scope(content, t.scope, on)
                 .into_iter()
                 .filter(|&c| content.communes[c].target_year == Some(year) && !standard(c))
                 .collect();

@@ -4,12 +4,19 @@
 //!
 //! Aggregates are kept up to date as each entry replaces a commune's state,
 //! so the work is proportional to the number of entries, not to communes ×
-//! dates: fit for 8,000 communes and hundreds of snapshots.
+//! dates: fit for 10,000 communes and hundreds of snapshots.
+//!
+//! v1.2 adds two kinds of events between snapshots, both scheduled, never
+//! found by scanning the communes at each date: a merger on E takes its
+//! former communes out of every aggregate (they are unknown from E on), and
+//! a state's expiry (its date + S + 1, S = `stale_after_days`) turns it
+//! stale unless a newer entry replaced it first. Every state is scheduled
+//! once and every merger once, so the work stays proportional to the entries.
 
 use super::decimal::Dec2;
 use crate::date::Date;
 use crate::model::{CommuneIx, Content, Indicators, Met, SetIx};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 /// A commune's state: what its latest entry on or before some date says.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -19,12 +26,27 @@ pub struct State {
     pub snapshot: usize,
     pub set: SetIx,
     pub met: Met,
+    /// The optional counts reported (production models, enterprises, ...).
     pub indicators: Indicators,
+    /// v1.2: the indicators met, as flat positions of the state's set
+    /// ([`crate::model::CriteriaSet::flat_indicator`]).
+    pub indicators_met: Met,
 }
 
 impl State {
     pub fn count(&self) -> u32 {
         self.met.count()
+    }
+
+    /// v1.2: how many indicators the state meets.
+    pub fn indicators_count(&self) -> u32 {
+        self.indicators_met.count()
+    }
+
+    /// v1.2: whether the state is stale on `date`: it comes from a snapshot
+    /// dated more than `stale_days` days before.
+    pub fn is_stale_on(&self, date: Date, stale_days: u32) -> bool {
+        date.to_days() - self.date.to_days() > i64::from(stale_days)
     }
 }
 
@@ -66,6 +88,12 @@ pub struct Change {
     /// Criteria met the day before (0 for a baseline).
     pub met_before: u32,
     pub met_after: u32,
+    /// v1.2: indicators met now and not the day before, as flat positions
+    /// of the set (empty for a baseline or a re-based commune).
+    pub indicators_gained: Met,
+    /// v1.2: indicators met the day before and not now (empty for a
+    /// baseline or a re-based commune).
+    pub indicators_lost: Met,
 }
 
 impl Change {
@@ -90,6 +118,8 @@ pub struct Levels {
     pub meets_standard: u32,
     pub sum_met: u64,
     pub bands: [u32; 5],
+    /// v1.2: how many of the known communes have a stale state.
+    pub stale: u32,
 }
 
 impl Levels {
@@ -125,12 +155,18 @@ pub struct Movement {
     pub criteria_lost: u32,
     pub baseline: u32,
     pub rebased: u32,
+    /// v1.2: indicators gained and lost at this snapshot, summed over the
+    /// communes it lists.
+    pub indicators_gained: u32,
+    pub indicators_lost: u32,
 }
 
 impl Movement {
     /// Counts one change.
     pub fn record(&mut self, change: &Change) {
         self.reporting += 1;
+        self.indicators_gained += change.indicators_gained.count();
+        self.indicators_lost += change.indicators_lost.count();
         match change.kind {
             ChangeKind::Baseline => self.baseline += 1,
             ChangeKind::Rebased { .. } => self.rebased += 1,
@@ -187,23 +223,44 @@ pub struct SetCoverage {
 #[derive(Clone, Debug, Default)]
 pub struct Timeline {
     pub states: Vec<Vec<State>>,
+    /// v1.2: for a former commune, the date of its merger E: it has no state
+    /// from E on (`None` for the others).
+    pub ends: Vec<Option<Date>>,
 }
 
 impl Timeline {
-    /// The commune's state on `date` (its latest entry on or before it).
+    /// Whether commune `c` is a former commune on `date` (merged away on or before it).
+    pub fn ended_on(&self, c: CommuneIx, date: Date) -> bool {
+        self.ends
+            .get(c)
+            .copied()
+            .flatten()
+            .is_some_and(|e| date >= e)
+    }
+
+    /// The commune's state on `date` (its latest entry on or before it);
+    /// `None` when it is unknown then, and (v1.2) for a former commune from
+    /// its merger on.
     pub fn state_on(&self, c: CommuneIx, date: Date) -> Option<&State> {
+        if self.ended_on(c, date) {
+            return None;
+        }
         let h = &self.states[c];
         let i = h.partition_point(|s| s.date <= date);
         i.checked_sub(1).map(|i| &h[i])
     }
 
-    /// The commune's latest state.
+    /// The commune's latest state (a former commune's last one, as in
+    /// `communes.csv`).
     pub fn latest(&self, c: CommuneIx) -> Option<&State> {
         self.states[c].last()
     }
 
     /// The latest reported value of each indicator on or before `date`, with its date.
     pub fn indicators_on(&self, c: CommuneIx, date: Date) -> [Option<(u64, Date)>; 4] {
+        if self.ended_on(c, date) {
+            return [None; 4];
+        }
         let h = &self.states[c];
         let end = h.partition_point(|s| s.date <= date);
         let mut out = [None; 4];
@@ -228,33 +285,139 @@ pub struct Sweep {
     pub summaries: Vec<DateSummary>,
 }
 
+/// The running aggregates of the sweep: all communes, each target year's
+/// communes, and each set's coverage, over the known communes.
+struct Running {
+    all: Levels,
+    by_target_year: BTreeMap<i32, Levels>,
+    coverage: Vec<SetCoverage>,
+}
+
+impl Running {
+    fn add(&mut self, content: &Content, c: CommuneIx, s: &State) {
+        let n = content.sets[s.set].len();
+        self.all.add(s.count(), n);
+        if let Some(y) = content.communes[c].target_year {
+            self.by_target_year.entry(y).or_default().add(s.count(), n);
+        }
+        let cov = &mut self.coverage[s.set];
+        cov.known += 1;
+        for k in s.met.iter() {
+            cov.meeting[k - 1] += 1;
+        }
+    }
+
+    fn remove(&mut self, content: &Content, c: CommuneIx, s: &State) {
+        let n = content.sets[s.set].len();
+        self.all.remove(s.count(), n);
+        if let Some(y) = content.communes[c].target_year {
+            self.by_target_year
+                .entry(y)
+                .or_default()
+                .remove(s.count(), n);
+        }
+        let cov = &mut self.coverage[s.set];
+        cov.known -= 1;
+        for k in s.met.iter() {
+            cov.meeting[k - 1] -= 1;
+        }
+    }
+
+    /// Counts commune `c`'s state as stale (`true`) or no longer stale.
+    fn set_stale(&mut self, content: &Content, c: CommuneIx, stale: bool) {
+        let bump = |l: &mut Levels| {
+            if stale {
+                l.stale += 1;
+            } else {
+                l.stale -= 1;
+            }
+        };
+        bump(&mut self.all);
+        if let Some(y) = content.communes[c].target_year {
+            bump(self.by_target_year.entry(y).or_default());
+        }
+    }
+}
+
 /// Runs the sweep over the content's snapshots.
 pub fn sweep(content: &Content) -> Sweep {
-    let n_of = |set: SetIx| content.sets[set].len();
+    let n_communes = content.communes.len();
     let mut out = Sweep {
         timeline: Timeline {
-            states: vec![Vec::new(); content.communes.len()],
+            states: vec![Vec::new(); n_communes],
+            ends: (0..n_communes).map(|c| content.merged_on(c)).collect(),
         },
         ..Default::default()
     };
-    let mut all = Levels::default();
-    let mut by_target_year: BTreeMap<i32, Levels> = BTreeMap::new();
-    let mut coverage: Vec<SetCoverage> = content
-        .sets
+    let mut run = Running {
+        all: Levels::default(),
+        by_target_year: BTreeMap::new(),
+        coverage: content
+            .sets
+            .iter()
+            .map(|s| SetCoverage {
+                known: 0,
+                meeting: vec![0; s.len()],
+            })
+            .collect(),
+    };
+    // v1.2 events. Mergers by date: (E, former commune).
+    let mut mergers: Vec<(Date, CommuneIx)> = out
+        .timeline
+        .ends
         .iter()
-        .map(|s| SetCoverage {
-            known: 0,
-            meeting: vec![0; s.len()],
-        })
+        .enumerate()
+        .filter_map(|(c, e)| e.map(|e| (e, c)))
         .collect();
+    mergers.sort();
+    let mut next_merger = 0;
+    // Expiries: (first day the state is stale, commune, its snapshot). States
+    // are made in date order, so the queue stays in date order.
+    let stale_days = i64::from(content.site.stale_days());
+    let mut expiries: VecDeque<(i64, CommuneIx, usize)> = VecDeque::new();
+    let mut stale = vec![false; n_communes];
+    let mut gone = vec![false; n_communes];
 
     for (si, snap) in content.snapshots.iter().enumerate() {
         let year = snap.date.year();
+        let today = snap.date.to_days();
+        // Mergers on or before this date: the former communes leave every aggregate.
+        while let Some(&(e, c)) = mergers.get(next_merger) {
+            if e > snap.date {
+                break;
+            }
+            next_merger += 1;
+            if let Some(p) = out.timeline.states[c].last().copied() {
+                run.remove(content, c, &p);
+                if stale[c] {
+                    run.set_stale(content, c, false);
+                    stale[c] = false;
+                }
+            }
+            gone[c] = true;
+        }
+        // States that have grown stale by this date, unless replaced since.
+        while let Some(&(day, c, from)) = expiries.front() {
+            if day > today {
+                break;
+            }
+            expiries.pop_front();
+            let current = out.timeline.states[c].last().map(|s| s.snapshot);
+            if !gone[c] && !stale[c] && current == Some(from) {
+                stale[c] = true;
+                run.set_stale(content, c, true);
+            }
+        }
         let mut move_all = Movement::default();
         let mut move_target = Movement::default();
         let start = out.changes.len();
         for e in &snap.entries {
             let c = e.commune;
+            if gone[c] {
+                // The loader rejects a former commune listed after its
+                // merger; should one come through, it counts nowhere.
+                continue;
+            }
             let commune = &content.communes[c];
             let prev = out.timeline.states[c].last().copied();
             let new = State {
@@ -263,14 +426,23 @@ pub fn sweep(content: &Content) -> Sweep {
                 set: snap.set,
                 met: e.met,
                 indicators: e.indicators,
+                indicators_met: e.indicators_met,
             };
-            let kind = match prev {
-                None => ChangeKind::Baseline,
-                Some(p) if p.set != new.set => ChangeKind::Rebased { from_set: p.set },
-                Some(p) => ChangeKind::Compared {
-                    gained: new.met.minus(p.met),
-                    lost: p.met.minus(new.met),
-                },
+            let (kind, ind_gained, ind_lost) = match prev {
+                None => (ChangeKind::Baseline, Met::default(), Met::default()),
+                Some(p) if p.set != new.set => (
+                    ChangeKind::Rebased { from_set: p.set },
+                    Met::default(),
+                    Met::default(),
+                ),
+                Some(p) => (
+                    ChangeKind::Compared {
+                        gained: new.met.minus(p.met),
+                        lost: p.met.minus(new.met),
+                    },
+                    new.indicators_met.minus(p.indicators_met),
+                    p.indicators_met.minus(new.indicators_met),
+                ),
             };
             let change = Change {
                 snapshot: si,
@@ -278,37 +450,22 @@ pub fn sweep(content: &Content) -> Sweep {
                 kind,
                 met_before: prev.map(|p| p.count()).unwrap_or(0),
                 met_after: new.count(),
+                indicators_gained: ind_gained,
+                indicators_lost: ind_lost,
             };
             move_all.record(&change);
             if commune.target_year == Some(year) {
                 move_target.record(&change);
             }
             if let Some(p) = prev {
-                all.remove(p.count(), n_of(p.set));
-                if let Some(y) = commune.target_year {
-                    by_target_year
-                        .entry(y)
-                        .or_default()
-                        .remove(p.count(), n_of(p.set));
-                }
-                let cov = &mut coverage[p.set];
-                cov.known -= 1;
-                for k in p.met.iter() {
-                    cov.meeting[k - 1] -= 1;
+                run.remove(content, c, &p);
+                if stale[c] {
+                    run.set_stale(content, c, false);
+                    stale[c] = false;
                 }
             }
-            all.add(new.count(), n_of(new.set));
-            if let Some(y) = commune.target_year {
-                by_target_year
-                    .entry(y)
-                    .or_default()
-                    .add(new.count(), n_of(new.set));
-            }
-            let cov = &mut coverage[new.set];
-            cov.known += 1;
-            for k in new.met.iter() {
-                cov.meeting[k - 1] += 1;
-            }
+            run.add(content, c, &new);
+            expiries.push_back((today.saturating_add(stale_days).saturating_add(1), c, si));
             out.timeline.states[c].push(new);
             out.changes.push(change);
         }
@@ -316,14 +473,14 @@ pub fn sweep(content: &Content) -> Sweep {
         out.summaries.push(DateSummary {
             date: snap.date,
             all: ScopeSummary {
-                levels: all,
+                levels: run.all,
                 movement: move_all,
             },
             target: ScopeSummary {
-                levels: by_target_year.get(&year).copied().unwrap_or_default(),
+                levels: run.by_target_year.get(&year).copied().unwrap_or_default(),
                 movement: move_target,
             },
-            coverage: coverage.clone(),
+            coverage: run.coverage.clone(),
         });
     }
     out

@@ -1,0 +1,140 @@
+//! The live preview on the sample province (`content/`): how long from the
+//! save of a file to the new page in hand (the rebuild, the reload event and
+//! the page's request, as a browser does), for one snapshot and for one news
+//! item; and the memory of the `serve` process after 100 rebuilds against
+//! after the first. Not a test: the figures depend on the machine and its load.
+//!
+//! Run: `cargo bench --bench serve` (add `-- --rounds 20` for more edits
+//! per kind; the memory run always makes 100 rebuilds).
+
+#[path = "../tests/serve_support/mod.rs"]
+mod serve_support;
+
+use serve_support::*;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(600);
+
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Saves `a` or `b` into `file` by turns; returns the time from each save to
+/// the changed `page` read over HTTP.
+fn rounds(
+    server: &Server,
+    events: &std::sync::mpsc::Receiver<Event>,
+    file: &Path,
+    texts: [&str; 2],
+    page: &str,
+    n: usize,
+) -> Vec<Duration> {
+    let mut out = Vec::new();
+    let mut last = get(&server.addr, page).body;
+    for i in 0..n {
+        std::fs::write(file, texts[(i + 1) % 2]).unwrap();
+        let saved = Instant::now();
+        wait_for(events, "reload", WAIT);
+        let now = get(&server.addr, page).body;
+        out.push(saved.elapsed());
+        assert_ne!(
+            without_script(&now),
+            without_script(&last),
+            "{page} changed"
+        );
+        last = now;
+    }
+    std::fs::write(file, texts[0]).unwrap();
+    wait_for(events, "reload", WAIT);
+    out
+}
+
+fn summary(what: &str, mut d: Vec<Duration>, target_ms: u128) {
+    d.sort();
+    let ms = |x: Duration| x.as_secs_f64() * 1000.0;
+    println!(
+        "{what}: median {:.0} ms, fastest {:.0} ms, slowest {:.0} ms over {} saves (target: under {target_ms} ms)",
+        ms(d[d.len() / 2]),
+        ms(d[0]),
+        ms(d[d.len() - 1]),
+        d.len()
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let n: usize = args
+        .iter()
+        .position(|a| a == "--rounds")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(10);
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &content,
+    );
+    let cache = tmp.path().join("cache");
+    let t = Instant::now();
+    let server = start(
+        Path::new(env!("CARGO_BIN_EXE_ntm-site")),
+        &content,
+        &cache,
+        WAIT,
+    );
+    println!("first build and start: {:.1} s", t.elapsed().as_secs_f64());
+    let events = events(&server.addr);
+    wait_for(&events, "state", WAIT);
+
+    // One snapshot: a commune of the latest loses all but two criteria.
+    let snap = content.join("progress/2017-12-28.yaml");
+    let text = std::fs::read_to_string(&snap).unwrap();
+    let (id, edited) = demote(&text);
+    let page = format!("/xa/{id}/");
+    let pid = server.child.id();
+    let _ = rounds(&server, &events, &snap, [&text, &edited], &page, 1);
+    let rss_first = rss_kib(pid);
+    let snaps = rounds(&server, &events, &snap, [&text, &edited], &page, n);
+    summary("snapshot saved → commune page", snaps, 500);
+
+    // One news item: its title.
+    let item = content.join("news/tong-ket-nam-2014.md");
+    let news = std::fs::read_to_string(&item).unwrap();
+    let retitled = news.replacen("title: \"Năm 2014", "title: \"Cả năm 2014", 1);
+    let news_page = "/tin-tuc/tong-ket-nam-2014/";
+    let items = rounds(&server, &events, &item, [&news, &retitled], news_page, n);
+    summary("news item saved → its page", items, 300);
+
+    // Memory: 100 rebuilds in all.
+    let done = 2 + 2 * (n + 1);
+    let left = 100usize.saturating_sub(done);
+    let _ = rounds(
+        &server,
+        &events,
+        &snap,
+        [&text, &edited],
+        &page,
+        left.saturating_sub(1),
+    );
+    let rss_last = rss_kib(pid);
+    println!(
+        "memory (RSS) of serve: {:.1} MiB after the first rebuilds, {:.1} MiB after 100 rebuilds ({:+.1} %; target within 10 %)",
+        rss_first as f64 / 1024.0,
+        rss_last as f64 / 1024.0,
+        (rss_last as f64 / rss_first.max(1) as f64 - 1.0) * 100.0
+    );
+    let rebuilds: Vec<String> = server
+        .lines
+        .try_iter()
+        .filter(|l| l.contains(" ms"))
+        .collect();
+    if let Some(l) = rebuilds.last() {
+        println!("serve's last line: {l}");
+    }
+}

@@ -1,0 +1,62 @@
+//! An optional memo of drawn charts, switched on by `serve` (never by
+//! `build`): each chart's SVG is kept under a hash of everything it is drawn
+//! from (its slug, texts, table and the figures given to the drawing), so a
+//! chart is drawn again only when one of those changed. [`sweep`] after each
+//! build forgets the drawings that build did not use: the memo never holds
+//! more than one site's charts.
+
+use std::collections::HashMap;
+use std::fmt::Debug;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+static ON: AtomicBool = AtomicBool::new(false);
+/// Drawings by key, each with whether the current build used it.
+type Drawings = HashMap<blake3::Hash, (String, bool)>;
+static MEMO: Mutex<Option<Drawings>> = Mutex::new(None);
+static DRAWN: AtomicUsize = AtomicUsize::new(0);
+static REUSED: AtomicUsize = AtomicUsize::new(0);
+
+fn memo() -> std::sync::MutexGuard<'static, Option<Drawings>> {
+    MEMO.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Keeps drawn charts from now on in this process.
+pub fn enable() {
+    ON.store(true, Ordering::SeqCst);
+}
+
+/// Charts drawn and taken from the memo since the last call.
+pub fn take_counts() -> (usize, usize) {
+    (
+        DRAWN.swap(0, Ordering::Relaxed),
+        REUSED.swap(0, Ordering::Relaxed),
+    )
+}
+
+/// Forgets the drawings not used since the last sweep.
+pub fn sweep() {
+    if let Some(map) = memo().as_mut() {
+        map.retain(|_, (_, used)| std::mem::take(used));
+    }
+}
+
+/// The SVG of chart `slug` drawn from `inputs` by `draw`: taken from the memo
+/// when it is on and a chart was drawn from the same inputs.
+pub(super) fn svg(slug: &str, inputs: &dyn Debug, draw: impl FnOnce() -> String) -> String {
+    if !ON.load(Ordering::Relaxed) {
+        return draw();
+    }
+    let key = blake3::hash(format!("{slug}\0{inputs:?}").as_bytes());
+    if let Some((svg, used)) = memo().as_mut().and_then(|m| m.get_mut(&key)) {
+        *used = true;
+        REUSED.fetch_add(1, Ordering::Relaxed);
+        return svg.clone();
+    }
+    let svg = draw();
+    DRAWN.fetch_add(1, Ordering::Relaxed);
+    memo()
+        .get_or_insert_with(HashMap::new)
+        .insert(key, (svg.clone(), true));
+    svg
+}

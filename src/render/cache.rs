@@ -1,0 +1,107 @@
+//! The renderers' optional cache (used by `serve`): the compiled theme, kept
+//! while the theme's files are unchanged, and each page's HTML, kept while
+//! the page's inputs are unchanged. A page's inputs are its template and
+//! its whole context (the shared context and the page's own values), so the
+//! key is a hash of them: a page whose figures, links or text changed in any
+//! way is rendered again, every other page is taken as it was.
+
+use super::theme::{self, Theme};
+use crate::render::format::Lang;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// Each page's HTML with the hash of its inputs, by output path.
+type Pages = HashMap<String, (blake3::Hash, Arc<[u8]>)>;
+
+/// See the module's documentation.
+#[derive(Default)]
+pub struct Cache {
+    theme: Mutex<Option<(blake3::Hash, Arc<Theme>)>>,
+    pages: Mutex<Pages>,
+    rendered: AtomicUsize,
+    reused: AtomicUsize,
+}
+
+/// How much of the last render was done again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub pages_rendered: usize,
+    pub pages_reused: usize,
+}
+
+impl Cache {
+    pub fn new() -> Cache {
+        Cache::default()
+    }
+
+    /// The pages rendered and reused since the last call.
+    pub fn take_counts(&self) -> Counts {
+        Counts {
+            pages_rendered: self.rendered.swap(0, Ordering::Relaxed),
+            pages_reused: self.reused.swap(0, Ordering::Relaxed),
+        }
+    }
+
+    /// The compiled theme and the hash of its sources: compiled again only
+    /// when a file of the theme (or the language) changed.
+    pub(super) fn theme(
+        &self,
+        content_root: &Path,
+        theme_files: &[String],
+        lang: Lang,
+    ) -> Result<(blake3::Hash, Arc<Theme>), String> {
+        let mut h = blake3::Hasher::new();
+        h.update(lang.code().as_bytes());
+        for rel in theme_files {
+            h.update(&(rel.len() as u64).to_le_bytes());
+            h.update(rel.as_bytes());
+            // An unreadable file makes the key unique; theme::load reports it.
+            match std::fs::read(content_root.join(rel)) {
+                Ok(b) => {
+                    h.update(&(b.len() as u64).to_le_bytes());
+                    h.update(&b);
+                }
+                Err(_) => {
+                    h.update(b"\xff unreadable");
+                }
+            }
+        }
+        let key = h.finalize();
+        let mut slot = lock(&self.theme);
+        if let Some((k, t)) = slot.as_ref().filter(|(k, _)| *k == key) {
+            return Ok((*k, t.clone()));
+        }
+        let t = Arc::new(theme::load(content_root, theme_files, lang)?);
+        *slot = Some((key, t.clone()));
+        Ok((key, t))
+    }
+
+    /// The HTML of page `file` if it was rendered from the inputs `key`.
+    pub(super) fn page(&self, file: &str, key: &blake3::Hash) -> Option<Arc<[u8]>> {
+        let hit = lock(&self.pages)
+            .get(file)
+            .filter(|(k, _)| k == key)
+            .map(|(_, b)| b.clone());
+        if hit.is_some() {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+        }
+        hit
+    }
+
+    /// Keeps the HTML of page `file` rendered from the inputs `key`.
+    pub(super) fn keep_page(&self, file: &str, key: blake3::Hash, html: Arc<[u8]>) {
+        self.rendered.fetch_add(1, Ordering::Relaxed);
+        lock(&self.pages).insert(file.to_string(), (key, html));
+    }
+
+    /// Forgets the pages that are no longer part of the site.
+    pub(super) fn retain_pages(&self, files: &HashSet<&str>) {
+        lock(&self.pages).retain(|k, _| files.contains(k.as_str()));
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
