@@ -112,11 +112,7 @@ pub fn usage_error_vi(err: &clap::Error) -> String {
 pub fn summary(checked: &Checked, lang: Lang) -> String {
     let c = &checked.content;
     let r = &checked.report;
-    let fl = match lang {
-        Lang::Vi => format::Lang::Vi,
-        Lang::En => format::Lang::En,
-    };
-    let int = |n: usize| format::int(fl, n as i64);
+    let int = |n: usize| format::int(lang, n as i64);
     let mut lines: Vec<Message> = vec![Message::same(c.site.title.clone())];
     let (groups, communes, sets) = (
         int(c.groups.len()),
@@ -144,7 +140,7 @@ pub fn summary(checked: &Checked, lang: Lang) -> String {
                 int(s.all.levels.known as usize),
             );
             let avg = s.all.levels.average_met();
-            let avg_vi = avg.map(|a| format::dec2(format::Lang::Vi, a));
+            let avg_vi = avg.map(|a| format::dec2(Lang::Vi, a));
             let avg_vi = avg_vi.as_deref().unwrap_or("-");
             let avg_en = avg.map(|a| a.to_string()).unwrap_or_else(|| "-".into());
             lines.push(tr!(

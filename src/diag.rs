@@ -7,8 +7,9 @@
 
 use std::fmt;
 
-/// The language a person reads the command line in: the site's `language`
-/// (Vietnamese by default), or `--lang`.
+/// A language of the program: of the site's pages (its `language`) and of
+/// the messages a person reads on the command line (the site's language, or
+/// `--lang`). Vietnamese unless English is asked for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
@@ -23,6 +24,23 @@ impl Lang {
             "vi" => Some(Lang::Vi),
             "en" => Some(Lang::En),
             _ => None,
+        }
+    }
+
+    /// The site's language: `vi` unless the site says `en`.
+    pub fn from_code(code: &str) -> Lang {
+        if code.trim().eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Vi
+        }
+    }
+
+    /// `vi` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
         }
     }
 }
@@ -78,20 +96,6 @@ impl fmt::Display for Message {
     /// The English text (for logs and `Display` of errors).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.en)
-    }
-}
-
-/// Transitional: a message written in English only, shown as it is in both
-/// languages until it is translated.
-impl From<String> for Message {
-    fn from(en: String) -> Message {
-        Message { vi: en.clone(), en }
-    }
-}
-
-impl From<&str> for Message {
-    fn from(en: &str) -> Message {
-        Message::from(en.to_string())
     }
 }
 

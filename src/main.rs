@@ -179,6 +179,7 @@ fn main() -> ExitCode {
             drafts,
             cache,
         } => {
+            let lang = console::lang_for(flag, &content);
             let opts = ntm_site::serve::ServeOptions {
                 content,
                 bind,
@@ -186,11 +187,12 @@ fn main() -> ExitCode {
                 open,
                 drafts,
                 cache,
+                lang: flag,
             };
             match ntm_site::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(m) => {
-                    eprintln!("{}", m.get(ntm_site::diag::Lang::Vi));
+                    eprintln!("{}", m.get(lang));
                     ExitCode::from(1)
                 }
             }
