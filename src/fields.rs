@@ -41,8 +41,15 @@ impl What {
     }
 }
 
-impl From<&str> for What {
-    fn from(key: &str) -> What {
+/// A key as written in the program (`population`, `site.yaml`): never a
+/// description, which needs both languages (`tr!`). A key has no space, so a
+/// description written as a plain string is caught by the tests.
+impl From<&'static str> for What {
+    fn from(key: &'static str) -> What {
+        debug_assert!(
+            !key.contains(' '),
+            "'{key}' is a description, not a key: write it with tr!"
+        );
         What(Message::same(key))
     }
 }

@@ -79,7 +79,7 @@ pub fn read(id: &str, node: &Node, cx: &mut Cx) -> Option<CriteriaSet> {
             let cname = c
                 .required("name", criterion(), cx)
                 .and_then(|n| text(n, "name", cx));
-            let opt = |k: &str, cx: &mut Cx| c.get(k).and_then(|n| text(n, k, cx));
+            let opt = |k: &'static str, cx: &mut Cx| c.get(k).and_then(|n| text(n, k, cx));
             let name_en = opt("name_en", cx);
             let group = opt("group", cx);
             let department = opt("department", cx);
@@ -236,16 +236,17 @@ fn read_indicators(node: &Node, number: usize, cx: &mut Cx) -> Option<Vec<Criter
     let items = list(node, "indicators", cx)?;
     let mut out: Vec<CriterionIndicator> = Vec::new();
     let mut ok = true;
+    let indicator = || tr!("chỉ tiêu", "an indicator");
     for (i, item) in items.iter().enumerate() {
         let expected = format!("{number}.{}", i + 1);
-        let Some(m) = MapReader::new(item, "an indicator", INDICATOR_KEYS, cx) else {
+        let Some(m) = MapReader::new(item, indicator(), INDICATOR_KEYS, cx) else {
             ok = false;
             continue;
         };
-        let id_node = m.required("id", "an indicator", cx);
+        let id_node = m.required("id", indicator(), cx);
         let id = id_node.and_then(|n| text(n, "id", cx));
         let name = m
-            .required("name", "an indicator", cx)
+            .required("name", indicator(), cx)
             .and_then(|n| text(n, "name", cx));
         let name_en = m.get("name_en").and_then(|n| text(n, "name_en", cx));
         let (Some(id), Some(id_node), Some(name)) = (id, id_node, name) else {

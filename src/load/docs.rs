@@ -247,7 +247,7 @@ pub fn commune_ref(node: &Node, commune_ids: &[String], cx: &mut Cx) -> Option<u
     }
 }
 
-fn choice(node: &Node, what: &str, allowed: &[&str], cx: &mut Cx) -> Option<String> {
+fn choice(node: &Node, what: &'static str, allowed: &[&str], cx: &mut Cx) -> Option<String> {
     let t = text(node, what, cx)?;
     if allowed.contains(&t.as_str()) {
         return Some(t);

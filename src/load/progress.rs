@@ -331,7 +331,7 @@ fn read_entry(
                         None
                     }
                 });
-            let ind = |k: &str, cx: &mut Cx| m.get(k).and_then(|v| uint(v, k, cx));
+            let ind = |k: &'static str, cx: &mut Cx| m.get(k).and_then(|v| uint(v, k, cx));
             let indicators = Indicators {
                 production_models: ind("production_models", cx),
                 efficient_models: ind("efficient_models", cx),
