@@ -88,8 +88,10 @@ pub fn usage_error_vi(err: &clap::Error) -> String {
         ErrorKind::MissingRequiredArgument => {
             out.push_str(&format!("còn thiếu {arg}"));
         }
-        ErrorKind::MissingSubcommand => {
-            out.push_str("cần ghi một lệnh, ví dụ 'ntm-site check' hoặc 'ntm-site build'");
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            out.push_str(
+                "cần ghi một lệnh: 'ntm-site check' (kiểm tra nội dung), 'ntm-site build' (dựng trang web vào output/) hoặc 'ntm-site serve' (xem thử trên máy này)",
+            );
         }
         ErrorKind::ArgumentConflict => {
             let other = ctx(ContextKind::PriorArg).unwrap_or_default();

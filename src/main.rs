@@ -152,12 +152,7 @@ fn parse_cli() -> Cli {
         Err(e) => {
             use clap::error::ErrorKind;
             let args: Vec<String> = std::env::args().collect();
-            let usage = !matches!(
-                e.kind(),
-                ErrorKind::DisplayHelp
-                    | ErrorKind::DisplayVersion
-                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-            );
+            let usage = !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
             if usage && console::lang_from_args(&args) == Lang::Vi {
                 eprint!("{}", console::usage_error_vi(&e));
                 std::process::exit(2);

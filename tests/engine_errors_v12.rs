@@ -33,10 +33,7 @@ macro_rules! assert_both {
             Err(d) => d,
         };
         insta::assert_snapshot!($name, d.render_in(ntm_site::diag::Lang::En));
-        insta::assert_snapshot!(
-            concat!($name, "_vi"),
-            d.render_in(ntm_site::diag::Lang::Vi)
-        );
+        insta::assert_snapshot!(concat!($name, "_vi"), d.render_in(ntm_site::diag::Lang::Vi));
     }};
 }
 

@@ -267,7 +267,12 @@ pub fn reencode(bytes: &[u8], settings: &Settings) -> Result<Vec<u8>, Message> {
         Some(ImageFormat::Png) => {
             let mut out = Vec::new();
             up.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-                .map_err(|e| tr!("không lưu được thành PNG: {e}", "cannot be encoded as PNG: {e}"))?;
+                .map_err(|e| {
+                    tr!(
+                        "không lưu được thành PNG: {e}",
+                        "cannot be encoded as PNG: {e}"
+                    )
+                })?;
             Ok(out)
         }
         Some(ImageFormat::WebP) => encode_webp(&up, settings.webp_quality),

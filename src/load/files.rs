@@ -624,4 +624,3 @@ fn not_utf8(rel: &str, bytes: &[u8], e: &std::str::Utf8Error, diags: &mut Diagno
 pub fn read_text(root: &Path, rel: &str, diags: &mut Diagnostics) -> Option<String> {
     read_source(root, rel, diags).map(|(t, _)| t)
 }
-

@@ -424,7 +424,8 @@ fn read_numbers(items: &[Node], set: &CriteriaSet, cx: &mut Cx) -> Option<Listed
             ind = ind.with(p);
             continue;
         }
-        let Some(k) = uint(item, tr!("số thứ tự tiêu chí", "a criterion number"), cx) else {
+        let Some(k) = uint(item, tr!("số thứ tự tiêu chí", "a criterion number"), cx)
+        else {
             ok = false;
             continue;
         };
@@ -489,9 +490,14 @@ pub fn unknown_commune(id: &str, commune_ids: &[String]) -> Message {
         Some(c) => did_you_mean(c),
         None => Message::default(),
     };
-    tr!(
-        "không tìm thấy xã '{id}' (không có tệp communes/{id}.yaml)",
-        "unknown commune id '{id}'"
-    )
+    // A name ("Xã Thụy Lôi") is no file name: the file is named only for an id.
+    if super::refs::is_id(id) {
+        tr!(
+            "không tìm thấy xã '{id}' (không có tệp communes/{id}.yaml)",
+            "unknown commune id '{id}'"
+        )
+    } else {
+        tr!("không tìm thấy xã '{id}'", "unknown commune id '{id}'")
+    }
     .then(hint)
 }

@@ -93,7 +93,7 @@ fn likely_rename<'a>(
 }
 
 /// An id as the content writes it: a-z, 0-9, `-` and `/`.
-fn is_id(text: &str) -> bool {
+pub(crate) fn is_id(text: &str) -> bool {
     !text.is_empty()
         && text
             .bytes()
