@@ -77,7 +77,36 @@ pub struct Checked {
     pub content: Content,
     pub report: Report,
     pub diagnostics: Diagnostics,
+    /// What a build wrote (all zero after `check`).
+    pub stats: BuildStats,
 }
+
+/// What a build wrote, for the summary it ends with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BuildStats {
+    /// HTML pages.
+    pub pages: usize,
+    /// Every file of the output folder (pages, charts, data, assets), PDFs not counted.
+    pub files: usize,
+    /// SVG charts.
+    pub charts: usize,
+    /// Photos processed in this build and taken from the cache.
+    pub photos_processed: usize,
+    pub photos_cached: usize,
+    /// PDFs printed.
+    pub pdfs: usize,
+    /// How long each stage took: check, photos, render, write, print.
+    pub stage_times: [std::time::Duration; 5],
+}
+
+/// The names of [`BuildStats::stage_times`], for `-v`.
+pub const STAGES: [(&str, &str); 5] = [
+    ("kiểm tra", "check"),
+    ("ảnh", "photos"),
+    ("dựng trang", "render"),
+    ("ghi", "write"),
+    ("in PDF", "print"),
+];
 
 /// The optional layer of caches that `serve` keeps between builds: the
 /// parsed content files, the compiled theme and rendered pages, and (switched
@@ -129,6 +158,7 @@ pub fn check_cached(
         content,
         report,
         diagnostics: diags,
+        stats: BuildStats::default(),
     })
 }
 
@@ -195,9 +225,11 @@ pub fn build_with(
     opts: &BuildOptions,
     images: &crate::imageproc::Options,
 ) -> Result<Checked, BuildError> {
+    let clock = std::time::Instant::now();
     output::check_cache(&images.cache_dir, &opts.content, &opts.output)?;
     let mut checked =
         check(&opts.content, opts.drafts, opts.deny_warnings).map_err(BuildError::Content)?;
+    checked.stats.stage_times[0] = clock.elapsed();
     output::check_target(&opts.output, &opts.content)?;
     if let Some(url) = &opts.base_url {
         crate::load::site::check_base_url(url).map_err(BuildError::BaseUrl)?;
@@ -211,11 +243,20 @@ pub fn build_with(
         }
     };
     let site = render_checked(opts, &mut checked, images, pdf, None)?;
+    checked.stats.pdfs = if browser.is_some() {
+        site.print_jobs.len()
+    } else {
+        0
+    };
+    let clock = std::time::Instant::now();
     let staged = output::stage(&opts.output, &site)?;
+    checked.stats.stage_times[3] = clock.elapsed();
+    let clock = std::time::Instant::now();
     if let Some(browser) = browser {
         crate::pdf::print_all(&browser, staged.path(), &site.print_jobs)?;
     }
     staged.commit()?;
+    checked.stats.stage_times[4] = clock.elapsed();
     Ok(checked)
 }
 
@@ -231,6 +272,7 @@ pub fn render_checked(
     pdf: PdfSelection,
     cache: Option<&crate::render::cache::Cache>,
 ) -> Result<render::SiteFiles, BuildError> {
+    let clock = std::time::Instant::now();
     let base_url = with_slash(&checked.content.site.base_url);
     let root = opts
         .content
@@ -248,6 +290,8 @@ pub fn render_checked(
     images_out.bundle_files = bundle_files;
     image_diags.extend(bundle_diags);
     let images = images_out;
+    checked.stats.photos_processed = images.stats.processed;
+    checked.stats.photos_cached = images.stats.reused;
     if opts.deny_warnings {
         image_diags.deny_warnings();
     }
@@ -257,6 +301,8 @@ pub fn render_checked(
             &mut checked.diagnostics,
         )));
     }
+    checked.stats.stage_times[1] = clock.elapsed();
+    let clock = std::time::Instant::now();
     let settings = RenderSettings {
         base_url,
         pdf,
@@ -272,6 +318,10 @@ pub fn render_checked(
                 ));
                 BuildError::Content(d)
             })?;
+    checked.stats.stage_times[2] = clock.elapsed();
+    checked.stats.files = site.files.len();
+    checked.stats.pages = site.files.keys().filter(|k| k.ends_with(".html")).count();
+    checked.stats.charts = site.files.keys().filter(|k| k.ends_with(".svg")).count();
     let mut link_diags = render::links::diagnose(&site.broken_links, &site.link_origins);
     if opts.deny_warnings {
         link_diags.deny_warnings();

@@ -15,7 +15,9 @@
 //!
 //! [`build`] runs the pipeline; [`serve`] runs it again on every change of
 //! the content, with caches, for a live preview; [`sets`] holds the national
-//! criteria sets bundled with the program.
+//! criteria sets bundled with the program. The office's week: [`scaffold`]
+//! (`new`), [`sheet`] (`import`, `export-sheet`), [`progress`] (bars and the
+//! build's summary).
 
 /// The version of the content format this program implements
 /// (`docs/content-format.md`); `ntm-site --version` names it.
@@ -34,10 +36,13 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod progress;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod serve;
 pub mod sets;
+pub mod sheet;
 pub mod syntax;
 pub mod text;
 pub mod yaml;

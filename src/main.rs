@@ -1,4 +1,4 @@
-//! The `ntm-site` command line: `build`, `check` and `serve`.
+//! The `ntm-site` command line: `build`, `check`, `serve`, `new`, `import` and `export-sheet`.
 
 use clap::{Parser, Subcommand};
 use ntm_site::build::{self, BuildError, BuildOptions, PdfOptions};
@@ -46,6 +46,34 @@ Ví dụ / Examples:
 Mỗi lỗi ghi tệp:dòng:cột, sai gì và nên sửa thế nào.
 Each error gives file:line:col, what is wrong and what would be right.";
 
+const NEW_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site new site tinh-moi
+      thư mục nội dung mới, dựng được ngay / a new content folder that builds as it is
+  ntm-site new snapshot
+      báo cáo tuần tiếp theo, mọi xã ghi sẵn dạng chú thích / the next weekly snapshot
+  ntm-site new commune ky-anh/ky-thu --name \"Kỳ Thư\"
+  ntm-site new news \"Tuần 23–29/12: 3 xã tăng tiêu chí\"
+  ntm-site new model \"Vườn mẫu nhà ông Tâm\" --commune ky-anh/ky-tan --garden
+
+Không ghi đè tệp đã có. / Never overwrites a file.";
+
+const IMPORT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site import --dry-run bao-cao.xlsx
+      xem trước: tệp sẽ ghi và các xã thay đổi / what would be written, who changed
+  ntm-site import bao-cao.xlsx
+      ghi progress/<ngày>.yaml / writes progress/<date>.yaml
+  ntm-site import --date 2017-12-29 --skip-unmatched bao-cao-cu.csv
+
+Dòng không khớp xã nào (hay khớp nhiều xã): không ghi gì, trừ khi --skip-unmatched.
+A row matching no commune (or several) stops the import unless --skip-unmatched.";
+
+const EXPORT_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site export-sheet bao-cao-tuan.xlsx
+      bảng tính tuần, mỗi huyện một trang / the weekly workbook, a sheet per district
+  ntm-site export-sheet --date 2018-01-05 bao-cao-tuan.xlsx";
 const SERVE_EXAMPLES: &str = "\
 Ví dụ / Examples:
   ntm-site serve
@@ -69,6 +97,12 @@ struct Cli {
     lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
+    /// Print only errors and warnings: no summary, no progress bars.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Print more: the time of each stage of a build.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
@@ -110,6 +144,18 @@ enum Command {
         #[arg(long)]
         photo_originals: bool,
     },
+    /// Create a new content folder, or a new file in one.
+    #[command(after_help = NEW_EXAMPLES)]
+    New {
+        #[command(subcommand)]
+        what: ntm_site::scaffold::NewCommand,
+    },
+    /// Read a weekly table (.xlsx, .xls, .ods, .csv) into progress/<date>.yaml.
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Import(ntm_site::sheet::ImportArgs),
+    /// Write the office's weekly workbook (.xlsx), every commune's state pre-filled.
+    #[command(after_help = EXPORT_EXAMPLES)]
+    ExportSheet(ntm_site::sheet::ExportArgs),
     /// Preview the site: build it, serve it on this machine and rebuild on every change.
     #[command(after_help = SERVE_EXAMPLES)]
     Serve {
@@ -162,10 +208,47 @@ fn parse_cli() -> Cli {
     }
 }
 
+/// Prints what a command did (standard output) or why it did nothing
+/// (standard error, exit status 1).
+fn print_outcome(outcome: ntm_site::scaffold::Outcome, lang: ntm_site::diag::Lang) -> ExitCode {
+    match outcome {
+        Ok(lines) => {
+            for l in lines {
+                println!("{}", l.get(lang));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(m) => {
+            let word = match lang {
+                ntm_site::diag::Lang::Vi => "lỗi",
+                ntm_site::diag::Lang::En => "error",
+            };
+            eprintln!("{word}: {}", m.get(lang));
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = parse_cli();
     let flag = cli.lang;
+    ntm_site::progress::set_quiet(cli.quiet);
     match cli.command {
+        Command::New { what } => {
+            let lang = match what.content() {
+                Some(content) => console::lang_for(flag, content),
+                None => flag.unwrap_or_default(),
+            };
+            print_outcome(what.run(), lang)
+        }
+        Command::Import(args) => print_outcome(
+            ntm_site::sheet::run_import(&args),
+            console::lang_for(flag, &args.content),
+        ),
+        Command::ExportSheet(args) => print_outcome(
+            ntm_site::sheet::run_export(&args),
+            console::lang_for(flag, &args.content),
+        ),
         Command::Serve {
             content,
             port,
@@ -242,11 +325,23 @@ fn main() -> ExitCode {
                 deny_warnings,
                 pdf,
             };
+            ntm_site::progress::set_lang(lang);
+            let started = std::time::Instant::now();
             match build::build_with(&opts, &images) {
                 Ok(checked) => {
                     eprint!("{}", checked.diagnostics.render_in(lang));
-                    let title = &checked.content.site.title;
-                    eprintln!("{}", console::built(title, &output).get(lang));
+                    if !cli.quiet {
+                        let lines = ntm_site::progress::build_summary(
+                            &checked.stats,
+                            started.elapsed().as_secs_f64(),
+                            &checked.content.site.title,
+                            &output.display().to_string(),
+                            cli.verbose,
+                        );
+                        for l in lines {
+                            eprintln!("{}", l.get(lang));
+                        }
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(diags)) => {

@@ -95,10 +95,16 @@ pub fn print_all(browser: &Path, root: &Path, jobs: &[PrintJob]) -> Result<(), P
             page: String::new(),
             detail: e.to_string(),
         })?;
-    pool.install(|| {
-        jobs.par_iter()
-            .try_for_each(|job| print_one(browser, root, job))
-    })
+    let bar = crate::progress::bar(jobs.len(), crate::tr!("In PDF", "Printing PDF"));
+    let r = pool.install(|| {
+        jobs.par_iter().try_for_each(|job| {
+            let r = print_one(browser, root, job);
+            bar.inc(1);
+            r
+        })
+    });
+    bar.finish_and_clear();
+    r
 }
 
 fn print_one(browser: &Path, root: &Path, job: &PrintJob) -> Result<(), PdfError> {

@@ -301,6 +301,7 @@ pub fn process(content_root: &Path, rels: &[String], opts: &Options) -> (Publish
     };
     let fingerprint = opts.settings.fingerprint();
     let encoded = AtomicUsize::new(0);
+    let bar = crate::progress::bar(rels.len(), crate::tr!("Ảnh", "Photos"));
     let results: Vec<(String, Outcome)> = rels
         .par_iter()
         .map(|rel| {
@@ -312,9 +313,11 @@ pub fn process(content_root: &Path, rels: &[String], opts: &Options) -> (Publish
                 &store,
                 &encoded,
             );
+            bar.inc(1);
             (rel.clone(), r)
         })
         .collect();
+    bar.finish_and_clear();
     let mut published = Published::default();
     for (rel, r) in results {
         match r {

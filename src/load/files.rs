@@ -270,6 +270,8 @@ fn classify(
     if depth == 1 && !is_dir {
         if name == "site.yaml" {
             f.site = Some(rel.to_string());
+        } else if name == "README.md" {
+            // The office's own notes (`ntm-site new site` writes one): not published.
         } else {
             diags.warning(
                 rel,
