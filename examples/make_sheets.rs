@@ -1,7 +1,8 @@
 //! Writes the messy weekly tables under `tests/sheets/` that the import tests
 //! read: a workbook laid out the way district offices really send them, a
 //! CSV file with `;`, and two CSV files in the legacy encodings TCVN3 and
-//! VNI (their bytes written by hand here, independently of the decoder).
+//! VNI (their bytes written by hand here, independently of the decoder),
+//! and a workbook by indicator (chỉ tiêu) for the worked example of 2026.
 //!
 //! `cargo run --example make_sheets` rewrites them; the expected snapshots
 //! beside them (`*.expected.yaml`) are written by hand.
@@ -184,10 +185,189 @@ fn workbook(path: &Path) -> Result<(), XlsxError> {
     wb.save(path)
 }
 
+/// A workbook by indicator, as a district sends it under QĐ 318/2022 (the
+/// worked example `tests/fixtures/example-2026`, 2/2/2024): criteria 2 and
+/// 17 split into indicator columns headed in every usual way (`CT 2.1`,
+/// `Chỉ tiêu 2.2`, `2.3`, by name, `17.10`), grouped under merged criterion
+/// cells; a commune by its code; a blank row; a totals row; and a second
+/// sheet by criterion only.
+fn indicator_workbook(path: &Path) -> Result<(), XlsxError> {
+    let mut wb = Workbook::new();
+    let dt = ExcelDateTime::from_ymd(2024, 2, 2)?;
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&dt));
+    let center = Format::new().set_align(FormatAlign::Center);
+    let bold = Format::new().set_bold();
+    // Columns: 0 STT, 1 Tên xã, 2 Mã, 3 Huyện, then the states.
+    let mut heads: Vec<String> = vec!["TC1".into()];
+    heads.extend(["CT 2.1", "Chỉ tiêu 2.2", "2.3", "Đường trục chính nội đồng"].map(String::from));
+    for k in 3..=16 {
+        heads.push(if k % 2 == 0 {
+            format!("TC{k}")
+        } else {
+            format!("Tiêu chí {k}")
+        });
+    }
+    for k in 1..=12 {
+        heads.push(if k == 10 {
+            "CT17.10".into()
+        } else {
+            format!("17.{k}")
+        });
+    }
+    heads.push("18".into());
+    heads.push("TC19".into());
+    let last = 3 + heads.len() as u16;
+    let ws = wb.add_worksheet();
+    ws.set_name("Tổng hợp")?;
+    ws.merge_range(
+        0,
+        0,
+        0,
+        last,
+        "UBND TỈNH — VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI",
+        &bold,
+    )?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        last,
+        "TỔNG HỢP KẾT QUẢ THỰC HIỆN TIÊU CHÍ, CHỈ TIÊU tính đến ngày 02/02/2024",
+        &bold,
+    )?;
+    for (c, label) in [(0u16, "STT"), (1, "Tên xã"), (2, "Mã xã"), (3, "Huyện")] {
+        ws.merge_range(2, c, 3, c, label, &center)?;
+    }
+    // The criteria's row: criteria without indicators merged down.
+    for (c, h) in (4u16..).zip(&heads) {
+        if h.contains("2.") || h == "Đường trục chính nội đồng" || h.contains("17.") {
+            ws.write_string(3, c, h)?;
+        } else {
+            ws.merge_range(2, c, 3, c, h, &center)?;
+        }
+    }
+    ws.merge_range(2, 5, 2, 8, "Tiêu chí 2 — Giao thông", &center)?;
+    ws.merge_range(
+        2,
+        23,
+        2,
+        34,
+        "Tiêu chí 17 — Môi trường và an toàn thực phẩm",
+        &center,
+    )?;
+    // Rows: (name, code, district, met cells by head index).
+    let yes = ["x", "Đạt", "✓", "1"];
+    let no = ["", "0", "-", "Chưa đạt"];
+    let row = |met: &dyn Fn(&str) -> bool| -> Vec<&'static str> {
+        heads
+            .iter()
+            .enumerate()
+            .map(|(i, h)| if met(h) { yes[i % 4] } else { no[i % 4] })
+            .collect()
+    };
+    let is = |h: &str, list: &[&str]| list.contains(&h);
+    let rows: Vec<(&str, &str, &str, Vec<&str>)> = vec![
+        // Kỳ Hoa gains 2.3: 1, 2.1, 2.2, 2.3, 3, 4, 5.
+        (
+            "Xã Kỳ Hoa",
+            "",
+            "Kỳ Anh",
+            row(&|h| {
+                is(
+                    h,
+                    &[
+                        "TC1",
+                        "CT 2.1",
+                        "Chỉ tiêu 2.2",
+                        "2.3",
+                        "Tiêu chí 3",
+                        "TC4",
+                        "Tiêu chí 5",
+                    ],
+                )
+            }),
+        ),
+        // Đức Hòa gains 2.4 (by name), which completes criterion 2.
+        (
+            "ĐỨC HÒA",
+            "",
+            "Đức Thọ",
+            row(&|h| {
+                is(
+                    h,
+                    &[
+                        "TC1",
+                        "CT 2.1",
+                        "Chỉ tiêu 2.2",
+                        "2.3",
+                        "Đường trục chính nội đồng",
+                        "Tiêu chí 3",
+                        "Tiêu chí 5",
+                    ],
+                )
+            }),
+        ),
+        // Yên Hồ: criteria 1 to 14 but only 2.1, 2.2, 2.3 of criterion 2.
+        (
+            "Yên Hồ",
+            "",
+            "Đức Thọ",
+            row(&|h| {
+                !h.starts_with("17.")
+                    && !h.starts_with("CT17")
+                    && h != "Đường trục chính nội đồng"
+                    && !["Tiêu chí 15", "TC16", "18", "TC19"].contains(&h)
+            }),
+        ),
+        // Tùng Ảnh did not report: every cell blank.
+        (
+            "Tùng Ảnh",
+            "",
+            "Đức Thọ",
+            heads.iter().map(|_| "").collect(),
+        ),
+        // Kỳ Thư by its code, no name: gains 17.10.
+        (
+            "",
+            "18337",
+            "Kỳ Anh",
+            row(&|h| !["17.11", "17.12"].contains(&h)),
+        ),
+    ];
+    for (k, (name, code, district, values)) in rows.iter().enumerate() {
+        let r = 4 + k as u32;
+        ws.write_number(r, 0, (k + 1) as f64)?;
+        ws.write_string(r, 1, *name)?;
+        ws.write_string(r, 2, *code)?;
+        ws.write_string(r, 3, *district)?;
+        for (i, v) in values.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r, 4 + i as u16, *v)?;
+            }
+        }
+    }
+    let r = 4 + rows.len() as u32;
+    ws.write_string(r, 1, "Tổng cộng")?;
+    ws.write_number(r, 4, 4.0)?;
+
+    // Sheet 2: by criterion only (TC1..TC19); Sơn Kim gains 19.
+    let ws = wb.add_worksheet();
+    ws.set_name("Sơn Kim")?;
+    ws.write_string(0, 0, "Báo cáo ngày 02/02/2024")?;
+    ws.write_string(1, 0, "Xã")?;
+    for k in 1..=19u16 {
+        ws.write_string(1, k, format!("TC{k}"))?;
+        ws.write_string(2, k, "x")?;
+    }
+    ws.write_string(2, 0, "Sơn Kim")?;
+    wb.save(path)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sheets");
     std::fs::create_dir_all(&dir)?;
     workbook(&dir.join("messy.xlsx"))?;
+    indicator_workbook(&dir.join("indicators.xlsx"))?;
 
     // A CSV file as Excel writes it in a Vietnamese locale: `;`, a title
     // line, a district column, names in capitals.

@@ -210,6 +210,41 @@ impl CriteriaSet {
             .collect()
     }
 
+    /// v1.2: a state made whole: a criterion with indicators is met when all
+    /// its indicators are, and a criterion met brings all its indicators.
+    pub fn complete(&self, met: Met, indicators: Met) -> (Met, Met) {
+        let (mut met, mut ind) = (met, indicators);
+        for c in self.criteria.iter().filter(|c| !c.indicators.is_empty()) {
+            let mask = self.indicator_mask(c.number);
+            if met.has(c.number) {
+                ind = Met(ind.0 | mask.0);
+            } else if ind.0 & mask.0 == mask.0 {
+                met = met.with(c.number);
+            }
+        }
+        (met, ind)
+    }
+
+    /// A state as a snapshot lists it: the number of each criterion met
+    /// (with all its indicators), and the ids of the indicators met of a
+    /// criterion only partly met, quoted (`1, "2.1", "2.3", 3`).
+    pub fn met_list(&self, met: Met, indicators: Met) -> Vec<String> {
+        let (met, ind) = self.complete(met, indicators);
+        let mut out = Vec::new();
+        for c in &self.criteria {
+            if met.has(c.number) {
+                out.push(c.number.to_string());
+            } else {
+                for (k, x) in c.indicators.iter().enumerate() {
+                    if ind.has(c.indicator_offset + k + 1) {
+                        out.push(format!("\"{}\"", x.id));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// v1.2: whether the set declares commune class `class`.
     pub fn has_class(&self, class: u32) -> bool {
         self.classes.iter().any(|c| c.number == class)

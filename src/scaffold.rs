@@ -339,19 +339,40 @@ pub fn new_snapshot(content: &Path, date: Option<Date>, today: Date) -> Outcome 
         }
         None => {}
     }
+    if let Ok(s) = crate::sheet::import::set_for(c, date)
+        && let Some(x) = c.sets[s].criteria.iter().find_map(|k| k.indicators.first())
+    {
+        let _ = writeln!(
+            out,
+            "# Bộ {} có chỉ tiêu: ghi số tiêu chí khi xã đạt mọi chỉ tiêu của nó, còn không thì ghi từng chỉ tiêu đạt, ví dụ \"{}\".",
+            c.sets[s].id, x.id
+        );
+    }
     let _ = writeln!(out, "communes:");
     let timeline = &checked.report.sweep.timeline;
     let mut listed = 0usize;
     for (i, commune) in c.communes.iter().enumerate() {
+        // A commune merged away (or not yet formed) cannot report on the date.
+        if !c.exists_on(i, date) {
+            continue;
+        }
         let state = timeline.latest(i);
         let (list, note) = match state {
             Some(s) => {
-                let n = c.sets[s.set].len();
-                let nums: Vec<String> = s.met.iter().map(|k| k.to_string()).collect();
-                (
-                    format!("[{}]", nums.join(", ")),
-                    format!("{}/{} tiêu chí ngày {}", s.count(), n, s.date.vi()),
-                )
+                let set = &c.sets[s.set];
+                let n = set.len();
+                let nums = set.met_list(s.met, s.indicators_met);
+                let mut note = format!("{}/{} tiêu chí", s.count(), n);
+                if set.has_indicators() {
+                    let _ = write!(
+                        note,
+                        ", {}/{} chỉ tiêu",
+                        s.indicators_count(),
+                        set.indicator_count()
+                    );
+                }
+                let _ = write!(note, " ngày {}", s.date.vi());
+                (format!("[{}]", nums.join(", ")), note)
             }
             None => ("[]".to_string(), "chưa có báo cáo nào".to_string()),
         };

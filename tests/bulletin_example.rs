@@ -33,11 +33,11 @@ fn the_example_week_of_27_august_2015() {
     let doc = b.page("ban-tin/2015-08-27/index.html");
     let h = headline(&doc);
     for s in [
-        "Trong tuần 21–27/8/2015, 2/3 xã đăng ký về đích năm 2015 báo cáo: 2 xã tăng 5 tiêu chí; 1 xã giảm 1 tiêu chí.",
+        "Trong tuần 21–27/8/2015, 2/3 xã đăng ký về đích năm 2015 báo cáo: 2 xã tăng tổng cộng 5 tiêu chí; 1 xã giảm 1 tiêu chí.",
         "Xã tăng nhiều nhất là Kỳ Thư (Kỳ Anh) với 4 tiêu chí:",
         "Không có xã nào mới đạt chuẩn nông thôn mới.",
         "Còn 2 xã chưa đạt chuẩn, thiếu tổng cộng 3 tiêu chí; 1 xã chưa có số liệu.",
-        "Toàn tỉnh có 4 xã báo cáo: 2 xã tăng 5 tiêu chí; 1 xã giảm 1 tiêu chí; 1 xã báo cáo lần đầu.",
+        "Toàn tỉnh có 4 xã báo cáo: 2 xã tăng tổng cộng 5 tiêu chí, 1 xã không tăng tiêu chí nào; 1 xã giảm 1 tiêu chí; 1 xã báo cáo lần đầu; 4 xã không báo cáo trong kỳ này (giữ số liệu kỳ trước).",
     ] {
         assert!(h.contains(s), "{h}\nlacks: {s}");
     }
@@ -46,8 +46,8 @@ fn the_example_week_of_27_august_2015() {
     assert_eq!(
         changed,
         [
-            "Đức Thọ Yên Hồ* 18. Hệ thống tổ chức chính trị xã hội vững mạnh 17. Môi trường 17 → 17/19 2",
-            "Kỳ Anh Kỳ Thư* 5. Trường học; 8. Bưu điện; 13. Hình thức tổ chức sản xuất; 19. An ninh, trật tự xã hội – 14 → 18/19 1"
+            "Yên Hồ* Đức Thọ TC18 Hệ thống tổ chức chính trị xã hội vững mạnh TC17 Môi trường 17 → 17/19 2",
+            "Kỳ Thư* Kỳ Anh TC5 Trường học; TC8 Bưu điện; TC13 Hình thức tổ chức sản xuất; TC19 An ninh, trật tự xã hội – 14 → 18/19 1"
         ]
     );
     assert_eq!(doc.select(&sel("table.changed thead th")).count(), 6);
@@ -55,15 +55,15 @@ fn the_example_week_of_27_august_2015() {
     let warn = texts(&doc, "section.warning li");
     assert_eq!(warn.len(), 1);
     assert!(
-        warn[0].starts_with("Yên Hồ* (Đức Thọ): giảm 17."),
+        warn[0].starts_with("Yên Hồ* (Đức Thọ): giảm TC17 Môi trường"),
         "{warn:?}"
     );
     assert!(warn[0].ends_with("(17 → 17/19)"), "{warn:?}");
     // Target communes: Kỳ Thư misses 18; Yên Hồ 17 and 19; Thái Yên never reported.
     let t = rows(&doc, "table.targets-left");
     assert_eq!(t.len(), 3, "{t:?}");
-    assert!(t[0].starts_with("Kỳ Thư Kỳ Anh 18/19 1 18."), "{t:?}");
-    assert!(t[1].starts_with("Yên Hồ Đức Thọ 17/19 2 17."), "{t:?}");
+    assert!(t[0].starts_with("Kỳ Thư Kỳ Anh 18/19 1 TC18 "), "{t:?}");
+    assert!(t[1].starts_with("Yên Hồ Đức Thọ 17/19 2 TC17 "), "{t:?}");
     assert!(
         t[2].starts_with("Thái Yên Đức Thọ – – chưa có số liệu"),
         "{t:?}"
@@ -173,7 +173,7 @@ fn zero_and_singular_cases_read_naturally() {
         "Xã duy nhất tăng tiêu chí là A với 1 tiêu chí: Giao thông.",
         "Không có xã nào mới đạt chuẩn nông thôn mới.",
         "Còn 1 xã chưa đạt chuẩn, thiếu tổng cộng 3 tiêu chí.",
-        "Toàn tỉnh có 1 xã báo cáo: 1 xã tăng 1 tiêu chí; không có xã nào giảm tiêu chí.",
+        "Toàn tỉnh có 1 xã báo cáo: 1 xã tăng 1 tiêu chí; không có xã nào giảm tiêu chí; 1 xã không báo cáo trong kỳ này (giữ số liệu kỳ trước).",
         "Đến ngày 13/3/2015, 0 trong số 2 xã có số liệu đã đạt chuẩn nông thôn mới; bình quân 2,00 tiêu chí/xã.",
     ] {
         assert!(h.contains(s), "{h}\nlacks: {s}");

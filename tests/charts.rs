@@ -87,8 +87,13 @@ struct Label {
 
 /// Parses a chart's SVG, checks its structure, and returns its labels.
 fn parse(chart: &Chart) -> Vec<Label> {
-    let doc = roxmltree::Document::parse(&chart.svg)
-        .unwrap_or_else(|e| panic!("{}: not XML: {e}", chart.slug));
+    parse_svg(chart, &chart.svg)
+}
+
+/// [`parse`] of one of the chart's layouts (`svg`: the desktop or the phone one).
+fn parse_svg(chart: &Chart, svg: &str) -> Vec<Label> {
+    let doc =
+        roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{}: not XML: {e}", chart.slug));
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");
     assert_eq!(root.attribute("role"), Some("img"), "{}", chart.slug);
@@ -175,7 +180,94 @@ fn parse(chart: &Chart) -> Vec<Label> {
             );
         }
     }
+    // No line of the plot (a marker, a data line, an axis) runs through a
+    // label: each segment of every polyline but the light grid is measured
+    // against each label's box, shrunk by 1 unit.
+    // A label on a filled rectangle drawn after a line (a white halo, or a
+    // bar holding its value) hides the line there: that is no crossing.
+    let nodes: Vec<roxmltree::Node> = root.descendants().collect();
+    let halos: Vec<(usize, f64, f64, f64, f64)> = nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.has_tag_name("rect") && n.attribute("fill").is_some_and(|f| f != "none"))
+        .filter_map(|(i, n)| {
+            let a = |k: &str| n.attribute(k)?.parse::<f64>().ok();
+            Some((
+                i,
+                a("x")?,
+                a("y")?,
+                a("x")? + a("width")?,
+                a("y")? + a("height")?,
+            ))
+        })
+        .collect();
+    for (pi, pl) in nodes.iter().enumerate() {
+        if !pl.has_tag_name("polyline") || pl.attribute("stroke") == Some("#E3E3E3") {
+            continue;
+        }
+        let haloed = |l: &Label| {
+            halos.iter().any(|&(hi, x0, y0, x1, y1)| {
+                hi > pi
+                    && x0 <= l.left + 1.0
+                    && x1 >= l.right - 1.0
+                    && y0 <= l.top + 1.0
+                    && y1 >= l.bottom - 1.0
+            })
+        };
+        let pts: Vec<(f64, f64)> = pl
+            .attribute("points")
+            .unwrap_or("")
+            .split_whitespace()
+            .filter_map(|p| {
+                let (a, b) = p.split_once(',')?;
+                Some((a.parse().ok()?, b.parse().ok()?))
+            })
+            .collect();
+        for w in pts.windows(2) {
+            for l in &labels {
+                assert!(
+                    !segment_crosses(w[0], w[1], l) || haloed(l),
+                    "{}: a line {:?}–{:?} crosses the label {:?}",
+                    chart.slug,
+                    w[0],
+                    w[1],
+                    l.text
+                );
+            }
+        }
+    }
     labels
+}
+
+/// Whether the segment a–b passes through the label's box shrunk by 1 unit
+/// (Liang–Barsky clipping).
+fn segment_crosses(a: (f64, f64), b: (f64, f64), l: &Label) -> bool {
+    let (x0, x1, y0, y1) = (l.left + 1.0, l.right - 1.0, l.top + 1.0, l.bottom - 1.0);
+    if x0 >= x1 || y0 >= y1 {
+        return false;
+    }
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.0 - x0),
+        (dx, x1 - a.0),
+        (-dy, a.1 - y0),
+        (dy, y1 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    t0 < t1
 }
 
 fn texts(labels: &[Label]) -> Vec<&str> {
@@ -208,6 +300,27 @@ fn every_chart_is_accessible_well_formed_and_unclipped() {
             );
             assert!(chart.caption.starts_with("Nguồn: "), "{}", chart.caption);
             let labels = parse(chart);
+            // The phone layout: as well formed, nothing clipped, crossed or
+            // overlapping, and its smallest text at 11 CSS px or more when
+            // the chart is shown 300 px wide.
+            parse_svg(chart, &chart.phone_svg);
+            let doc = roxmltree::Document::parse(&chart.phone_svg).unwrap();
+            let view_w: f64 = doc
+                .root_element()
+                .attribute("viewBox")
+                .and_then(|v| v.split_whitespace().nth(2))
+                .and_then(|w| w.parse().ok())
+                .unwrap();
+            for t in doc.descendants().filter(|n| n.has_tag_name("text")) {
+                let size: f64 = t.attribute("font-size").unwrap().parse().unwrap();
+                assert!(
+                    size * 300.0 / view_w >= 11.0,
+                    "{}: {:?} would show at {:.1} px on a phone",
+                    chart.slug,
+                    t.text(),
+                    size * 300.0 / view_w
+                );
+            }
             for row in &chart.table.rows {
                 assert_eq!(row.len(), chart.table.headers.len(), "{}", chart.slug);
             }
@@ -288,6 +401,12 @@ fn bands_table_equals_the_summary_bands() {
                 bands[b] += 1;
             }
             let row = &chart.table.rows[1 + i];
+            if row[1] == "0" {
+                // No commune known: the same words as on every page.
+                assert!(row[2..7].iter().all(|c| c == "Chưa có số liệu"), "{row:?}");
+                assert_eq!(bands, [0; 5], "district {gid}");
+                continue;
+            }
             let got: Vec<u64> = row[2..7].iter().map(|s| vi_int(s)).collect();
             assert_eq!(got, bands.to_vec(), "district {gid}");
         }
@@ -373,7 +492,7 @@ fn districts_are_sorted_and_match_the_report() {
         let (province, districts) = rows.split_last().unwrap();
         assert_eq!(province[0], "Toàn tỉnh");
         let share = |r: &Vec<String>| -> i64 {
-            if r[4] == "–" {
+            if r[4] == "Chưa có số liệu" {
                 -1
             } else {
                 vi_dec(r[4].trim_end_matches('%'))
@@ -396,6 +515,21 @@ fn districts_are_sorted_and_match_the_report() {
                 .expect("every district");
             let l = &ch.report.latest.groups[g].levels;
             assert_eq!(vi_int(&row[2]), u64::from(l.known));
+            if l.known == 0 {
+                assert_eq!(row[3..], ["Chưa có số liệu"; 3], "{name}");
+                // Named apart in the description, never as the lowest.
+                assert!(
+                    chart.desc.contains(&format!("{name} chưa có số liệu")),
+                    "{}",
+                    chart.desc
+                );
+                assert!(
+                    !chart.desc.contains(&format!("thấp nhất là {name}")),
+                    "{}",
+                    chart.desc
+                );
+                continue;
+            }
             assert_eq!(vi_int(&row[3]), u64::from(l.meets_standard));
             assert_eq!(
                 row[5],

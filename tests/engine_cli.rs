@@ -384,3 +384,57 @@ fn usage_errors_in_the_readers_language() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("'fr'"), "{stderr}");
 }
+/// `build`'s closing summary counts what is in the output folder; `-q`
+/// leaves only errors and warnings; `-v` adds each stage's time.
+#[test]
+fn build_summary_counts_what_was_written() {
+    let f = small();
+    let out = f.dir.path().join("output");
+    let run = |flags: &[&str]| {
+        let o = ntm()
+            .args(flags)
+            .args(["build", "--content"])
+            .arg(f.root())
+            .arg("--output")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        String::from_utf8_lossy(&o.stderr).to_string()
+    };
+    let said = run(&[]);
+    let (mut files, mut pages, mut charts) = (0, 0, 0);
+    for e in walkdir::WalkDir::new(&out) {
+        let e = e.unwrap();
+        // The marker that lets a later build replace the folder is not counted.
+        if !e.file_type().is_file() || e.file_name() == ".ntm-site-output" {
+            continue;
+        }
+        files += 1;
+        match e.path().extension().and_then(|x| x.to_str()) {
+            Some("html") => pages += 1,
+            Some("svg") => charts += 1,
+            _ => {}
+        }
+    }
+    assert!(pages > 3 && charts > 0, "{pages} {charts}");
+    assert!(said.contains("đã dựng "), "{said}");
+    assert!(
+        said.contains(&format!("  {pages} trang, {files} tệp, {charts} biểu đồ\n")),
+        "counted {pages} pages, {files} files, {charts} charts: {said}"
+    );
+    assert!(said.contains("  thời gian: "), "{said}");
+    assert!(!said.contains("dựng trang:"), "{said}");
+    // -v: the stages' times.
+    let verbose = run(&["-v"]);
+    for stage in ["kiểm tra:", "ảnh:", "dựng trang:", "ghi:", "in PDF:"] {
+        assert!(verbose.contains(stage), "{stage}: {verbose}");
+    }
+    // -q: only the warnings (d/b lost criterion 2), no summary.
+    let quiet = run(&["-q"]);
+    assert!(quiet.contains("'d/b'"), "{quiet}");
+    assert!(
+        !quiet.contains("đã dựng") && !quiet.contains("thời gian"),
+        "{quiet}"
+    );
+}

@@ -2,6 +2,8 @@
 //! `new` commands write files that load, suggest slugs from Vietnamese and
 //! refuse to overwrite.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -204,4 +206,95 @@ fn new_snapshot_lists_every_commune_as_a_comment() {
     // A date that has a file is refused.
     let o = ntm(&["new", "snapshot", date, "--content", c]);
     assert_eq!(o.status.code(), Some(1));
+}
+
+/// `new site` on a given day: the national sets are bundled as they are in
+/// `sets/`, the snapshot uses the set in force, and it builds without a
+/// warning (on 2/12/2026: QĐ 51/2025 with its 47 indicators; on 2/2/2024:
+/// QĐ 318/2022).
+#[test]
+fn new_site_bundles_the_national_sets_and_builds_under_qd_51() {
+    for (day, set) in [
+        (ntm_site::date::Date::new(2026, 12, 2), "qd-51-2025"),
+        (ntm_site::date::Date::new(2024, 2, 2), "qd-318-2022"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("tinh");
+        let day = day.unwrap();
+        assert!(ntm_site::scaffold::new_site(&site, day).is_ok());
+        for (id, yaml) in ntm_site::sets::bundled() {
+            let copied = std::fs::read_to_string(site.join(format!("criteria/{id}.yaml"))).unwrap();
+            assert_eq!(&copied, yaml, "{id} is bundled as it is");
+        }
+        let qd51 = std::fs::read_to_string(site.join("criteria/qd-51-2025.yaml")).unwrap();
+        assert!(
+            qd51.contains("Quyết định số 51/2025/QĐ-TTg ngày 29/12/2025"),
+            "{qd51}"
+        );
+        let snap = std::fs::read_dir(site.join("progress"))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let y = std::fs::read_to_string(&snap).unwrap();
+        assert!(y.contains(&format!("criteria_set: {set}\n")), "{y}");
+        let out = dir.path().join("output");
+        let o = ntm(&[
+            "build",
+            "--content",
+            s(&site),
+            "--output",
+            s(&out),
+            "--deny-warnings",
+        ]);
+        assert!(o.status.success(), "{}", text(&o));
+        let data = std::fs::read_to_string(out.join("data/communes.csv")).unwrap();
+        // QĐ 51/2025: 10 criteria and 47 indicators; criteria 1 and 2 met.
+        if set == "qd-51-2025" {
+            let row = data
+                .lines()
+                .find(|l| l.starts_with("mau/thu-nghiem,"))
+                .unwrap();
+            assert!(row.ends_with(",47"), "{data}");
+        }
+    }
+}
+
+/// `new snapshot` under a set with indicators (the worked example of 2026):
+/// each commune's state as the format writes it, its indicator count, and
+/// only the communes that exist on the date.
+#[test]
+fn new_snapshot_lists_indicator_states() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::example_2026_copy(dir.path());
+    let c = s(&site);
+    let o = ntm(&["new", "snapshot", "--content", c]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("4 xã được ghi sẵn"), "{}", text(&o));
+    let p = site.join("progress/2026-04-03.yaml");
+    let y = std::fs::read_to_string(&p).unwrap();
+    assert!(y.contains("criteria_set: qd-51-2025\n"), "{y}");
+    assert!(
+        y.contains(
+            "  # duc-quang: [1, 3, 4, 5, \"6.1\"]   # Đức Quang: 4/10 tiêu chí, 18/47 chỉ tiêu ngày 27/3/2026"
+        ),
+        "{y}"
+    );
+    assert!(
+        y.contains("  # son-kim: [1, 2, 3, 4, 5, 6, 7, 8]   # Sơn Kim: 8/10 tiêu chí, 41/47 chỉ tiêu ngày 20/2/2026"),
+        "{y}"
+    );
+    assert!(
+        !y.contains("ky-anh/ky-thu"),
+        "former communes cannot report: {y}"
+    );
+    // Uncommented and edited by indicator, it loads.
+    let edited = y.replace(
+        "  # duc-quang: [1, 3, 4, 5, \"6.1\"]",
+        "  duc-quang: [1, 3, 4, 5, \"6.1\", \"6.2\"]",
+    );
+    std::fs::write(&p, edited).unwrap();
+    let o = ntm(&["check", "--content", c]);
+    assert!(o.status.success(), "{}", text(&o));
 }

@@ -2,6 +2,8 @@
 //! `examples/make_sheets.rs`): the snapshot written is compared with the
 //! expected one written by hand beside each table.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -208,4 +210,110 @@ fn a_name_shared_by_two_communes_is_never_guessed() {
     );
     // The second row names its district: it matched.
     assert!(!t.contains("dòng 4"), "{t}");
+}
+
+#[test]
+fn indicator_workbook_is_read_by_indicator_and_by_criterion() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = common::example_2026_copy(dir.path());
+    let c = content.to_str().unwrap();
+    let table = dir.path().join("indicators.xlsx");
+    std::fs::copy(sheets_dir().join("indicators.xlsx"), &table).unwrap();
+    let o = ntm(&["import", "--content", c, table.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let t = text(&o);
+    // Tùng Ảnh's row is blank: it did not report.
+    assert!(t.contains("5 xã báo cáo, 1 xã không báo cáo"), "{t}");
+    assert!(t.contains("1 dòng tổng cộng bỏ qua"), "{t}");
+    // Đức Hòa's 2.4 completes criterion 2.
+    assert!(
+        t.contains("duc-tho/duc-hoa (Đức Hòa): 3 → 4 tiêu chí; thêm 2; thêm chỉ tiêu 2.4; đạt 4/16 chỉ tiêu"),
+        "{t}"
+    );
+    assert!(
+        t.contains("ky-anh/ky-hoa (Kỳ Hoa): 4 → 4 tiêu chí; thêm chỉ tiêu 2.3; đạt 3/16 chỉ tiêu"),
+        "{t}"
+    );
+    assert!(
+        t.contains("duc-tho/yen-ho (Yên Hồ): 14 → 13 tiêu chí; mất 2; mất chỉ tiêu 2.4"),
+        "{t}"
+    );
+    let written = std::fs::read_to_string(content.join("progress/2024-02-02.yaml")).unwrap();
+    assert_eq!(
+        body(&written),
+        body(&expected("indicators.xlsx.expected.yaml"))
+    );
+    // What was written loads, and the build counts the indicators gained.
+    let out = dir.path().join("out");
+    let b = ntm(&["build", "--content", c, "--output", out.to_str().unwrap()]);
+    assert!(b.status.success(), "{}", text(&b));
+    let changes = std::fs::read_to_string(out.join("data/changes.csv")).unwrap();
+    let line = changes
+        .lines()
+        .find(|l| l.starts_with("2024-02-02,ky-anh/ky-thu,"))
+        .unwrap_or_else(|| panic!("{changes}"));
+    assert!(line.ends_with(",17.10,"), "{line}");
+}
+
+/// Writes a CSV table for 2/2/2024 under QĐ 318 with `heads` after "Xã".
+fn indicator_csv(dir: &Path, heads: &[&str], row: &[&str]) -> PathBuf {
+    let p = dir.join("t.csv");
+    let s = format!(
+        "Báo cáo ngày 02/02/2024\nXã,{}\nKỳ Hoa,{}\n",
+        heads.join(","),
+        row.join(",")
+    );
+    std::fs::write(&p, s).unwrap();
+    p
+}
+
+#[test]
+fn an_indicator_the_set_does_not_have_stops_the_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = common::example_2026_copy(dir.path());
+    let csv = indicator_csv(
+        dir.path(),
+        &["TC1", "2.1", "2.5", "TC3"],
+        &["x", "x", "x", "x"],
+    );
+    let o = ntm(&[
+        "import",
+        "--content",
+        content.to_str().unwrap(),
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let t = text(&o);
+    assert!(
+        t.contains("cột D: bộ tiêu chí qd-318-2022 không có chỉ tiêu '2.5' (gần nhất: 2.1)"),
+        "{t}"
+    );
+    assert!(!content.join("progress/2024-02-02.yaml").exists());
+}
+
+#[test]
+fn a_criterion_column_beside_its_indicators_is_left_out_and_missing_ones_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = common::example_2026_copy(dir.path());
+    // TC2 says "x" but its indicators say 2.1 and 2.2 only; 2.3, 2.4 have no column.
+    let csv = indicator_csv(
+        dir.path(),
+        &["TC1", "TC2", "2.1", "2.2", "TC3"],
+        &["x", "x", "x", "x", "0"],
+    );
+    let o = ntm(&[
+        "import",
+        "--dry-run",
+        "--content",
+        content.to_str().unwrap(),
+        csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let t = text(&o);
+    assert!(
+        t.contains("cột C: tiêu chí 2 đã có các cột chỉ tiêu; đọc theo chỉ tiêu, bỏ qua cột này"),
+        "{t}"
+    );
+    assert!(t.contains("không có cột cho 2.3, 2.4, 17.1"), "{t}");
+    assert!(t.contains("ky-anh/ky-hoa: [1, \"2.1\", \"2.2\"]"), "{t}");
 }

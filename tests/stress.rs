@@ -4,10 +4,11 @@
 //! photo path. Each case must end without a panic, within a time bound, and
 //! with either a result or errors.
 //!
-//! `cargo test --test stress` runs a few dozen cases of each. A long run:
+//! `cargo test --test stress` runs a few dozen cases of each. A long run,
+//! for a given time (an hour here):
 //!
 //! ```sh
-//! PROPTEST_CASES=20000 cargo test --release --test stress -- --nocapture
+//! STRESS_SECONDS=3600 cargo test --release --test stress -- --ignored --nocapture
 //! ```
 
 mod common;
@@ -70,69 +71,146 @@ fn base() -> Fixture {
         .file("communes/d/b.yaml", "name: Xã B\n")
 }
 
-proptest! {
-    #![proptest_config(config())]
+/// Files for the loader: a commune, a snapshot, a story, and raw bytes.
+fn loader_input() -> impl Strategy<Value = (String, String, String, Vec<u8>)> {
+    (
+        text(),
+        text(),
+        text(),
+        prop::collection::vec(any::<u8>(), 0..200),
+    )
+}
 
-    #[test]
-    fn the_loader_ends_on_any_file(
-        commune in text(),
-        snapshot in text(),
-        news in text(),
-        bytes in prop::collection::vec(any::<u8>(), 0..200),
-    ) {
-        let f = base()
-            .file("communes/d/c.yaml", &commune)
-            .file("progress/2015-03-06.yaml", &snapshot)
-            .file("news/tin.md", &format!("---\ntitle: T\ndate: 2015-03-06\n{news}"))
-            .bytes("targets/t.yaml", &bytes);
-        let started = Instant::now();
-        let report = match f.check() {
-            Ok(c) => c.diagnostics.render(),
-            Err(d) => {
-                prop_assert!(d.has_errors() || d.warning_count() > 0);
-                d.render()
-            }
-        };
-        prop_assert!(started.elapsed() < Duration::from_secs(20));
-        prop_assert!(report.lines().count() < 2_000);
-    }
+fn loader_case(
+    (commune, snapshot, news, bytes): (String, String, String, Vec<u8>),
+) -> Result<(), TestCaseError> {
+    let f = base()
+        .file("communes/d/c.yaml", &commune)
+        .file("progress/2015-03-06.yaml", &snapshot)
+        .file(
+            "news/tin.md",
+            &format!("---\ntitle: T\ndate: 2015-03-06\n{news}"),
+        )
+        .bytes("targets/t.yaml", &bytes);
+    let started = Instant::now();
+    let report = match f.check() {
+        Ok(c) => c.diagnostics.render(),
+        Err(d) => {
+            prop_assert!(d.has_errors() || d.warning_count() > 0);
+            d.render()
+        }
+    };
+    prop_assert!(started.elapsed() < Duration::from_secs(20));
+    prop_assert!(report.lines().count() < 2_000);
+    Ok(())
+}
 
-    #[test]
-    fn the_markdown_path_is_safe_on_any_story(story in text()) {
-        let started = Instant::now();
-        let r = ntm_site::render::markdown::render(&story, "../", "", &["noi-dung"]);
-        prop_assert!(started.elapsed() < Duration::from_secs(10));
-        let h = r.html.to_lowercase();
-        prop_assert!(!h.contains("<script"), "{}", r.html);
-        prop_assert!(!h.contains("<style"), "{}", r.html);
-        prop_assert!(!h.contains("src=\"https://t.example"), "{}", r.html);
-        prop_assert!(!h.contains("id=\"noi-dung\""), "{}", r.html);
-        prop_assert!(!h.contains('\0'));
-    }
+fn markdown_case(story: String) -> Result<(), TestCaseError> {
+    let started = Instant::now();
+    let r = ntm_site::render::markdown::render(&story, "../", "", &["noi-dung"]);
+    prop_assert!(started.elapsed() < Duration::from_secs(10));
+    let h = r.html.to_lowercase();
+    prop_assert!(!h.contains("<script"), "{}", r.html);
+    prop_assert!(!h.contains("<style"), "{}", r.html);
+    prop_assert!(!h.contains("src=\"https://t.example"), "{}", r.html);
+    prop_assert!(!h.contains("id=\"noi-dung\""), "{}", r.html);
+    prop_assert!(!h.contains('\0'));
+    Ok(())
+}
 
-    #[test]
-    fn the_photo_path_ends_on_any_file(
-        head in prop::sample::select(vec![
+/// A photo file: a real format's magic bytes (or none) and random bytes.
+fn photo_input() -> impl Strategy<Value = Vec<u8>> {
+    (
+        prop::sample::select(vec![
             b"\x89PNG\r\n\x1a\n".to_vec(),
             b"\xff\xd8\xff\xe0".to_vec(),
             b"RIFF\0\0\0\0WEBPVP8 ".to_vec(),
             Vec::new(),
         ]),
-        body in prop::collection::vec(any::<u8>(), 0..400),
-    ) {
-        let dir = tempfile::tempdir().unwrap();
-        let content = dir.path().join("content");
-        std::fs::create_dir_all(content.join("models/m")).unwrap();
-        let mut bytes = head;
-        bytes.extend(body);
-        std::fs::write(content.join("models/m/a.jpg"), &bytes).unwrap();
-        let opts = ntm_site::imageproc::Options::beside(&dir.path().join("out"));
-        let started = Instant::now();
-        let (published, diags) =
-            ntm_site::imageproc::process(&content, &["models/m/a.jpg".to_string()], &opts);
-        prop_assert!(started.elapsed() < Duration::from_secs(20));
-        prop_assert!(published.photos.len() + diags.error_count() == 1);
+        prop::collection::vec(any::<u8>(), 0..400),
+    )
+        .prop_map(|(mut head, body)| {
+            head.extend(body);
+            head
+        })
+}
+
+fn photo_case(bytes: Vec<u8>) -> Result<(), TestCaseError> {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("models/m")).unwrap();
+    std::fs::write(content.join("models/m/a.jpg"), &bytes).unwrap();
+    let opts = ntm_site::imageproc::Options::beside(&dir.path().join("out"));
+    let started = Instant::now();
+    let (published, diags) =
+        ntm_site::imageproc::process(&content, &["models/m/a.jpg".to_string()], &opts);
+    prop_assert!(started.elapsed() < Duration::from_secs(20));
+    prop_assert!(published.photos.len() + diags.error_count() == 1);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn the_loader_ends_on_any_file(input in loader_input()) {
+        loader_case(input)?;
     }
+
+    #[test]
+    fn the_markdown_path_is_safe_on_any_story(story in text()) {
+        markdown_case(story)?;
+    }
+
+    #[test]
+    fn the_photo_path_ends_on_any_file(bytes in photo_input()) {
+        photo_case(bytes)?;
+    }
+}
+
+/// The long run: the three entry points in turn, 100 fresh random cases of
+/// each per round, until `STRESS_SECONDS` (default 60) have passed; prints
+/// how many cases of each ran. A failure stops it with the shrunk input.
+///
+/// ```sh
+/// STRESS_SECONDS=3600 cargo test --release --test stress -- --ignored --nocapture
+/// ```
+#[test]
+#[ignore = "long run: STRESS_SECONDS=3600 cargo test --release --test stress -- --ignored --nocapture"]
+fn stress_for_a_while() {
+    use proptest::test_runner::{Config, TestRunner};
+    let seconds: u64 = std::env::var("STRESS_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let round = || {
+        TestRunner::new(Config {
+            cases: 100,
+            failure_persistence: None,
+            ..Config::default()
+        })
+    };
+    let (mut loader, mut markdown, mut photo) = (0u64, 0u64, 0u64);
+    let started = Instant::now();
+    while Instant::now() < deadline {
+        round()
+            .run(&loader_input(), loader_case)
+            .expect("the loader");
+        loader += 100;
+        round()
+            .run(&text(), markdown_case)
+            .expect("the Markdown path");
+        markdown += 100;
+        round()
+            .run(&photo_input(), photo_case)
+            .expect("the photo path");
+        photo += 100;
+    }
+    eprintln!(
+        "stress: {:?}, {loader} loader cases, {markdown} Markdown cases, {photo} photo cases, no failure",
+        started.elapsed()
+    );
 }
 
 /// A story of 100,000 nested `<div>` (1.1 MB) renders in a few seconds in an

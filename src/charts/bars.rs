@@ -84,7 +84,11 @@ pub fn bands(meta: &Meta, frame: &Frame, rows: &[BandRow]) -> String {
     let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
     let known_labels: Vec<String> = rows
         .iter()
-        .map(|r| format!("{} xã", format::count(r.levels.known)))
+        .map(|r| match r.levels.known {
+            // A district with no data says so once, beside its name.
+            0 => String::new(),
+            n => format!("{} xã", format::count(n)),
+        })
         .collect();
     let (label_w, label_lines) = label_column(&names, true, frame.inner() * 0.34);
     let label_w = known_labels
@@ -114,7 +118,9 @@ pub fn bands(meta: &Meta, frame: &Frame, rows: &[BandRow]) -> String {
                 c.text(PAD, ly, l, font, Anchor::Start);
                 ly += lh;
             }
-            c.text(PAD, ly - 1.0, &known_labels[i], TICK, Anchor::Start);
+            if !known_labels[i].is_empty() {
+                c.text(PAD, ly - 1.0, &known_labels[i], TICK, Anchor::Start);
+            }
             let (b0, b1) = (mid - 11.0, mid + 11.0);
             if r.levels.known == 0 {
                 c.text(bar_x0, mid, "Chưa có số liệu", TICK, Anchor::Start);
@@ -250,7 +256,20 @@ pub fn districts(
         .map(|p| wrap(p.heading, LABEL_BOLD, panel_w))
         .collect();
     let head_h = heads.iter().map(Vec::len).max().unwrap_or(1) as f64 * line_height(LABEL_BOLD);
-    let ref_h = 16.0;
+    // The reference labels ("Toàn tỉnh 11,8%"), centred on their line
+    // within their panel; on a narrow chart, where the two would meet, the
+    // first goes a row higher.
+    let refs: Vec<(f64, f64)> = panels
+        .iter()
+        .map(|p| {
+            let x = p.x0 + (p.reference.0 / p.max).clamp(0.0, 1.0) * (p.x1 - p.x0);
+            let w = TICK.width(&p.reference.1);
+            let lx = (x - w / 2.0).min(p.x1 - w).max(p.x0);
+            (x, lx)
+        })
+        .collect();
+    let two_rows = refs[0].1 + TICK.width(&panels[0].reference.1) + 6.0 > refs[1].1;
+    let ref_h = if two_rows { 32.0 } else { 16.0 };
     let row_h = |i: usize| (label_lines[i].len() as f64 * line_height(LABEL) + 8.0).max(26.0);
     let rows_h: f64 = (0..rows.len()).map(row_h).sum();
     let body = head_h + ref_h + 6.0 + rows_h + 8.0;
@@ -268,14 +287,13 @@ pub fn districts(
             }
             c.line(&[(p.x0, top - 2.0), (p.x0, bottom)], AXIS, 1);
         }
-        for p in &panels {
-            let x = p.x0 + (p.reference.0 / p.max).clamp(0.0, 1.0) * (p.x1 - p.x0);
+        for (k, p) in panels.iter().enumerate() {
+            let (x, lx) = refs[k];
             c.dashed((x, top - 4.0), (x, bottom), VERMILION, 2, 4.0);
-            let w = TICK.width(&p.reference.1);
-            let lx = (x - w / 2.0).clamp(p.x0, p.x1 - w);
+            let row_y = if two_rows && k == 0 { 28.0 } else { 12.0 };
             c.text(
                 lx,
-                top - ref_h / 2.0 - 4.0,
+                top - row_y,
                 &p.reference.1,
                 TICK.with_color(0xA04000),
                 Anchor::Start,

@@ -10,6 +10,10 @@ use crate::date::Date;
 /// scaled down by the `viewBox` on a phone (labels of 14 units stay near
 /// 10 px when the chart is 320 px wide).
 pub const WIDTH: f64 = 440.0;
+/// Width of the phone layout of the charts: the same type sizes on a
+/// narrower canvas, so that a chart shown 300–360 px wide keeps its
+/// smallest text (12 units) at 11 CSS px or more.
+pub const PHONE_WIDTH: f64 = 320.0;
 /// Outer margin.
 pub const PAD: f64 = 14.0;
 

@@ -111,29 +111,23 @@ pub fn time_chart(
     let x0 = PAD + axis_w + 6.0;
     let x1 = frame.width - PAD - end_w - 6.0;
     let x = Scale::new(range.0, range.1, x0, x1);
-    // Marker labels in lanes above the first plot.
-    let extents: Vec<(f64, f64, Anchor, f64)> = markers
-        .iter()
-        .map(|m| {
-            let w = MARK.width(&m.label);
-            let (lx, anchor) = beside(x.at(m.day), w, PAD, frame.width - PAD);
-            let (l, r) = match anchor {
-                Anchor::Start => (lx, lx + w),
-                Anchor::End => (lx - w, lx),
-                Anchor::Middle => (lx - w / 2.0, lx + w / 2.0),
-            };
-            (l, r, anchor, lx)
-        })
-        .collect();
-    let (lane_of, n_lanes) = lanes(&extents.iter().map(|e| (e.0, e.1)).collect::<Vec<_>>(), 8.0);
+    // Marker labels in lanes above the first plot, placed so that no
+    // marker's line (which runs from its label down to the plots) crosses
+    // another marker's label.
+    let (extents, lane_of, n_lanes) = marker_lanes(markers, &x, PAD, frame.width - PAD);
     let lanes_h = n_lanes as f64 * LANE_H;
     let mut body = 0.0;
     let mut layout = Vec::new();
     for (i, p) in panels.iter().enumerate() {
         let legend = legend_lines(p, x1 - PAD);
         let lanes_here = if i == 0 { lanes_h } else { 0.0 };
-        let top = body + HEAD_H + legend.len() as f64 * LEGEND_H + 6.0 + lanes_here;
-        layout.push((top, legend));
+        let head = wrap(&p.heading, LABEL_BOLD, frame.inner());
+        let top = body
+            + HEAD_H * head.len().max(1) as f64
+            + legend.len() as f64 * LEGEND_H
+            + 6.0
+            + lanes_here;
+        layout.push((top, legend, head));
         body = top + p.plot_height + if i + 1 == panels.len() { AXIS_H } else { 14.0 };
     }
     let height = frame.height(body);
@@ -143,17 +137,22 @@ pub fn time_chart(
         let plots: Vec<(f64, f64)> = panels
             .iter()
             .zip(&layout)
-            .map(|(p, (top, _))| (hh + top, hh + top + p.plot_height))
+            .map(|(p, (top, _, _))| (hh + top, hh + top + p.plot_height))
             .collect();
+        // The end labels' boxes, which marker lines break around.
+        let mut end_boxes: Vec<(f64, f64, f64, f64)> = Vec::new();
         for (k, p) in panels.iter().enumerate() {
-            let (top, legend) = &layout[k];
+            let (top, legend, head) = &layout[k];
             let (py0, py1) = plots[k];
             let (step, vmax) = tops[k];
             let y = Scale::new(0.0, vmax as f64, py1, py0);
             let lanes_here = if k == 0 { lanes_h } else { 0.0 };
             let head_y =
                 hh + top - lanes_here - legend.len() as f64 * LEGEND_H - HEAD_H / 2.0 - 6.0;
-            c.text(PAD, head_y, &p.heading, LABEL_BOLD, Anchor::Start);
+            for (hl, line) in head.iter().enumerate() {
+                let back = (head.len() - 1 - hl) as f64 * HEAD_H;
+                c.text(PAD, head_y - back, line, LABEL_BOLD, Anchor::Start);
+            }
             for (li, line) in legend.iter().enumerate() {
                 let ly = head_y + HEAD_H / 2.0 + LEGEND_H * (li as f64 + 0.5);
                 let mut lx = PAD;
@@ -172,8 +171,15 @@ pub fn time_chart(
             value_axis(c, &y, x0, x1, step, vmax);
             year_grid(c, &x, py0, py1);
             if let Some(v) = p.reference {
+                // Up to the end labels, which start beside the last points.
                 let yy = y.at(v);
-                c.dashed((x0, yy), (x1, yy), MUTED, 1, 4.0);
+                let stop = p
+                    .series
+                    .iter()
+                    .filter_map(|s| s.points.last())
+                    .map(|&(d, _)| x.at(d) + 3.0)
+                    .fold(x1, f64::min);
+                c.dashed((x0, yy), (stop.max(x0), yy), MUTED, 1, 4.0);
             }
             let mut ends = Vec::new();
             for s in &p.series {
@@ -191,8 +197,16 @@ pub fn time_chart(
                 }
             }
             let wanted: Vec<f64> = ends.iter().map(|e| e.1).collect();
-            let placed = spread(&wanted, 15.0, py0, py1);
+            // End labels stay clear of the axis line at the plot's foot.
+            let placed = spread(&wanted, 15.0, py0, py1 - 7.0);
             for ((ex, _, s), ly) in ends.iter().zip(placed) {
+                let size = LABEL_BOLD.size;
+                end_boxes.push((
+                    ex + 6.0,
+                    ex + 6.0 + LABEL_BOLD.width(&s.end_label),
+                    ly - 0.45 * size - 2.0,
+                    ly + 0.3 * size + 2.0,
+                ));
                 c.text(
                     ex + 6.0,
                     ly,
@@ -207,13 +221,46 @@ pub fn time_chart(
         }
         // Markers across every plot, labels in their lanes.
         if let (Some(first), Some(last)) = (plots.first(), plots.last()) {
+            let lane_y = |k: usize| first.0 - lanes_h + LANE_H * (k as f64 + 0.5);
             for (i, m) in markers.iter().enumerate() {
                 let mx = x.at(m.day);
-                let ly = first.0 - lanes_h + LANE_H * (lane_of[i] as f64 + 0.5);
+                let ly = lane_y(lane_of[i]);
+                // Where the lanes leave no clean place, the line breaks
+                // around the labels of the lanes below instead of crossing them.
+                let mut gaps: Vec<(f64, f64)> = (0..markers.len())
+                    .filter(|&j| lane_of[j] > lane_of[i])
+                    .filter(|&j| mx > extents[j].0 - 3.0 && mx < extents[j].1 + 3.0)
+                    .map(|j| {
+                        let y = lane_y(lane_of[j]);
+                        (y - 0.45 * MARK.size - 2.0, y + 0.3 * MARK.size + 2.0)
+                    })
+                    .collect();
+                gaps.extend(
+                    end_boxes
+                        .iter()
+                        .filter(|b| mx > b.0 - 3.0 && mx < b.1 + 3.0)
+                        .map(|b| (b.2, b.3)),
+                );
+                // Between two plots the line breaks too, clear of the next
+                // panel's heading and legend.
                 if m.until.is_none() {
-                    c.dashed((mx, ly + 6.0), (mx, last.1), m.color, 1, 3.0);
-                } else {
-                    c.line(&[(mx, ly + 6.0), (mx, first.0)], m.color, 1);
+                    for w in plots.windows(2) {
+                        gaps.push((w[0].1, w[1].0));
+                    }
+                }
+                gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let end = if m.until.is_none() { last.1 } else { first.0 };
+                let mut from = ly + 6.0;
+                for (g0, g1) in gaps.into_iter().chain(std::iter::once((end, end))) {
+                    let g0 = g0.min(end);
+                    if g0 > from {
+                        if m.until.is_none() {
+                            c.dashed((mx, from), (mx, g0), m.color, 1, 3.0);
+                        } else {
+                            c.line(&[(mx, from), (mx, g0)], m.color, 1);
+                        }
+                    }
+                    from = from.max(g1);
                 }
                 c.text(
                     extents[i].3,
@@ -225,6 +272,60 @@ pub fn time_chart(
             }
         }
     })
+}
+
+/// A marker label's place: left and right edges, anchor and anchor x.
+type Placed = (f64, f64, Anchor, f64);
+
+/// Lanes (0 at the top) for the marker labels. A label goes to the first
+/// lane where it overlaps no label, covers no line of a marker labelled in
+/// a lane above (that line runs down through this lane), and where its own
+/// line, running down through the lanes below, crosses no label there; it
+/// is tried to the right of its marker, then to the left.
+fn marker_lanes(
+    markers: &[Marker],
+    x: &Scale,
+    lo: f64,
+    hi: f64,
+) -> (Vec<Placed>, Vec<usize>, usize) {
+    const GAP: f64 = 8.0;
+    const CLEAR: f64 = 3.0;
+    let mut placed: Vec<(Placed, usize, f64)> = Vec::new();
+    let mut lanes_used = 0usize;
+    for m in markers {
+        let w = MARK.width(&m.label);
+        let mx = x.at(m.day);
+        let mut sides: Vec<Placed> = Vec::new();
+        if mx + 4.0 + w <= hi {
+            sides.push((mx + 4.0, mx + 4.0 + w, Anchor::Start, mx + 4.0));
+        }
+        if mx - 4.0 - w >= lo {
+            sides.push((mx - 4.0 - w, mx - 4.0, Anchor::End, mx - 4.0));
+        }
+        if sides.is_empty() {
+            let c = (lo + hi) / 2.0;
+            sides.push((c - w / 2.0, c + w / 2.0, Anchor::Middle, c));
+        }
+        let fits = |p: &Placed, lane: usize| {
+            placed.iter().all(|&(q, ql, qx)| {
+                let apart = p.1 + GAP <= q.0 || p.0 >= q.1 + GAP;
+                let covers = |a: f64, b: f64, at: f64| at > a - CLEAR && at < b + CLEAR;
+                match ql.cmp(&lane) {
+                    std::cmp::Ordering::Equal => apart,
+                    std::cmp::Ordering::Less => !covers(p.0, p.1, qx),
+                    std::cmp::Ordering::Greater => !covers(q.0, q.1, mx),
+                }
+            })
+        };
+        let choice = (0..=lanes_used)
+            .find_map(|lane| sides.iter().find(|p| fits(p, lane)).map(|p| (*p, lane)))
+            .unwrap_or((sides[0], lanes_used));
+        lanes_used = lanes_used.max(choice.1 + 1);
+        placed.push((choice.0, choice.1, mx));
+    }
+    let extents = placed.iter().map(|p| p.0).collect();
+    let lane_of = placed.iter().map(|p| p.1).collect();
+    (extents, lane_of, lanes_used)
 }
 
 fn year_grid(c: &Canvas, x: &Scale, y0: f64, y1: f64) {

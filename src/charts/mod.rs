@@ -35,7 +35,7 @@ use crate::model::{CommuneIx, Content, GroupIx, Level, SetIx};
 use crate::report::Report;
 use crate::report::timeline::BAND_KEYS;
 use canvas::Meta;
-use layout::{Frame, WIDTH};
+use layout::{Frame, PHONE_WIDTH, WIDTH};
 
 /// A chart's figures as a table of text, for screen readers and copy-paste.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -60,6 +60,10 @@ pub struct Chart {
     /// A complete standalone SVG document (no XML declaration), to write as
     /// a file or to put inline in HTML.
     pub svg: String,
+    /// The same chart laid out for a phone, [`PHONE_WIDTH`] units wide with
+    /// the same type sizes: shown 300–360 px wide, its smallest text (12
+    /// units) stays at 11 CSS px or more.
+    pub phone_svg: String,
     pub table: DataTable,
 }
 
@@ -74,7 +78,7 @@ fn build(
     caption: String,
     table: DataTable,
     data: &dyn std::fmt::Debug,
-    draw: impl FnOnce(&Meta, &Frame) -> String,
+    draw: impl Fn(&Meta, &Frame) -> String,
 ) -> Chart {
     let id = format!("chart-{slug}");
     let meta = Meta {
@@ -82,18 +86,30 @@ fn build(
         title: &title,
         desc: &desc,
     };
-    let inputs = (&title, subtitle, &desc, &caption, &table, WIDTH, data);
-    let svg = memo::svg(&slug, &inputs, || {
-        let frame = Frame::new(WIDTH, &title, subtitle, &caption);
-        draw(&meta, &frame)
-    });
+    let drawn = |width| {
+        let inputs = (&title, subtitle, &desc, &caption, &table, width, data);
+        memo::svg(&slug, &inputs, || {
+            draw(&meta, &Frame::new(width, &title, subtitle, &caption))
+        })
+    };
+    let svg = drawn(WIDTH);
+    let phone_svg = drawn(PHONE_WIDTH);
     Chart {
         slug,
         title,
         desc,
         caption,
         svg,
+        phone_svg,
         table,
+    }
+}
+
+/// Where the phone layout of the chart file at `path` (`bieu-do/…`) goes.
+pub fn phone_path(path: &str) -> String {
+    match path.strip_prefix("bieu-do/") {
+        Some(rest) => format!("bieu-do/dien-thoai/{rest}"),
+        None => format!("dien-thoai-{path}"),
     }
 }
 
@@ -269,7 +285,11 @@ pub fn bands(content: &Content, report: &Report, date: Option<Date>) -> Chart {
             .iter()
             .map(|r| {
                 let mut v = vec![r.name.clone(), format::count(r.levels.known)];
-                v.extend(r.levels.bands.iter().map(|&n| format::count(n)));
+                if r.levels.known == 0 {
+                    v.extend(r.levels.bands.iter().map(|_| "Chưa có số liệu".to_string()));
+                } else {
+                    v.extend(r.levels.bands.iter().map(|&n| format::count(n)));
+                }
                 v
             })
             .collect(),
@@ -293,23 +313,48 @@ pub fn bands(content: &Content, report: &Report, date: Option<Date>) -> Chart {
 pub fn districts_compared(content: &Content, report: &Report) -> Chart {
     let (province, rows) = figures::districts_compared(content, report);
     let title = "So sánh các huyện".to_string();
-    let desc = match (report.latest_date(), rows.first(), rows.last()) {
-        (Some(d), Some(top), Some(bottom)) => format!(
-            "Ngày {}, toàn tỉnh có {} xã đạt chuẩn ({}). Cao nhất là {} ({}), thấp nhất là {} ({}).",
-            format::date(d),
-            format::count(province.meets_standard),
-            format::percent(
-                u64::from(province.meets_standard),
-                u64::from(province.known)
-            ),
-            top.name,
-            format::percent(u64::from(top.meets_standard), u64::from(top.known)),
-            bottom.name,
-            format::percent(u64::from(bottom.meets_standard), u64::from(bottom.known)),
-        ),
+    // Districts with no commune known sort last and are named apart: they
+    // have no share to be the lowest.
+    let known: Vec<&figures::DistrictRow> = rows.iter().filter(|r| r.known > 0).collect();
+    let no_data: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.known == 0)
+        .map(|r| r.name.as_str())
+        .collect();
+    let desc = match (report.latest_date(), known.first(), known.last()) {
+        (Some(d), Some(top), Some(bottom)) => {
+            let mut s = format!(
+                "Ngày {}, toàn tỉnh có {} xã đạt chuẩn ({}). Cao nhất là {} ({}), thấp nhất là {} ({}).",
+                format::date(d),
+                format::count(province.meets_standard),
+                format::percent(
+                    u64::from(province.meets_standard),
+                    u64::from(province.known)
+                ),
+                top.name,
+                format::percent(u64::from(top.meets_standard), u64::from(top.known)),
+                bottom.name,
+                format::percent(u64::from(bottom.meets_standard), u64::from(bottom.known)),
+            );
+            if !no_data.is_empty() {
+                s.push_str(&format!(" {} chưa có số liệu.", no_data.join(", ")));
+            }
+            s
+        }
         _ => "Chưa có số liệu.".into(),
     };
     let row = |r: &figures::DistrictRow| {
+        if r.known == 0 {
+            let none = "Chưa có số liệu".to_string();
+            return vec![
+                r.name.clone(),
+                format::count(r.communes),
+                format::count(0u32),
+                none.clone(),
+                none.clone(),
+                none,
+            ];
+        }
         vec![
             r.name.clone(),
             format::count(r.communes),
@@ -607,6 +652,8 @@ pub fn criteria_grid(
         title: title.clone(),
         desc,
         caption,
+        // A row of cells without text: the same on a phone.
+        phone_svg: svg.clone(),
         svg,
         table: DataTable {
             caption: title,

@@ -28,6 +28,7 @@ fn size(svg: &str) -> Option<(u32, u32)> {
 /// to the site's root). `id` is the figure's anchor on its page.
 pub fn figure(id: &str, chart: &Chart, file: &str) -> Value {
     let (w, h) = size(&chart.svg).unwrap_or((440, 280));
+    let (pw, ph) = size(&chart.phone_svg).unwrap_or((320, 280));
     let t = &chart.table;
     json!({
         "id": id,
@@ -37,6 +38,9 @@ pub fn figure(id: &str, chart: &Chart, file: &str) -> Value {
         "img": file,
         "width": w,
         "height": h,
+        "img_phone": crate::charts::phone_path(file),
+        "phone_width": pw,
+        "phone_height": ph,
         "alt": format!("{}. {}", chart.title, chart.desc),
         "table": if t.rows.is_empty() { Value::Null } else { json!({
             "caption": t.caption,

@@ -22,6 +22,7 @@ use std::path::Path;
 
 mod bulletin;
 mod gallery;
+mod method;
 mod review;
 
 /// Communes meeting and not meeting a criterion.
@@ -359,6 +360,7 @@ impl<'v, 'a> Builder<'v, 'a> {
         self.bulletins();
         self.news();
         self.free_pages();
+        self.method();
         self.models();
         self.downloads(out);
         self.not_found();
@@ -477,6 +479,8 @@ impl<'v, 'a> Builder<'v, 'a> {
     /// A figure slot: the chart written as an SVG file at `file`, with its data table.
     fn chart(&mut self, id: &str, chart: &Chart, file: String) -> Value {
         let fig = figures::figure(id, chart, &file);
+        self.svgs
+            .push((crate::charts::phone_path(&file), chart.phone_svg.clone()));
         self.svgs.push((file, chart.svg.clone()));
         fig
     }

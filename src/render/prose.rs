@@ -15,20 +15,99 @@ fn n(lang: Lang, v: impl Into<i64>) -> String {
     int(lang, v.into())
 }
 
-/// "10 xã tăng 21 tiêu chí" / "không có xã nào tăng tiêu chí".
+/// "10 xã tăng tổng cộng 21 tiêu chí", "5 xã, mỗi xã tăng 1 tiêu chí", "1 xã
+/// tăng 3 tiêu chí" / "không có xã nào tăng tiêu chí": a total never reads
+/// as each commune's gain.
 pub fn gains(lang: Lang, communes: u32, criteria: u32) -> String {
     match (lang, communes) {
         (Lang::Vi, 0) => "không có xã nào tăng tiêu chí".into(),
-        (Lang::Vi, c) => format!("{} xã tăng {} tiêu chí", n(lang, c), n(lang, criteria)),
+        (Lang::Vi, 1) => format!("1 xã tăng {} tiêu chí", n(lang, criteria)),
+        (Lang::Vi, c) if c == criteria => format!("{} xã, mỗi xã tăng 1 tiêu chí", n(lang, c)),
+        (Lang::Vi, c) => format!(
+            "{} xã tăng tổng cộng {} tiêu chí",
+            n(lang, c),
+            n(lang, criteria)
+        ),
         (Lang::En, 0) => "no commune gained a criterion".into(),
         (Lang::En, 1) => format!(
             "1 commune gained {}",
             plural_en(criteria, "criterion", "criteria")
         ),
+        (Lang::En, c) if c == criteria => format!("{c} communes gained 1 criterion each"),
         (Lang::En, c) => format!(
-            "{c} communes gained {}",
+            "{c} communes gained {} in all",
             plural_en(criteria, "criterion", "criteria")
         ),
+    }
+}
+
+/// The communes that reported and gained nothing, split into those that
+/// could still gain and those already meeting every criterion: "16 xã không
+/// tăng tiêu chí nào", "2 xã không tăng tiêu chí nào, 30 xã đã đạt đủ tiêu
+/// chí từ trước", "30 xã không tăng vì đã đạt đủ tiêu chí từ trước". Empty
+/// when nobody reported without a gain.
+pub fn no_gain(lang: Lang, short: u32, at_standard: u32) -> String {
+    match (lang, short, at_standard) {
+        (_, 0, 0) => String::new(),
+        (Lang::Vi, s, 0) => format!("{} xã không tăng tiêu chí nào", n(lang, s)),
+        (Lang::Vi, 0, a) => format!(
+            "{} xã không tăng vì đã đạt đủ tiêu chí từ trước",
+            n(lang, a)
+        ),
+        (Lang::Vi, s, a) => format!(
+            "{} xã không tăng tiêu chí nào, {} xã đã đạt đủ tiêu chí từ trước",
+            n(lang, s),
+            n(lang, a)
+        ),
+        (Lang::En, s, 0) => format!("{} gained none", plural_en(s, "commune", "communes")),
+        (Lang::En, 0, a) => format!(
+            "{} already met every criterion",
+            plural_en(a, "commune", "communes")
+        ),
+        (Lang::En, s, a) => format!(
+            "{} gained none and {} already met every criterion",
+            plural_en(s, "commune", "communes"),
+            plural_en(a, "commune", "communes")
+        ),
+    }
+}
+
+/// Known communes that did not report: "147 xã không báo cáo trong kỳ này
+/// (giữ số liệu kỳ trước)"; empty for none.
+pub fn not_reported(lang: Lang, k: u32) -> String {
+    match (lang, k) {
+        (_, 0) => String::new(),
+        (Lang::Vi, k) => format!(
+            "{} xã không báo cáo trong kỳ này (giữ số liệu kỳ trước)",
+            n(lang, k)
+        ),
+        (Lang::En, k) => format!(
+            "{} did not report (their previous figures stand)",
+            plural_en(k, "commune", "communes")
+        ),
+    }
+}
+
+/// Where a bulletin's figures come from, named by what they are: "báo cáo
+/// tuần 21–27/8/2015 của các xã", "báo cáo kỳ 1/1–30/6/2011 của các xã",
+/// "báo cáo ngày 27/8/2015 của các xã".
+pub fn bulletin_source(lang: Lang, period: Option<(Date, Date)>, on: Date) -> String {
+    match (lang, period) {
+        (Lang::Vi, Some((a, b))) => {
+            let word = if b.to_days() - a.to_days() <= 6 {
+                "tuần"
+            } else {
+                "kỳ"
+            };
+            format!("báo cáo {word} {}/{} của các xã", week_span(a, b), b.year())
+        }
+        (Lang::Vi, None) => format!("báo cáo ngày {} của các xã", date(lang, on)),
+        (Lang::En, Some((a, b))) => format!(
+            "the communes' reports for {} to {}",
+            date(lang, a),
+            date(lang, b)
+        ),
+        (Lang::En, None) => format!("the communes' reports of {}", date(lang, on)),
     }
 }
 
@@ -63,66 +142,6 @@ pub fn sentence(s: &str) -> String {
     if !out.ends_with('.') {
         out.push('.');
     }
-    out
-}
-
-/// The headline sentences of a bulletin for one scope: who reported, gains,
-/// losses, communes that gained nothing, and those that reached the standard.
-pub fn bulletin_headlines(
-    lang: Lang,
-    period: Option<(Date, Date)>,
-    on: Date,
-    s: &ScopeSummary,
-    reached_standard: usize,
-) -> Vec<String> {
-    let m = &s.movement;
-    let when = match (lang, period) {
-        (Lang::Vi, Some((a, b))) => format!("Trong tuần {}/{}", week_span(a, b), b.year()),
-        (Lang::Vi, None) => format!("Ngày {}", date(lang, on)),
-        (Lang::En, Some((a, b))) => format!("In the week {} to {}", date(lang, a), date(lang, b)),
-        (Lang::En, None) => format!("On {}", date(lang, on)),
-    };
-    let mut out = Vec::new();
-    let reported = match (lang, m.reporting) {
-        (Lang::Vi, 0) => format!("{when}, không có xã nào báo cáo"),
-        (Lang::Vi, r) => format!(
-            "{when}, {} xã báo cáo; {}",
-            n(lang, r),
-            gains(lang, m.communes_gained, m.criteria_gained)
-        ),
-        (Lang::En, 0) => format!("{when}, no commune reported"),
-        (Lang::En, r) => format!(
-            "{when}, {} reported; {}",
-            plural_en(r, "commune", "communes"),
-            gains(lang, m.communes_gained, m.criteria_gained)
-        ),
-    };
-    out.push(sentence(&reported));
-    let no_gain = s.no_gain();
-    let rest = match lang {
-        Lang::Vi if no_gain > 0 && s.levels.known > 0 => format!(
-            "{} xã không tăng tiêu chí nào; {}",
-            n(lang, no_gain),
-            losses(lang, m.communes_lost, m.criteria_lost)
-        ),
-        Lang::En if no_gain > 0 && s.levels.known > 0 => format!(
-            "{} gained none; {}",
-            plural_en(no_gain, "commune", "communes"),
-            losses(lang, m.communes_lost, m.criteria_lost)
-        ),
-        _ => losses(lang, m.communes_lost, m.criteria_lost),
-    };
-    out.push(sentence(&rest));
-    let std_line = match (lang, reached_standard) {
-        (Lang::Vi, 0) => "không có xã nào mới đạt chuẩn nông thôn mới".to_string(),
-        (Lang::Vi, k) => format!("{} xã mới đạt đủ tiêu chí nông thôn mới", n(lang, k as i64)),
-        (Lang::En, 0) => "no commune newly met the standard".to_string(),
-        (Lang::En, k) => format!(
-            "{} newly met the standard",
-            plural_en(k as u32, "commune", "communes")
-        ),
-    };
-    out.push(sentence(&std_line));
     out
 }
 
@@ -762,21 +781,40 @@ pub fn bulletin_when(lang: Lang, period: Option<(Date, Date)>, on: Date) -> Stri
     }
 }
 
-/// Gains, those that gained nothing, and losses of one scope:
-/// "10 xã tăng 21 tiêu chí, 16 xã không tăng tiêu chí nào; không có xã nào giảm tiêu chí".
-fn movement_clause(lang: Lang, s: &ScopeSummary, with_no_gain: bool) -> String {
+/// Gains, those that reported and gained nothing, and losses of one scope:
+/// "10 xã tăng tổng cộng 21 tiêu chí, 16 xã không tăng tiêu chí nào; không
+/// có xã nào giảm tiêu chí".
+fn movement_clause(lang: Lang, s: &ScopeSummary) -> String {
     let m = &s.movement;
-    let mut out = gains(lang, m.communes_gained, m.criteria_gained);
-    let no_gain = s.no_gain();
-    if with_no_gain && m.communes_gained > 0 && no_gain > 0 {
-        out.push_str(&match lang {
-            Lang::Vi => format!(", {} xã không tăng tiêu chí nào", n(lang, no_gain)),
-            Lang::En => format!(
-                ", {} gained none",
-                plural_en(no_gain, "commune", "communes")
-            ),
-        });
-    }
+    let (short, steady) = (s.reported_no_gain_short(), m.steady_standard);
+    let mut out = match (lang, m.communes_gained, short, steady) {
+        (_, 0, _, 0) => gains(lang, 0, 0),
+        (Lang::Vi, 0, 0, a) => format!(
+            "{} xã đã đạt đủ tiêu chí từ trước nên không tăng",
+            n(lang, a)
+        ),
+        (Lang::Vi, 0, _, a) => format!(
+            "không có xã nào tăng tiêu chí ({} xã đã đạt đủ tiêu chí từ trước)",
+            n(lang, a)
+        ),
+        (Lang::En, 0, 0, a) => format!(
+            "{} already met every criterion, so none gained",
+            plural_en(a, "commune", "communes")
+        ),
+        (Lang::En, 0, _, a) => format!(
+            "no commune gained a criterion ({} already met every criterion)",
+            plural_en(a, "commune", "communes")
+        ),
+        _ => {
+            let mut out = gains(lang, m.communes_gained, m.criteria_gained);
+            let none = no_gain(lang, short, steady);
+            if !none.is_empty() {
+                out.push_str(", ");
+                out.push_str(&none);
+            }
+            out
+        }
+    };
     out.push_str("; ");
     out.push_str(&losses(lang, m.communes_lost, m.criteria_lost));
     out
@@ -805,7 +843,7 @@ pub fn target_week(lang: Lang, when: &str, year: i32, communes: u32, s: &ScopeSu
             if r == 0 {
                 lead
             } else {
-                format!("{lead}: {}", movement_clause(lang, s, true))
+                format!("{lead}: {}", movement_clause(lang, s))
             }
         }
         Lang::En => {
@@ -819,7 +857,7 @@ pub fn target_week(lang: Lang, when: &str, year: i32, communes: u32, s: &ScopeSu
             if r == 0 {
                 lead
             } else {
-                format!("{lead}: {}", movement_clause(lang, s, true))
+                format!("{lead}: {}", movement_clause(lang, s))
             }
         }
     };
@@ -843,13 +881,13 @@ pub fn province_week(lang: Lang, when: Option<&str>, s: &ScopeSummary) -> String
         (Lang::Vi, r) => format!(
             "{lead} có {} xã báo cáo: {}",
             n(lang, r),
-            movement_clause(lang, s, false)
+            movement_clause(lang, s)
         ),
         (Lang::En, 0) => format!("{lead}, no commune reported"),
         (Lang::En, r) => format!(
             "{lead}, {} reported: {}",
             plural_en(r, "commune", "communes"),
-            movement_clause(lang, s, false)
+            movement_clause(lang, s)
         ),
     };
     if m.baseline > 0 {
@@ -872,6 +910,33 @@ pub fn province_week(lang: Lang, when: Option<&str>, s: &ScopeSummary) -> String
                 plural_en(m.rebased, "commune", "communes")
             ),
         });
+    }
+    let silent = not_reported(lang, s.not_reported());
+    if m.reporting > 0 && !silent.is_empty() {
+        text.push_str("; ");
+        text.push_str(&silent);
+    }
+    sentence(&text)
+}
+
+/// The week of the year's target communes, in brief (the home page):
+/// "Các xã đăng ký về đích năm 2015: 10 xã tăng tổng cộng 21 tiêu chí, 16
+/// xã không tăng tiêu chí nào; không có xã nào giảm tiêu chí."
+pub fn target_brief(lang: Lang, year: i32, s: &ScopeSummary) -> String {
+    let lead = match lang {
+        Lang::Vi => format!("Các xã đăng ký về đích năm {year}"),
+        Lang::En => format!("Communes registered for {year}"),
+    };
+    let text = match (lang, s.movement.reporting) {
+        (Lang::Vi, 0) => format!("{lead}: không có xã nào báo cáo"),
+        (Lang::En, 0) => format!("{lead}: none reported"),
+        _ => format!("{lead}: {}", movement_clause(lang, s)),
+    };
+    let mut text = text;
+    let silent = not_reported(lang, s.not_reported());
+    if !silent.is_empty() {
+        text.push_str("; ");
+        text.push_str(&silent);
     }
     sentence(&text)
 }
@@ -1061,52 +1126,81 @@ pub fn province_standing(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::timeline::{Levels, Movement};
 
     fn d(s: &str) -> Date {
         Date::parse_iso(s).unwrap()
     }
 
     #[test]
-    fn the_seed_week_reads_naturally() {
-        let s = ScopeSummary {
-            levels: Levels {
-                known: 26,
-                ..Default::default()
-            },
-            movement: Movement {
-                reporting: 26,
-                communes_gained: 10,
-                criteria_gained: 21,
-                ..Default::default()
-            },
-        };
-        let h = bulletin_headlines(
-            Lang::Vi,
-            Some((d("2015-08-21"), d("2015-08-27"))),
-            d("2015-08-27"),
-            &s,
-            0,
-        );
+    fn gains_never_read_as_each_communes_gain() {
+        assert_eq!(gains(Lang::Vi, 0, 0), "không có xã nào tăng tiêu chí");
+        assert_eq!(gains(Lang::Vi, 1, 3), "1 xã tăng 3 tiêu chí");
+        assert_eq!(gains(Lang::Vi, 5, 5), "5 xã, mỗi xã tăng 1 tiêu chí");
+        assert_eq!(gains(Lang::Vi, 10, 21), "10 xã tăng tổng cộng 21 tiêu chí");
+        assert_eq!(gains(Lang::En, 1, 1), "1 commune gained 1 criterion");
+        assert_eq!(gains(Lang::En, 5, 5), "5 communes gained 1 criterion each");
         assert_eq!(
-            h,
-            [
-                "Trong tuần 21–27/8/2015, 26 xã báo cáo; 10 xã tăng 21 tiêu chí.",
-                "16 xã không tăng tiêu chí nào; không có xã nào giảm tiêu chí.",
-                "Không có xã nào mới đạt chuẩn nông thôn mới."
-            ]
+            gains(Lang::En, 10, 21),
+            "10 communes gained 21 criteria in all"
         );
+        assert_eq!(losses(Lang::Vi, 2, 3), "2 xã giảm 3 tiêu chí");
         assert_eq!(week_span(d("2015-08-28"), d("2015-09-03")), "28/8–3/9");
     }
 
     #[test]
-    fn zero_cases() {
-        assert_eq!(gains(Lang::Vi, 0, 0), "không có xã nào tăng tiêu chí");
-        assert_eq!(losses(Lang::Vi, 2, 3), "2 xã giảm 3 tiêu chí");
-        assert_eq!(gains(Lang::En, 1, 1), "1 commune gained 1 criterion");
-        let s = ScopeSummary::default();
-        let h = bulletin_headlines(Lang::Vi, None, d("2015-08-27"), &s, 0);
-        assert_eq!(h[0], "Ngày 27/8/2015, không có xã nào báo cáo.");
+    fn no_gain_splits_those_already_at_the_standard() {
+        // Nobody reported without a gain.
+        assert_eq!(no_gain(Lang::Vi, 0, 0), "");
+        // One, and all of them short of the standard.
+        assert_eq!(no_gain(Lang::Vi, 1, 0), "1 xã không tăng tiêu chí nào");
+        // All of them already at the standard: they could not gain.
+        assert_eq!(
+            no_gain(Lang::Vi, 0, 30),
+            "30 xã không tăng vì đã đạt đủ tiêu chí từ trước"
+        );
+        // The home page's "32 xã không tăng tiêu chí", 30 of them at 19/19.
+        assert_eq!(
+            no_gain(Lang::Vi, 2, 30),
+            "2 xã không tăng tiêu chí nào, 30 xã đã đạt đủ tiêu chí từ trước"
+        );
+        assert_eq!(
+            no_gain(Lang::En, 2, 30),
+            "2 communes gained none and 30 communes already met every criterion"
+        );
+        assert_eq!(not_reported(Lang::Vi, 0), "");
+        assert_eq!(
+            not_reported(Lang::Vi, 147),
+            "147 xã không báo cáo trong kỳ này (giữ số liệu kỳ trước)"
+        );
+        assert_eq!(
+            not_reported(Lang::En, 1),
+            "1 commune did not report (their previous figures stand)"
+        );
+    }
+
+    #[test]
+    fn the_source_is_named_by_what_it_is() {
+        assert_eq!(
+            bulletin_source(
+                Lang::Vi,
+                Some((d("2015-08-21"), d("2015-08-27"))),
+                d("2015-08-27")
+            ),
+            "báo cáo tuần 21–27/8/2015 của các xã"
+        );
+        assert_eq!(
+            bulletin_source(
+                Lang::Vi,
+                Some((d("2011-01-01"), d("2011-06-30"))),
+                d("2011-06-30")
+            ),
+            "báo cáo kỳ 1/1–30/6/2011 của các xã"
+        );
+        assert_eq!(
+            bulletin_source(Lang::Vi, None, d("2015-08-27")),
+            "báo cáo ngày 27/8/2015 của các xã"
+        );
+        assert!(!bulletin_source(Lang::Vi, None, d("2015-08-27")).contains(".yaml"));
     }
 
     #[test]
@@ -1337,7 +1431,7 @@ mod bulletin_tests {
         assert_eq!(when, "Trong tuần 21–27/8/2015");
         assert_eq!(
             target_week(Lang::Vi, &when, 2015, 26, &scope(26, 26, (10, 21), (0, 0))),
-            "Trong tuần 21–27/8/2015, cả 26 xã đăng ký về đích năm 2015 đều báo cáo: 10 xã tăng 21 tiêu chí, 16 xã không tăng tiêu chí nào; không có xã nào giảm tiêu chí."
+            "Trong tuần 21–27/8/2015, cả 26 xã đăng ký về đích năm 2015 đều báo cáo: 10 xã tăng tổng cộng 21 tiêu chí, 16 xã không tăng tiêu chí nào; không có xã nào giảm tiêu chí."
         );
         let criteria: Vec<String> = [
             "Trường học",
@@ -1357,11 +1451,65 @@ mod bulletin_tests {
         );
         assert_eq!(
             province_week(Lang::Vi, None, &scope(229, 82, (21, 33), (0, 0))),
-            "Toàn tỉnh có 82 xã báo cáo: 21 xã tăng 33 tiêu chí; không có xã nào giảm tiêu chí."
+            "Toàn tỉnh có 82 xã báo cáo: 21 xã tăng tổng cộng 33 tiêu chí, 61 xã không tăng tiêu chí nào; không có xã nào giảm tiêu chí; 147 xã không báo cáo trong kỳ này (giữ số liệu kỳ trước)."
         );
         assert_eq!(
             province_standing(Lang::Vi, d("2015-08-27"), 229, 27, Some(Dec2(1147))),
             "Đến ngày 27/8/2015, 27 trong số 229 xã có số liệu đã đạt chuẩn nông thôn mới; bình quân 11,47 tiêu chí/xã."
+        );
+    }
+
+    fn steady(mut s: ScopeSummary, k: u32) -> ScopeSummary {
+        s.movement.steady_standard = k;
+        s
+    }
+
+    #[test]
+    fn the_target_week_in_its_zero_one_all_and_all_at_standard_cases() {
+        let when = "Trong tuần 21–27/8/2015";
+        let week = |t: u32, s: &ScopeSummary| target_week(Lang::Vi, when, 2015, t, s);
+        assert_eq!(
+            week(26, &scope(26, 0, (0, 0), (0, 0))),
+            "Trong tuần 21–27/8/2015, chưa có xã nào trong 26 xã đăng ký về đích năm 2015 báo cáo."
+        );
+        assert_eq!(
+            week(1, &scope(1, 1, (1, 1), (0, 0))),
+            "Trong tuần 21–27/8/2015, xã đăng ký về đích năm 2015 đã báo cáo: 1 xã tăng 1 tiêu chí; không có xã nào giảm tiêu chí."
+        );
+        assert_eq!(
+            week(5, &scope(5, 5, (5, 5), (0, 0))),
+            "Trong tuần 21–27/8/2015, cả 5 xã đăng ký về đích năm 2015 đều báo cáo: 5 xã, mỗi xã tăng 1 tiêu chí; không có xã nào giảm tiêu chí."
+        );
+        assert_eq!(
+            week(26, &scope(26, 26, (0, 0), (0, 0))),
+            "Trong tuần 21–27/8/2015, cả 26 xã đăng ký về đích năm 2015 đều báo cáo: không có xã nào tăng tiêu chí; không có xã nào giảm tiêu chí."
+        );
+        // Every one of them already meets every criterion: nothing to gain.
+        assert_eq!(
+            week(26, &steady(scope(26, 26, (0, 0), (0, 0)), 26)),
+            "Trong tuần 21–27/8/2015, cả 26 xã đăng ký về đích năm 2015 đều báo cáo: 26 xã đã đạt đủ tiêu chí từ trước nên không tăng; không có xã nào giảm tiêu chí."
+        );
+        assert_eq!(
+            week(26, &steady(scope(26, 26, (0, 0), (0, 0)), 4)),
+            "Trong tuần 21–27/8/2015, cả 26 xã đăng ký về đích năm 2015 đều báo cáo: không có xã nào tăng tiêu chí (4 xã đã đạt đủ tiêu chí từ trước); không có xã nào giảm tiêu chí."
+        );
+    }
+
+    #[test]
+    fn the_home_pages_week_splits_no_gain_and_silence() {
+        // 229 known, 37 reported: 5 gained 5, 30 already at 19/19, 2 gained none.
+        let s = steady(scope(229, 37, (5, 5), (0, 0)), 30);
+        assert_eq!(
+            province_week(Lang::Vi, None, &s),
+            "Toàn tỉnh có 37 xã báo cáo: 5 xã, mỗi xã tăng 1 tiêu chí, 2 xã không tăng tiêu chí nào, 30 xã đã đạt đủ tiêu chí từ trước; không có xã nào giảm tiêu chí; 192 xã không báo cáo trong kỳ này (giữ số liệu kỳ trước)."
+        );
+        assert_eq!(
+            target_brief(Lang::Vi, 2017, &steady(scope(3, 3, (0, 0), (0, 0)), 3)),
+            "Các xã đăng ký về đích năm 2017: 3 xã đã đạt đủ tiêu chí từ trước nên không tăng; không có xã nào giảm tiêu chí."
+        );
+        assert_eq!(
+            target_brief(Lang::Vi, 2017, &scope(4, 1, (1, 2), (0, 0))),
+            "Các xã đăng ký về đích năm 2017: 1 xã tăng 2 tiêu chí; không có xã nào giảm tiêu chí; 3 xã không báo cáo trong kỳ này (giữ số liệu kỳ trước)."
         );
     }
 

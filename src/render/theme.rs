@@ -35,6 +35,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "tags.html",
     "tag.html",
     "page.html",
+    "method.html",
     "bulletins.html",
     "bulletin.html",
     "targets.html",

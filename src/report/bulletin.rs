@@ -204,7 +204,8 @@ pub fn bulletin(content: &Content, sweep: &Sweep, si: usize) -> Bulletin {
             continue;
         };
         if let Some(k) = slot(top, &lines) {
-            lines[k].movement.record(ch);
+            let n = content.sets[content.snapshots[ch.snapshot].set].len();
+            lines[k].movement.record(ch, n);
         }
     }
     lines.sort_by_cached_key(|l| crate::text::collation_key(&content.groups[l.group].name));

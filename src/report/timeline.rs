@@ -155,6 +155,9 @@ pub struct Movement {
     pub criteria_lost: u32,
     pub baseline: u32,
     pub rebased: u32,
+    /// Compared communes that gained nothing and meet every criterion of
+    /// their set: they could not gain (they met all before, too).
+    pub steady_standard: u32,
     /// v1.2: indicators gained and lost at this snapshot, summed over the
     /// communes it lists.
     pub indicators_gained: u32,
@@ -162,8 +165,8 @@ pub struct Movement {
 }
 
 impl Movement {
-    /// Counts one change.
-    pub fn record(&mut self, change: &Change) {
+    /// Counts one change; `n` is the number of criteria of its set.
+    pub fn record(&mut self, change: &Change, n: usize) {
         self.reporting += 1;
         self.indicators_gained += change.indicators_gained.count();
         self.indicators_lost += change.indicators_lost.count();
@@ -171,6 +174,9 @@ impl Movement {
             ChangeKind::Baseline => self.baseline += 1,
             ChangeKind::Rebased { .. } => self.rebased += 1,
             ChangeKind::Compared { gained, lost } => {
+                if gained.count() == 0 && change.met_after as usize >= n {
+                    self.steady_standard += 1;
+                }
                 if gained.count() > 0 {
                     self.communes_gained += 1;
                     self.criteria_gained += gained.count();
@@ -197,6 +203,26 @@ impl ScopeSummary {
         self.levels
             .known
             .saturating_sub(self.movement.communes_gained)
+    }
+
+    /// Communes that reported, were compared under the same set and gained
+    /// nothing (first reports and re-based communes are not among them).
+    pub fn reported_no_gain(&self) -> u32 {
+        let m = &self.movement;
+        m.reporting
+            .saturating_sub(m.communes_gained + m.baseline + m.rebased)
+    }
+
+    /// Of [`Self::reported_no_gain`], those that could still gain (not at the standard).
+    pub fn reported_no_gain_short(&self) -> u32 {
+        self.reported_no_gain()
+            .saturating_sub(self.movement.steady_standard)
+    }
+
+    /// Known communes that did not report at this snapshot (their state is
+    /// carried forward).
+    pub fn not_reported(&self) -> u32 {
+        self.levels.known.saturating_sub(self.movement.reporting)
     }
 }
 
@@ -453,9 +479,9 @@ pub fn sweep(content: &Content) -> Sweep {
                 indicators_gained: ind_gained,
                 indicators_lost: ind_lost,
             };
-            move_all.record(&change);
+            move_all.record(&change, content.sets[new.set].len());
             if commune.target_year == Some(year) {
-                move_target.record(&change);
+                move_target.record(&change, content.sets[new.set].len());
             }
             if let Some(p) = prev {
                 run.remove(content, c, &p);

@@ -14,7 +14,7 @@
 use super::read::{Table, Workbook, col_name};
 use crate::date::Date;
 use crate::diag::Message;
-use crate::model::{CommuneIx, Content, Met, SetIx};
+use crate::model::{CommuneIx, Content, CriteriaSet, Met, SetIx};
 use crate::report::timeline::Timeline;
 use crate::text::fold;
 use crate::tr;
@@ -30,6 +30,8 @@ pub const STATE_HEADER: &str = "ntm-site:state";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
     Criterion(usize),
+    /// v1.2: an indicator, by its flat position in the set.
+    Indicator(usize),
     Name,
     Code,
     District,
@@ -42,7 +44,10 @@ enum Role {
 #[derive(Clone, Debug)]
 pub struct Reported {
     pub commune: CommuneIx,
+    /// The criteria met, made whole ([`CriteriaSet::complete`]).
     pub met: Met,
+    /// v1.2: the indicators met (flat positions), made whole likewise.
+    pub indicators: Met,
     /// `sheet, row` (1-based row) for messages.
     pub at: (String, usize),
 }
@@ -105,19 +110,54 @@ pub fn cell_value(text: &str) -> CellValue {
     }
 }
 
-/// The criterion a header names, by number (`1`, `TC1`, `TC 1`, `Tiêu chí
-/// 1`, `Tiêu chí số 1`, `1. Quy hoạch`) or by name; `Err(id)` for an
-/// indicator column (`2.1`).
-fn header_criterion(text: &str, names: &[String]) -> Option<Result<usize, String>> {
+/// What a column's header names.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Head {
+    Criterion(usize),
+    /// An indicator id as written in the header (`2.1`, `17.10`).
+    Indicator(String),
+}
+
+/// The folded names of a set's criteria and indicators, for headers that
+/// name them in words.
+fn head_names(set: &CriteriaSet) -> Vec<(String, Head)> {
+    let mut out = Vec::new();
+    for c in &set.criteria {
+        out.push((fold(&c.name), Head::Criterion(c.number)));
+        for x in &c.indicators {
+            out.push((fold(&x.name), Head::Indicator(x.id.clone())));
+        }
+    }
+    out
+}
+
+/// What a header names: a criterion by number (`1`, `TC1`, `TC 1`, `Tiêu
+/// chí 1`, `Tiêu chí số 1`, `1. Quy hoạch`), an indicator by id (`2.1`,
+/// `CT 2.1`, `Chỉ tiêu 2.1`, `2.1. Đường xã`), or either by name.
+fn header_criterion(text: &str, names: &[(String, Head)]) -> Option<Head> {
     let f = fold(text);
     let f = f.trim();
     if f.is_empty() {
         return None;
     }
     let mut rest = f;
-    for p in ["tieu chi so", "tieu chi", "tc so", "tc.", "tc", "so"] {
+    let mut indicator_word = false;
+    for (p, ind) in [
+        ("tieu chi so", false),
+        ("tieu chi", false),
+        ("chi tieu so", true),
+        ("chi tieu", true),
+        ("tc so", false),
+        ("tc.", false),
+        ("tc", false),
+        ("ct so", true),
+        ("ct.", true),
+        ("ct", true),
+        ("so", false),
+    ] {
         if let Some(r) = rest.strip_prefix(p) {
             rest = r.trim_start_matches([' ', '.', ':', '-']);
+            indicator_word = ind;
             break;
         }
     }
@@ -129,33 +169,38 @@ fn header_criterion(text: &str, names: &[String]) -> Option<Result<usize, String
             && k.starts_with(|c: char| c.is_ascii_digit())
         {
             let k: String = k.chars().take_while(|c| c.is_ascii_digit()).collect();
-            return Some(Err(format!("{n}.{k}")));
+            if k.len() <= 3 {
+                return Some(Head::Indicator(format!("{n}.{k}")));
+            }
+            return None;
         }
         let ok_end = after.is_empty() || after.starts_with(['.', ' ', ':', ')', '-', ',']);
         if n >= 1
+            && !indicator_word
             && ok_end
             && (rest.len() != f.len()
                 || after.trim().is_empty()
                 || after.starts_with(['.', ' ', ':', '-']))
         {
-            return Some(Ok(n));
+            return Some(Head::Criterion(n));
         }
     }
-    // By name: the header is the criterion's name (folded), maybe with more.
-    let mut best: Option<(usize, usize)> = None;
-    for (i, name) in names.iter().enumerate() {
+    // By name: the header is the name (folded), maybe with more words; the
+    // longest name found wins.
+    let padded = format!(" {} ", f.replace(['.', ',', '(', ')', ':', '-'], " "));
+    let mut best: Option<(&Head, usize)> = None;
+    for (name, head) in names {
         if name.is_empty() {
             continue;
         }
         if f == name.as_str() {
-            return Some(Ok(i + 1));
+            return Some(head.clone());
         }
-        let padded = format!(" {} ", f.replace(['.', ',', '(', ')', ':', '-'], " "));
         if padded.contains(&format!(" {name} ")) && best.is_none_or(|(_, l)| name.len() > l) {
-            best = Some((i + 1, name.len()));
+            best = Some((head, name.len()));
         }
     }
-    best.map(|(n, _)| Ok(n))
+    best.map(|(h, _)| h.clone())
 }
 
 /// The role of a non-criterion header.
@@ -254,14 +299,14 @@ pub fn title_date(text: &str) -> Option<Date> {
     found.filter(|d| (1990..=2100).contains(&d.year()))
 }
 
-/// The header row of a sheet: the one naming the most distinct criteria.
-fn find_header(t: &Table, names: &[String]) -> Option<usize> {
+/// The header row of a sheet: the one naming the most distinct criteria and
+/// indicators.
+fn find_header(t: &Table, names: &[(String, Head)]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for (r, row) in t.rows.iter().enumerate().take(30) {
-        let mut nums: Vec<usize> = row
+        let mut nums: Vec<Head> = row
             .iter()
             .filter_map(|c| header_criterion(c, names))
-            .filter_map(|x| x.ok())
             .collect();
         nums.sort();
         nums.dedup();
@@ -502,12 +547,7 @@ pub fn set_for(content: &Content, date: Date) -> Result<SetIx, Message> {
 /// Reads the workbook against the content: what would be written.
 pub fn plan(content: &Content, wb: &Workbook, date: Option<Date>) -> Result<Plan, Message> {
     // Header detection first uses the names of every set.
-    let all_names: Vec<String> = {
-        let longest = content.sets.iter().max_by_key(|s| s.len());
-        longest
-            .map(|s| s.criteria.iter().map(|c| fold(&c.name)).collect())
-            .unwrap_or_default()
-    };
+    let all_names: Vec<(String, Head)> = content.sets.iter().flat_map(head_names).collect();
     let headers: Vec<Option<usize>> = wb
         .sheets
         .iter()
@@ -539,12 +579,7 @@ pub fn plan(content: &Content, wb: &Workbook, date: Option<Date>) -> Result<Plan
         }
     };
     let set = set_for(content, date)?;
-    let names: Vec<String> = content.sets[set]
-        .criteria
-        .iter()
-        .map(|c| fold(&c.name))
-        .collect();
-    let n_criteria = content.sets[set].len();
+    let names = head_names(&content.sets[set]);
     let index = Names::new(content);
     let mut plan = Plan {
         date,
@@ -570,7 +605,15 @@ pub fn plan(content: &Content, wb: &Workbook, date: Option<Date>) -> Result<Plan
             continue;
         };
         any_header = true;
-        read_sheet(t, h, &names, n_criteria, &index, &mut plan, &mut seen);
+        read_sheet(
+            t,
+            h,
+            &names,
+            &content.sets[set],
+            &index,
+            &mut plan,
+            &mut seen,
+        );
     }
     if !any_header {
         return Err(tr!(
@@ -585,8 +628,8 @@ pub fn plan(content: &Content, wb: &Workbook, date: Option<Date>) -> Result<Plan
 fn read_sheet(
     t: &Table,
     h: usize,
-    names: &[String],
-    n_criteria: usize,
+    names: &[(String, Head)],
+    set: &CriteriaSet,
     index: &Names,
     plan: &mut Plan,
     seen: &mut BTreeMap<CommuneIx, (String, usize)>,
@@ -595,11 +638,11 @@ fn read_sheet(
     let mut roles: Vec<Option<Role>> = vec![None; width];
     for (col, role) in roles.iter_mut().enumerate() {
         match header_criterion(t.cell(h, col), names) {
-            Some(Ok(n)) if n <= n_criteria => {
+            Some(Head::Criterion(n)) if n <= set.len() => {
                 *role = Some(Role::Criterion(n));
                 continue;
             }
-            Some(Ok(n)) => {
+            Some(Head::Criterion(n)) => {
                 let (s, c) = (&t.name, col_name(col));
                 plan.notes.push(tr!(
                     "trang '{s}', cột {c}: bộ tiêu chí không có tiêu chí {n}; bỏ qua cột này",
@@ -607,12 +650,33 @@ fn read_sheet(
                 ));
                 continue;
             }
-            Some(Err(id)) => {
-                let (s, c) = (&t.name, col_name(col));
-                plan.errors.push(tr!(
-                    "trang '{s}', cột {c}: cột chỉ tiêu '{id}' chưa nhập được; hãy ghi theo tiêu chí",
-                    "sheet '{s}', column {c}: indicator column '{id}' cannot be imported yet; report by criterion"
-                ));
+            Some(Head::Indicator(id)) => {
+                if let Some(p) = set.indicator_position(&id) {
+                    *role = Some(Role::Indicator(p));
+                    continue;
+                }
+                let (s, c, set_id) = (&t.name, col_name(col), &set.id);
+                plan.errors.push(if set.has_indicators() {
+                    let ids: Vec<&str> = set
+                        .criteria
+                        .iter()
+                        .flat_map(|c| c.indicators.iter().map(|x| x.id.as_str()))
+                        .collect();
+                    let near = ids
+                        .iter()
+                        .min_by_key(|x| strsim::levenshtein(x, &id))
+                        .copied()
+                        .unwrap_or("");
+                    tr!(
+                        "trang '{s}', cột {c}: bộ tiêu chí {set_id} không có chỉ tiêu '{id}' (gần nhất: {near}); hãy sửa tiêu đề cột",
+                        "sheet '{s}', column {c}: the criteria set {set_id} has no indicator '{id}' (closest: {near}); correct the column's header"
+                    )
+                } else {
+                    tr!(
+                        "trang '{s}', cột {c}: bộ tiêu chí {set_id} không chia tiêu chí thành chỉ tiêu, nên không đọc được cột '{id}'; hãy ghi theo tiêu chí (TC1, TC2...)",
+                        "sheet '{s}', column {c}: the criteria set {set_id} has no indicators, so column '{id}' cannot be read; report by criterion (TC1, TC2...)"
+                    )
+                });
                 continue;
             }
             None => {}
@@ -627,8 +691,6 @@ fn read_sheet(
             }
         }
     }
-    // One column per role: the first.
-    let first = |want: Role| roles.iter().position(|r| *r == Some(want));
     let crit_cols: Vec<(usize, usize)> = roles
         .iter()
         .enumerate()
@@ -650,7 +712,27 @@ fn read_sheet(
             }
         }
     }
-    let first_crit = crit_cols.first().map(|x| x.0).unwrap_or(0);
+    let ind_cols: Vec<(usize, usize)> = roles
+        .iter()
+        .enumerate()
+        .filter_map(|(c, r)| match r {
+            Some(Role::Indicator(p)) => Some((c, *p)),
+            _ => None,
+        })
+        .collect();
+    indicator_columns(t, set, &ind_cols, &mut roles, plan);
+    let crit_cols: Vec<(usize, usize)> = crit_cols
+        .into_iter()
+        .filter(|(c, _)| roles[*c].is_some())
+        .collect();
+    // One column per role: the first.
+    let first = |want: Role| roles.iter().position(|r| *r == Some(want));
+    let first_crit = crit_cols
+        .iter()
+        .chain(&ind_cols)
+        .map(|x| x.0)
+        .min()
+        .unwrap_or(0);
     let name_col = first(Role::Name).or_else(|| {
         // The text column left of the criteria.
         (0..first_crit).rev().find(|&c| {
@@ -689,12 +771,21 @@ fn read_sheet(
         }
         // The cells.
         let mut met = Met::default();
+        let mut ind = Met::default();
         let mut any = false;
         let mut bad = false;
-        for &(c, n) in &crit_cols {
+        let cols = crit_cols
+            .iter()
+            .map(|&(c, n)| (c, Role::Criterion(n)))
+            .chain(ind_cols.iter().map(|&(c, p)| (c, Role::Indicator(p))));
+        for (c, role) in cols {
             match cell_value(t.cell(r, c)) {
                 CellValue::Met => {
-                    met = met.with(n);
+                    match role {
+                        Role::Indicator(p) => ind = ind.with(p),
+                        Role::Criterion(n) => met = met.with(n),
+                        _ => {}
+                    }
                     any = true;
                 }
                 CellValue::NotMet => any = true,
@@ -779,15 +870,16 @@ fn read_sheet(
             }
         };
         let Some(commune) = commune else { continue };
+        let (met, ind) = set.complete(met, ind);
         if !any {
             plan.not_reported += 1;
             continue;
         }
         // An exported workbook: unchanged and undated is no report.
         if let Some(sc) = state_col {
-            let before = parse_state(t.cell(r, sc));
+            let before = parse_state(t.cell(r, sc), set);
             let dated = date_col.is_some_and(|dc| !t.cell(r, dc).trim().is_empty());
-            if before == Some(met) && !dated {
+            if before == Some((met, ind)) && !dated {
                 plan.not_reported += 1;
                 continue;
             }
@@ -812,21 +904,99 @@ fn read_sheet(
             continue;
         }
         seen.insert(commune, at.clone());
-        plan.reported.push(Reported { commune, met, at });
+        plan.reported.push(Reported {
+            commune,
+            met,
+            indicators: ind,
+            at,
+        });
     }
 }
 
-/// The pre-filled state of an exported row: `1;2;3`, empty for none.
-fn parse_state(text: &str) -> Option<Met> {
-    let mut m = Met::default();
-    for p in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+/// The pre-filled state of an exported row, made whole: `1;2;3`, with
+/// indicator ids under a set with indicators (`1;2.1;2.3;3`), empty for none.
+fn parse_state(text: &str, set: &CriteriaSet) -> Option<(Met, Met)> {
+    let (mut m, mut ind) = (Met::default(), Met::default());
+    for p in text
+        .split(';')
+        .map(|p| p.trim().trim_matches('"'))
+        .filter(|p| !p.is_empty())
+    {
+        if p.contains('.') {
+            ind = ind.with(set.indicator_position(p)?);
+            continue;
+        }
         let n: usize = p.parse().ok()?;
         if !(1..=crate::model::MAX_CRITERIA).contains(&n) {
             return None;
         }
         m = m.with(n);
     }
-    Some(m)
+    Some(set.complete(m, ind))
+}
+
+/// v1.2: the indicator columns of a sheet against its criterion columns: an
+/// indicator on two columns is an error; a criterion column whose
+/// criterion also has indicator columns is left out (the indicators say
+/// more), and indicators without a column are named, as they will be
+/// written as not met.
+fn indicator_columns(
+    t: &Table,
+    set: &CriteriaSet,
+    ind_cols: &[(usize, usize)],
+    roles: &mut [Option<Role>],
+    plan: &mut Plan,
+) {
+    if ind_cols.is_empty() {
+        return;
+    }
+    let s = &t.name;
+    let mut have = Met::default();
+    for &(_, p) in ind_cols {
+        if have.has(p) {
+            let id = set.flat_indicator(p).map(|x| x.id.as_str()).unwrap_or("");
+            plan.errors.push(tr!(
+                "trang '{s}': chỉ tiêu {id} có hai cột",
+                "sheet '{s}': indicator {id} has two columns"
+            ));
+        }
+        have = have.with(p);
+    }
+    let mut missing: Vec<&str> = Vec::new();
+    for c in set.criteria.iter().filter(|c| !c.indicators.is_empty()) {
+        let mask = set.indicator_mask(c.number);
+        let crit_col = roles
+            .iter()
+            .position(|r| *r == Some(Role::Criterion(c.number)));
+        if have.0 & mask.0 == 0 {
+            if crit_col.is_none() {
+                missing.extend(c.indicators.iter().map(|x| x.id.as_str()));
+            }
+            continue;
+        }
+        if let Some(col) = crit_col {
+            let (n, cl) = (c.number, col_name(col));
+            plan.notes.push(tr!(
+                "trang '{s}', cột {cl}: tiêu chí {n} đã có các cột chỉ tiêu; đọc theo chỉ tiêu, bỏ qua cột này",
+                "sheet '{s}', column {cl}: criterion {n} has indicator columns; read by indicator, this column skipped"
+            ));
+            roles[col] = None;
+        }
+        missing.extend(
+            c.indicators
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| !have.has(c.indicator_offset + k + 1))
+                .map(|(_, x)| x.id.as_str()),
+        );
+    }
+    if !missing.is_empty() {
+        let l = missing.join(", ");
+        plan.notes.push(tr!(
+            "trang '{s}': không có cột cho {l}; các chỉ tiêu này được ghi là chưa đạt",
+            "sheet '{s}': no column for {l}; these indicators are written as not met"
+        ));
+    }
 }
 
 /// The snapshot file for a plan.
@@ -850,7 +1020,7 @@ pub fn snapshot_yaml(content: &Content, plan: &Plan, source: &str) -> String {
             .cmp(&content.communes[b.commune].id)
     });
     for r in rows {
-        let nums: Vec<String> = r.met.iter().map(|k| k.to_string()).collect();
+        let nums = content.sets[plan.set].met_list(r.met, r.indicators);
         let _ = writeln!(
             out,
             "  {}: [{}]",
@@ -870,23 +1040,46 @@ fn one_line(s: &str) -> String {
 /// One line per reported commune: its change against its state the day before.
 pub fn change_lines(content: &Content, timeline: &Timeline, plan: &Plan) -> Vec<Message> {
     let mut out = Vec::new();
-    let n = content.sets[plan.set].len();
+    let set = &content.sets[plan.set];
+    let n = set.len();
+    let total = set.indicator_count();
     for r in &plan.reported {
         let c = &content.communes[r.commune];
         let (id, name) = (&c.id, &c.name);
         let after = r.met.count();
+        // v1.2: "18/47 indicators" after the criteria.
+        let of_indicators = |m: &mut Message| {
+            if total > 0 {
+                let k = r.indicators.count();
+                m.push(&tr!(", {k}/{total} chỉ tiêu", ", {k}/{total} indicators"));
+            }
+        };
         let line = match timeline.state_on(r.commune, plan.date.pred()) {
-            None => tr!(
-                "{id} ({name}): lần đầu báo cáo, {after}/{n} tiêu chí",
-                "{id} ({name}): first report, {after}/{n} criteria"
-            ),
-            Some(s) if s.set != plan.set => tr!(
-                "{id} ({name}): chuyển sang bộ tiêu chí mới, {after}/{n} tiêu chí",
-                "{id} ({name}): moves to the new criteria set, {after}/{n} criteria"
-            ),
+            None => {
+                let mut m = tr!(
+                    "{id} ({name}): lần đầu báo cáo, {after}/{n} tiêu chí",
+                    "{id} ({name}): first report, {after}/{n} criteria"
+                );
+                of_indicators(&mut m);
+                m
+            }
+            Some(s) if s.set != plan.set => {
+                let mut m = tr!(
+                    "{id} ({name}): chuyển sang bộ tiêu chí mới, {after}/{n} tiêu chí",
+                    "{id} ({name}): moves to the new criteria set, {after}/{n} criteria"
+                );
+                of_indicators(&mut m);
+                m
+            }
             Some(s) => {
                 let gained = r.met.minus(s.met).numbers();
                 let lost = s.met.minus(r.met).numbers();
+                let ind_gained = set
+                    .indicator_ids(r.indicators.minus(s.indicators_met))
+                    .join(", ");
+                let ind_lost = set
+                    .indicator_ids(s.indicators_met.minus(r.indicators))
+                    .join(", ");
                 let before = s.count();
                 let list = |v: &[usize]| {
                     v.iter()
@@ -894,11 +1087,17 @@ pub fn change_lines(content: &Content, timeline: &Timeline, plan: &Plan) -> Vec<
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
-                if gained.is_empty() && lost.is_empty() {
-                    tr!(
+                if gained.is_empty()
+                    && lost.is_empty()
+                    && ind_gained.is_empty()
+                    && ind_lost.is_empty()
+                {
+                    let mut m = tr!(
                         "{id} ({name}): không đổi, {after}/{n} tiêu chí",
                         "{id} ({name}): unchanged, {after}/{n} criteria"
-                    )
+                    );
+                    of_indicators(&mut m);
+                    m
                 } else {
                     let mut m = tr!(
                         "{id} ({name}): {before} → {after} tiêu chí",
@@ -911,6 +1110,21 @@ pub fn change_lines(content: &Content, timeline: &Timeline, plan: &Plan) -> Vec<
                     if !lost.is_empty() {
                         let l = list(&lost[..]);
                         m.push(&tr!("; mất {l}", "; lost {l}"));
+                    }
+                    if !ind_gained.is_empty() {
+                        let g = &ind_gained;
+                        m.push(&tr!("; thêm chỉ tiêu {g}", "; gained indicators {g}"));
+                    }
+                    if !ind_lost.is_empty() {
+                        let l = &ind_lost;
+                        m.push(&tr!("; mất chỉ tiêu {l}", "; lost indicators {l}"));
+                    }
+                    if total > 0 {
+                        let k = r.indicators.count();
+                        m.push(&tr!(
+                            "; đạt {k}/{total} chỉ tiêu",
+                            "; {k}/{total} indicators met"
+                        ));
                     }
                     m
                 }
@@ -973,7 +1187,15 @@ mod tests {
 
     #[test]
     fn headers_by_number_and_name() {
-        let names = vec![fold("Quy hoạch"), fold("Giao thông"), fold("Thủy lợi")];
+        let names: Vec<(String, Head)> = [
+            ("Quy hoạch", Head::Criterion(1)),
+            ("Giao thông", Head::Criterion(2)),
+            ("Đường xã", Head::Indicator("2.1".into())),
+            ("Thủy lợi", Head::Criterion(3)),
+        ]
+        .into_iter()
+        .map(|(n, h)| (fold(n), h))
+        .collect();
         for (h, n) in [
             ("TC1", 1),
             ("TC 2", 2),
@@ -985,11 +1207,27 @@ mod tests {
             ("GIAO THÔNG", 2),
             ("2. Giao thông", 2),
         ] {
-            assert_eq!(header_criterion(h, &names), Some(Ok(n)), "{h}");
+            assert_eq!(header_criterion(h, &names), Some(Head::Criterion(n)), "{h}");
         }
-        assert_eq!(header_criterion("2.1", &names), Some(Err("2.1".into())));
+        for (h, id) in [
+            ("2.1", "2.1"),
+            ("CT 2.1", "2.1"),
+            ("CT2.1", "2.1"),
+            ("Chỉ tiêu 2.1", "2.1"),
+            ("chỉ tiêu số 17.10", "17.10"),
+            ("2.1. Đường xã", "2.1"),
+            ("Đường xã", "2.1"),
+            ("ĐƯỜNG XÃ (km)", "2.1"),
+        ] {
+            assert_eq!(
+                header_criterion(h, &names),
+                Some(Head::Indicator(id.into())),
+                "{h}"
+            );
+        }
         assert_eq!(header_criterion("Tên xã", &names), None);
         assert_eq!(header_criterion("STT", &names), None);
+        assert_eq!(header_criterion("Chỉ tiêu 2", &names), None);
     }
 
     #[test]

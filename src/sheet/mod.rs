@@ -204,8 +204,9 @@ pub fn run_export(args: &ExportArgs) -> Outcome {
     let p = args.file.display().to_string();
     write_file(&args.file, &bytes, true)
         .map_err(|e| tr!("không ghi được {p}: {e}", "cannot write {p}: {e}"))?;
-    let n = content.communes.len();
-    let s = export::sheets(content).len();
+    let sheets = export::sheets(content, date);
+    let n: usize = sheets.iter().map(|(_, cs)| cs.len()).sum();
+    let s = sheets.len();
     Ok(vec![tr!(
         "đã ghi {p}: {s} trang, {n} xã, ngày báo cáo {d}; gửi các xã điền rồi nhập lại bằng: ntm-site import {p}",
         "wrote {p}: {s} sheets, {n} communes, reporting date {d}; send it to the communes, then read it back with: ntm-site import {p}",

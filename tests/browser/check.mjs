@@ -7,7 +7,10 @@
 // 3. the same site opened from the output folder with file://: styles load
 //    and a link leads to a page;
 // 4. no request leaves the site (no third party, no web font);
-// 5. screenshots of each page kind at 360 and 1280 px.
+// 5. screenshots of each page kind at 360 and 1280 px;
+// 6. on a 360 px phone: the bulletin of 27/8/2015 at most 7,000 px tall, no
+//    table row taller than 160 px on the bulletin, year-review and district
+//    pages, every chart's smallest text at least 11 CSS px as drawn.
 //
 // The site is served from a sub-path (the base path, e.g. /ha-tinh/) by a
 // small static server on 127.0.0.1, so that relative links are tested as a
@@ -15,7 +18,7 @@
 
 import { chromium } from "playwright-core";
 import { createServer } from "node:http";
-import { readFile, mkdir, stat } from "node:fs/promises";
+import { readFile, readdir, mkdir, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -149,6 +152,8 @@ const kinds = [
   ["models", "mo-hinh/index.html"],
   ["404", "404.html"],
 ];
+// The bulletin of 27/8/2015 (the sample's busiest week), when there is one.
+kinds.push(["bulletin-2015-08-27", "ban-tin/2015-08-27/index.html"]);
 // An article, a tag, a free page and a model, when the content has them.
 const sitemap = await readFile(path.join(root, "sitemap.xml"), "utf8");
 const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
@@ -287,6 +292,75 @@ for (const width of [360, 1280]) {
   await ctx.close();
 }
 ok(`screenshots of ${pages.length} page kinds at 360 and 1280 px in ${shotsDir}`);
+
+// 6. Read on a phone.
+{
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
+  const p = await ctx.newPage();
+  const districts = [];
+  for (const d of await readdir(path.join(root, "huyen"), { withFileTypes: true })) {
+    if (d.isDirectory() && (await exists(`huyen/${d.name}/index.html`))) districts.push(["district", `huyen/${d.name}/index.html`]);
+  }
+  const phonePages = [...pages, ...districts.filter(([, rel]) => !pages.some(([, q]) => q === rel))];
+  // The smallest text of every chart as drawn: inline SVG measured in
+  // place, SVG images by their font sizes scaled to the width shown.
+  const svgSizes = new Map();
+  const svgMinFont = async (src) => {
+    if (!svgSizes.has(src)) {
+      const body = await (await fetch(src)).text();
+      const view = /viewBox="([^"]+)"/.exec(body)[1].split(/\s+/).map(Number);
+      const sizes = [...body.matchAll(/<text[^>]*font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+      svgSizes.set(src, { width: view[2], min: Math.min(...sizes) });
+    }
+    return svgSizes.get(src);
+  };
+  for (const [kind, rel] of phonePages) {
+    await p.goto(site + rel);
+    await p.evaluate(async () => {
+      const imgs = [...document.images];
+      imgs.forEach((i) => (i.loading = "eager"));
+      await Promise.all(imgs.map((i) => (i.complete ? null : new Promise((r) => { i.onload = i.onerror = r; }))));
+    });
+    const m = await p.evaluate(() => {
+      const rows = [...document.querySelectorAll("main table tr")]
+        .filter((tr) => tr.getClientRects().length)
+        .map((tr) => ({ h: tr.getBoundingClientRect().height, text: tr.innerText.replace(/\s+/g, " ").slice(0, 60) }));
+      const tallest = rows.reduce((a, b) => (b.h > a.h ? b : a), { h: 0, text: "" });
+      const inline = [...document.querySelectorAll("main svg text")]
+        .filter((t) => t.getClientRects().length)
+        .map((t) => {
+          const ctm = t.getScreenCTM();
+          return { size: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b), text: t.textContent };
+        });
+      const images = [...document.querySelectorAll("main img")]
+        .filter((i) => /\.svg$/.test(i.currentSrc) && i.getClientRects().length && i.getBoundingClientRect().width > 60)
+        .map((i) => ({ src: i.currentSrc, shown: i.getBoundingClientRect().width }));
+      return { height: document.documentElement.scrollHeight, tallest, inline, images };
+    });
+    let smallest = Infinity, where = "";
+    for (const t of m.inline) if (t.size < smallest) { smallest = t.size; where = `"${t.text}"`; }
+    for (const i of m.images) {
+      if (/-tieu-chi\.svg$/.test(i.src)) continue; // the criteria grid: a row of cells, no text
+      const f = await svgMinFont(i.src);
+      const size = (f.min * i.shown) / f.width;
+      if (size < smallest) { smallest = size; where = i.src.slice(site.length); }
+    }
+    const notes = [`${Math.round(m.height)} px tall`];
+    if (rel === "ban-tin/2015-08-27/index.html") {
+      if (m.height > 7000) fail(`phone: the bulletin of 27/8/2015 is ${m.height} px tall at 360 px (at most 7,000)`);
+    }
+    if (["bulletin", "bulletin-2015-08-27", "year", "district"].includes(kind)) {
+      notes.push(`tallest row ${Math.round(m.tallest.h)} px`);
+      if (m.tallest.h > 160) fail(`phone: ${rel}: a table row is ${Math.round(m.tallest.h)} px tall at 360 px: "${m.tallest.text}"`);
+    }
+    if (smallest < Infinity) {
+      notes.push(`smallest chart text ${smallest.toFixed(1)} px`);
+      if (smallest < 11) fail(`phone: ${rel}: chart text ${smallest.toFixed(1)} px at 360 px (${where})`);
+    }
+    ok(`phone ${kind} ${rel}: ${notes.join(", ")}`);
+  }
+  await ctx.close();
+}
 
 await browser.close();
 server.close();

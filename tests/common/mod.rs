@@ -113,3 +113,20 @@ pub fn example_dir() -> PathBuf {
 pub fn example_2026_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/example-2026")
 }
+
+/// A copy of the worked example of 2026's content folder at `dir/content`
+/// (for the commands that write into it: `import`, `new snapshot`).
+pub fn example_2026_copy(dir: &Path) -> PathBuf {
+    let src = example_2026_dir().join("content");
+    let dst = dir.join("content");
+    for e in walkdir::WalkDir::new(&src) {
+        let e = e.unwrap();
+        let to = dst.join(e.path().strip_prefix(&src).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(e.path(), &to).unwrap();
+        }
+    }
+    dst
+}

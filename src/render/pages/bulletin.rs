@@ -99,6 +99,9 @@ impl<'v, 'a> Builder<'v, 'a> {
                 "communes_lost": v.int(x.movement.communes_lost),
                 "criteria_lost": v.int(x.movement.criteria_lost),
                 "no_gain": v.int(x.no_gain()),
+                "reported_no_gain": v.int(x.reported_no_gain()),
+                "steady_standard": v.int(x.movement.steady_standard),
+                "not_reported": v.int(x.not_reported()),
                 "baseline": v.int(x.movement.baseline),
                 "rebased": v.int(x.movement.rebased),
                 "has_target": x.levels.known > 0 || x.movement.reporting > 0,
@@ -115,7 +118,9 @@ impl<'v, 'a> Builder<'v, 'a> {
             "reporting",
             "communes_gained",
             "criteria_gained",
-            "no_gain",
+            "reported_no_gain",
+            "steady_standard",
+            "not_reported",
             "communes_lost",
             "criteria_lost",
             "baseline",
@@ -128,9 +133,14 @@ impl<'v, 'a> Builder<'v, 'a> {
             json!({"key": k, "label": v.t(&format!("bf_{k}")), "all": cell(&all), "target": cell(&target)})
         })
         .collect();
+        let mut lines = vec![prose::province_week(v.lang, None, &s.all)];
+        if s.target.levels.known > 0 {
+            lines.push(prose::target_brief(v.lang, snap.date.year(), &s.target));
+        }
         let printed = self.pdf.bulletins.contains(&snap.date);
         json!({
             "rows": rows,
+            "lines": lines,
             "date": v.date(snap.date),
             "date_iso": snap.date.to_string(),
             "year": snap.date.year(),
@@ -560,7 +570,7 @@ impl<'v, 'a> Builder<'v, 'a> {
                 "period": snap.period.map(|(a, z)| format!("{}–{}", v.date(a), v.date(z))),
                 "note": snap.note,
                 "set": self.set_value(&content.sets[snap.set]),
-                "source_file": snap.file,
+                "source": prose::bulletin_source(lang, snap.period, date),
                 "print_header": css_string(&header),
                 "print_footer": css_string(&content.site.organization),
                 "headline_target": target_lines,
