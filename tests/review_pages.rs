@@ -390,3 +390,30 @@ fn a_district_without_target_communes_says_none_never_0_of_0() {
         .unwrap_or_else(|| panic!("{dts:?}"));
     assert_eq!(dds[i], "Không có");
 }
+
+/// Every citation block (a commune's page, the downloads page) links the
+/// page that says how its figures are computed.
+#[test]
+fn every_citation_links_the_methodology_page() {
+    let b = build_site(&example(), None);
+    let mut cites = 0;
+    for (rel, bytes) in b.files() {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let doc = scraper::Html::parse_document(&String::from_utf8_lossy(&bytes));
+        for cite in doc.select(&sel("section[aria-labelledby=trich-dan]")) {
+            cites += 1;
+            let links = cite
+                .select(&sel("a[href$='cach-tinh-so-lieu/index.html']"))
+                .count();
+            assert_eq!(links, 1, "{rel}: {}", cite.html());
+        }
+    }
+    let communes = b.csv("communes.csv").len();
+    assert!(
+        cites > communes,
+        "{cites} citations for {communes} communes"
+    );
+    assert!(b.text("cach-tinh-so-lieu/index.html").contains("<h1"));
+}
