@@ -337,7 +337,10 @@ fn ods_and_xls_read_as_the_xlsx_does() {
         let (o, written) = import(file, &["--skip-unmatched"]);
         assert!(o.status.success(), "{file}: {}", text(&o));
         let t = text(&o);
-        assert!(t.contains("7 xã báo cáo, 1 xã không báo cáo"), "{file}: {t}");
+        assert!(
+            t.contains("7 xã báo cáo, 1 xã không báo cáo"),
+            "{file}: {t}"
+        );
         assert!(t.contains("1 dòng tổng cộng bỏ qua"), "{file}: {t}");
         assert_eq!(
             body(&written.unwrap()),
