@@ -162,22 +162,6 @@ fn print_outcome(outcome: ntm_site::scaffold::Outcome, lang: ntm_site::diag::Lan
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::Cli;
-    use clap::CommandFactory;
-
-    /// Every command and option of the command line has its Vietnamese
-    /// description in `cli_help`: a new one without it fails here.
-    #[test]
-    fn every_command_and_option_has_vietnamese_help() {
-        let missing = ntm_site::cli_help::untranslated(&Cli::command());
-        assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
-        Cli::command().debug_assert();
-        ntm_site::cli_help::localize(Cli::command(), ntm_site::diag::Lang::Vi).debug_assert();
-    }
-}
-
 fn main() -> ExitCode {
     let cli = parse_cli();
     let flag = cli.lang;
@@ -304,5 +288,21 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every command and option of the command line has its Vietnamese
+    /// description in `cli_help`: a new one without it fails here.
+    #[test]
+    fn every_command_and_option_has_vietnamese_help() {
+        let missing = ntm_site::cli_help::untranslated(&Cli::command());
+        assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
+        Cli::command().debug_assert();
+        ntm_site::cli_help::localize(Cli::command(), ntm_site::diag::Lang::Vi).debug_assert();
     }
 }
