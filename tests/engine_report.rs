@@ -149,3 +149,35 @@ fn year_review_per_district() {
     let province = r.years.iter().find(|y| y.year == 2016).unwrap();
     assert_eq!(province.compared, 5);
 }
+
+/// A bulletin reports the province's targets due within five years of its
+/// date (a programme period), not those of a later period: the bulletin of
+/// 2015 lists the 2020 target, not the 2027 one; the bulletin of 2023 lists
+/// the 2027 target, and the 2020 one no more (its deadline has passed).
+#[test]
+fn a_bulletin_lists_the_targets_of_its_programme_period() {
+    let f = Fixture::new()
+        .file("communes/d/_index.yaml", "name: Huyện D\n")
+        .file("communes/d/a.yaml", "name: Xã A\n")
+        .file("progress/2015-03-06.yaml", "communes:\n  d/a: [1]\n")
+        .file("progress/2023-03-03.yaml", "communes:\n  d/a: [1, 2]\n")
+        .file(
+            "targets/nam-2020.yaml",
+            "title: Đến năm 2020 có 1 xã đạt chuẩn\ndeadline: 2020-12-31\nmeasure: standard_count\nvalue: 1\n",
+        )
+        .file(
+            "targets/nam-2027.yaml",
+            "title: Đến năm 2027 có 1 xã đạt chuẩn\ndeadline: 2027-12-31\nmeasure: standard_count\nvalue: 1\n",
+        );
+    let ch = f.check().expect("checks");
+    let (c, r) = (&ch.content, &ch.report);
+    let open = |si: usize| -> Vec<String> {
+        bulletin::bulletin(c, &r.sweep, si)
+            .open_targets
+            .iter()
+            .map(|o| c.targets[o.target].id.clone())
+            .collect()
+    };
+    assert_eq!(open(0), ["nam-2020"]);
+    assert_eq!(open(1), ["nam-2027"]);
+}

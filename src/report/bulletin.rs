@@ -12,6 +12,12 @@ use crate::model::{CommuneIx, Content, GroupIx, Met, SetIx};
 /// Weeks without any change after which a target commune is flagged.
 pub const STALLED_WEEKS: i64 = 4;
 
+/// How far ahead a bulletin looks for the province's open targets: those
+/// due within this many years of its date (a national programme period is
+/// five years), so that a bulletin of 2015 does not report on the targets
+/// of 2026–2030.
+pub const TARGET_HORIZON_YEARS: i32 = 5;
+
 /// A target commune's line in the bulletin.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TargetLine {
@@ -215,12 +221,14 @@ pub fn bulletin(content: &Content, sweep: &Sweep, si: usize) -> Bulletin {
     }
     lines.sort_by_cached_key(|l| crate::text::collation_key(&content.groups[l.group].name));
 
-    // Targets still open on this date.
+    // Targets still open on this date, due within the horizon.
     let open_targets = content
         .targets
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.deadline >= date)
+        .filter(|(_, t)| {
+            t.deadline >= date && t.deadline.year() <= date.year() + TARGET_HORIZON_YEARS
+        })
         .map(|(i, t)| OpenTarget {
             target: i,
             shortfall: shortfall_on(content, &sweep.timeline, t, Some(date)).0,
