@@ -164,3 +164,70 @@ fn the_2026_sample_shows_its_mergers_classes_and_stale_states() {
         [stale.len().to_string()]
     );
 }
+
+/// Stale states flagged wherever a commune's state is shown on the latest
+/// date (issue 13): the criterion pages of the set in use, the officers'
+/// page, the year's review, the latest bulletin and the open targets. Each
+/// link to a commune whose state is stale carries "số liệu cũ, báo cáo ngày
+/// <its last report>", as communes.csv dates it; no other link does.
+#[test]
+fn stale_states_are_flagged_on_every_page_that_shows_a_state() {
+    let b = built();
+    let communes = b.csv("communes.csv");
+    let summary = b.summary();
+    let last = summary.as_array().unwrap().last().unwrap();
+    let latest = last["date"].as_str().unwrap();
+    let stale: std::collections::BTreeMap<String, String> = communes
+        .iter()
+        .filter(|r| r["merged_into"].is_empty() && !r["latest_date"].is_empty())
+        .filter(|r| days(latest) - days(&r["latest_date"]) > 90)
+        .map(|r| (r["id"].clone(), vi_date(&r["latest_date"])))
+        .collect();
+    assert!(!stale.is_empty());
+    let set = communes
+        .iter()
+        .find(|r| r["merged_into"].is_empty() && !r["criteria_set"].is_empty())
+        .map(|r| r["criteria_set"].clone())
+        .unwrap();
+    let total: usize = communes
+        .iter()
+        .find(|r| r["criteria_set"] == set)
+        .map(|r| r["criteria_total"].parse().unwrap())
+        .unwrap();
+    let mut pages: Vec<String> = (1..=total)
+        .map(|k| format!("tieu-chi/{set}/{k}/index.html"))
+        .collect();
+    pages.push("can-bo/index.html".into());
+    pages.push(format!("nam/{}/index.html", &latest[..4]));
+    pages.push(format!("ban-tin/{latest}/index.html"));
+    // The targets still open on the latest date (judged on it).
+    for t in std::fs::read_dir(sample().join("targets")).unwrap() {
+        let path = t.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let deadline = text
+            .lines()
+            .find_map(|l| l.strip_prefix("deadline: "))
+            .unwrap()
+            .trim()
+            .to_string();
+        if deadline.as_str() >= latest {
+            let id = path.file_stem().unwrap().to_string_lossy().to_string();
+            pages.push(format!("muc-tieu/{id}/index.html"));
+        }
+    }
+    let mut flagged = BTreeSet::new();
+    for p in &pages {
+        for (id, mark) in stale_marks(&b.page(p)) {
+            let want = stale
+                .get(&id)
+                .map(|d| format!("số liệu cũ, báo cáo ngày {d}"));
+            assert_eq!(mark, want, "{p}: {id}");
+            if mark.is_some() {
+                flagged.insert(p.split('/').next().unwrap().to_string());
+            }
+        }
+    }
+    // The criterion pages list every commune under the set: each stale one
+    // is flagged there.
+    assert!(flagged.contains("tieu-chi"), "{flagged:?}");
+}

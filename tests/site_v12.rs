@@ -237,7 +237,8 @@ fn former_districts_are_history_listed_apart() {
 }
 
 /// The worked example with `stale_after_days: 30`: Sơn Kim's last report
-/// (20/2/2026) is 35 days before the latest date (27/3/2026).
+/// (20/2/2026) is 35 days before the latest date (27/3/2026); Sơn Kim has a
+/// seconded officer.
 fn stale_copy() -> &'static Built {
     static B: OnceLock<(tempfile::TempDir, Built)> = OnceLock::new();
     &B.get_or_init(|| {
@@ -256,6 +257,16 @@ fn stale_copy() -> &'static Built {
         let text = std::fs::read_to_string(&site).unwrap();
         assert!(!text.contains("stale_after_days"));
         std::fs::write(&site, format!("{text}stale_after_days: 30\n")).unwrap();
+        // Sơn Kim gets a seconded officer, so that the officers' page shows
+        // its state too.
+        let sk = dst.join("communes/son-kim.yaml");
+        let text = std::fs::read_to_string(&sk).unwrap();
+        assert!(!text.contains("officers"));
+        std::fs::write(
+            &sk,
+            format!("{text}officers:\n  - name: Lê Văn Biệt\n    role: cán bộ biệt phái\n    from: 2025-09-01\n"),
+        )
+        .unwrap();
         let b = build_site(&dst, None);
         (tmp, b)
     })
@@ -313,4 +324,122 @@ fn stale_states_are_flagged_with_their_date_and_counted_on_the_home_page() {
         "Xã có số liệu cũ 0 báo cáo gần nhất đã quá 90 ngày"
     );
     assert!(texts(&b.page("xa/index.html"), ".stale-mark").is_empty());
+}
+
+#[test]
+fn a_stale_state_is_flagged_on_the_officer_criterion_year_and_bulletin_pages() {
+    let b = stale_copy();
+    let latest = b.summary().as_array().unwrap().last().unwrap()["date"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mark = Some("số liệu cũ, báo cáo ngày 20/2/2026".to_string());
+    let flagged = |p: &str| -> Vec<String> {
+        let marks = stale_marks(&b.page(p));
+        assert!(!marks.is_empty(), "{p} links no commune");
+        for (id, m) in &marks {
+            if id == "son-kim" {
+                assert_eq!(m, &mark, "{p}");
+            } else {
+                assert_eq!(m, &None, "{p}: {id}");
+            }
+        }
+        marks
+            .into_iter()
+            .filter(|(_, m)| m.is_some())
+            .map(|(id, _)| id)
+            .collect()
+    };
+    // Sơn Kim on the officers' page, on every criterion page of QĐ 51 (all
+    // communes of today are listed there), in the latest bulletin (a target
+    // of 2026 that did not report) and on the year's review where it is
+    // named.
+    assert_eq!(flagged("can-bo/index.html"), ["son-kim"]);
+    for k in 1..=10 {
+        assert_eq!(
+            flagged(&format!("tieu-chi/qd-51-2025/{k}/index.html")),
+            ["son-kim"],
+            "criterion {k}"
+        );
+    }
+    assert!(flagged(&format!("ban-tin/{latest}/index.html")).contains(&"son-kim".to_string()));
+    flagged("nam/2026/index.html");
+    // The same pages without the shorter threshold flag nothing.
+    let b = built();
+    for p in [
+        "can-bo/index.html",
+        "tieu-chi/qd-51-2025/1/index.html",
+        "nam/2026/index.html",
+    ] {
+        if b.out.join(p).exists() {
+            assert!(texts(&b.page(p), ".stale-mark").is_empty(), "{p}");
+        }
+    }
+    assert!(
+        texts(
+            &b.page(&format!("ban-tin/{latest}/index.html")),
+            ".stale-mark"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_former_district_shows_its_history_up_to_the_merger() {
+    let b = built();
+    let page = b.page("huyen/ky-anh/index.html");
+    // No chart of today's criteria, which none of its communes has: its
+    // history up to its last day instead.
+    assert!(!b.out.join("bieu-do/tieu-chi/ky-anh.svg").exists());
+    let imgs: Vec<String> = page
+        .select(&sel("main figure img, main figure object"))
+        .filter_map(|e| e.value().attr("src").or(e.value().attr("data")))
+        .map(str::to_string)
+        .collect();
+    assert!(
+        imgs.iter()
+            .any(|s| s.ends_with("bieu-do/lich-su/ky-anh.svg")),
+        "{imgs:?}"
+    );
+    let svg = b.text("bieu-do/lich-su/ky-anh.svg");
+    assert!(svg.contains("đến ngày 30/6/2025"), "{svg}");
+    assert!(svg.contains("Sáp nhập xã 1/7/2025"), "the merger marked");
+    assert!(!svg.contains(">2026<"), "the axis goes past the merger");
+    // Its last point is the district's figures on its last day, as the
+    // page's headline figures give them.
+    let table: Vec<Vec<String>> = page
+        .select(&sel("figure table tbody tr"))
+        .map(|tr| tr.select(&sel("th, td")).map(text_of).collect())
+        .collect();
+    let last = table.last().expect("the chart's data table");
+    let kpi = texts(&page, ".kpi-main dd").join(" ");
+    assert_eq!(kpi, format!("{} / {} xã có số liệu", last[3], last[2]));
+}
+
+#[test]
+fn a_merged_commune_chart_starts_at_its_establishment() {
+    let b = built();
+    let svg = b.text("bieu-do/xa/ky-anh.svg");
+    assert!(svg.contains("Thành lập 1/7/2025"), "{svg}");
+    // The example's data start in 2024: the new commune's axis does not.
+    assert!(!svg.contains(">2024<"), "the axis starts before 1/7/2025");
+    // The page says where the earlier history is, by link.
+    let page = b.page("xa/ky-anh/index.html");
+    let note = texts(
+        &page,
+        "#dien-bien ~ p.note, section[aria-labelledby='dien-bien'] p.note",
+    )
+    .join(" ");
+    assert!(
+        note.contains("Biểu đồ tính từ ngày thành lập xã, 1/7/2025; số liệu trước đó là của các xã cũ hợp thành."),
+        "{note}"
+    );
+    let href: Vec<&str> = page
+        .select(&sel("section[aria-labelledby='dien-bien'] p.note a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(href, ["#sap-nhap"]);
+    assert!(page.select(&sel("#sap-nhap")).next().is_some());
+    // A commune of today that was never merged keeps the whole span.
+    assert!(b.text("bieu-do/xa/son-kim.svg").contains(">2024<"));
 }

@@ -3,7 +3,7 @@
 //! that the SVG and its data table always show the same numbers.
 
 use crate::date::Date;
-use crate::model::{CommuneIx, Content, GroupIx, Level, SetIx};
+use crate::model::{CommuneIx, Content, GroupIx, Level, SetIx, Snapshot};
 use crate::report::Report;
 use crate::report::decimal::Dec2;
 use crate::report::groups;
@@ -72,14 +72,75 @@ pub fn progress(content: &Content, report: &Report) -> Progress {
             average_met: s.all.levels.average_met(),
         })
         .collect();
-    let set_changes = content
+    let snaps: Vec<&Snapshot> = content.snapshots.iter().collect();
+    let set_changes = set_changes(content, &snaps);
+    let mergers = match (content.snapshots.first(), content.snapshots.last()) {
+        (Some(a), Some(b)) => merger_dates(content, a.date, b.date),
+        _ => Vec::new(),
+    };
+    Progress {
+        points,
+        set_changes,
+        mergers,
+    }
+}
+
+/// (v1.2) A former district's progress up to the merger that ended it
+/// (`merged`, the day its last communes merged away): one point per
+/// snapshot before that day, over its communes (at any depth) that still
+/// existed then, with the set changes among those snapshots and the merger
+/// marked. Each commune's states are read once, in date order.
+pub fn group_history(content: &Content, report: &Report, g: GroupIx, merged: Date) -> Progress {
+    let tl = &report.sweep.timeline;
+    let members: Vec<CommuneIx> = (0..content.communes.len())
+        .filter(|&c| content.commune_in_group(c, g))
+        .collect();
+    let mut next = vec![0usize; members.len()];
+    let mut current: Vec<Option<(u32, usize)>> = vec![None; members.len()];
+    let snaps: Vec<&Snapshot> = content
         .snapshots
+        .iter()
+        .filter(|s| s.date < merged)
+        .collect();
+    let mut points = Vec::with_capacity(snaps.len());
+    for snap in &snaps {
+        let mut levels = Levels::default();
+        for (k, &c) in members.iter().enumerate() {
+            let h = &tl.states[c];
+            while next[k] < h.len() && h[next[k]].date <= snap.date {
+                let s = &h[next[k]];
+                current[k] = Some((s.count(), content.sets[s.set].len()));
+                next[k] += 1;
+            }
+            if let Some((count, n)) = current[k]
+                && !tl.ended_on(c, snap.date)
+            {
+                levels.add(count, n);
+            }
+        }
+        points.push(ProgressPoint {
+            date: snap.date,
+            set: snap.set,
+            known: levels.known,
+            meets_standard: levels.meets_standard,
+            average_met: levels.average_met(),
+        });
+    }
+    Progress {
+        points,
+        set_changes: set_changes(content, &snaps),
+        mergers: vec![merged],
+    }
+}
+
+/// Where the criteria set changed between consecutive snapshots of `snaps`.
+fn set_changes(content: &Content, snaps: &[&Snapshot]) -> Vec<SetChange> {
+    snaps
         .windows(2)
         .filter(|w| w[0].set != w[1].set)
         .map(|w| {
             let from = content.sets[w[1].set].valid_from;
-            let first = content.snapshots[0].date;
-            let date = if from >= first && from <= w[1].date {
+            let date = if from >= snaps[0].date && from <= w[1].date {
                 from
             } else {
                 w[1].date
@@ -90,16 +151,7 @@ pub fn progress(content: &Content, report: &Report) -> Progress {
                 to: w[1].set,
             }
         })
-        .collect();
-    let mergers = match (content.snapshots.first(), content.snapshots.last()) {
-        (Some(a), Some(b)) => merger_dates(content, a.date, b.date),
-        _ => Vec::new(),
-    };
-    Progress {
-        points,
-        set_changes,
-        mergers,
-    }
+        .collect()
 }
 
 /// The top-level groups (districts, towns, cities) in Vietnamese name order.

@@ -441,13 +441,10 @@ pub fn progress(
         color: MARKER,
     }));
     markers.sort_by(|a, b| a.day.total_cmp(&b.day));
-    time_chart(
-        meta,
-        frame,
-        time_range(first.date, last.date),
-        &panels,
-        &markers,
-    )
+    // A former district's history ends at the merger that ended it, a few
+    // days after its last report: the axis reaches it.
+    let end = p.mergers.iter().fold(last.date, |e, &m| e.max(m));
+    time_chart(meta, frame, time_range(first.date, end), &panels, &markers)
 }
 
 /// The indicator totals, one panel each.
@@ -508,6 +505,11 @@ pub fn commune(
     }
     let mut lo = first;
     let mut hi = last;
+    // A commune formed by a merger starts at its establishment: the years
+    // before it are its former communes' history, on their own pages.
+    if let Some(d) = t.formed {
+        lo = lo.max(d).min(hi);
+    }
     for r in &t.recognitions {
         lo = lo.min(r.date);
         hi = hi.max(r.date);

@@ -8,6 +8,7 @@
 //! | function | chart | file in [`all_charts`] |
 //! |---|---|---|
 //! | [`province_progress`] | communes meeting the standard and average criteria over time, criteria-set changes marked | `bieu-do/tinh-tien-do.svg` |
+//! | [`group_history`] | (v1.2) a former district's progress up to the merger that ended it | `bieu-do/lich-su/<district>.svg` |
 //! | [`bands`] | communes by band of criteria met, province and each district | `bieu-do/phan-nhom.svg` |
 //! | [`districts_compared`] | share meeting the standard and average criteria per district, sorted | `bieu-do/so-sanh-huyen.svg` |
 //! | [`criteria_coverage`] | share of communes meeting each criterion, hardest first | `bieu-do/bo-tieu-chi/<set-id>.svg`, `bieu-do/tieu-chi/<district>.svg` |
@@ -191,34 +192,96 @@ fn strings<const N: usize>(a: [&str; N]) -> Vec<String> {
 pub fn province_progress(content: &Content, report: &Report) -> Chart {
     let p = figures::progress(content, report);
     let title = "Tiến độ xây dựng nông thôn mới toàn tỉnh".to_string();
-    let desc = match p.points.last() {
-        Some(last) => {
-            let mut d = format!(
-                "Đến {}, {} trong {} xã có số liệu đạt chuẩn nông thôn mới; bình quân mỗi xã đạt {} tiêu chí.",
-                format::date(last.date),
-                format::count(last.meets_standard),
-                format::count(last.known),
-                last.average_met
-                    .map(|a| format::dec(a, 1))
-                    .unwrap_or_else(|| "–".into())
-            );
-            for ch in &p.set_changes {
-                d.push_str(&format!(
-                    " Từ {} áp dụng bộ tiêu chí {}.",
-                    format::date(ch.date),
-                    set_label(content, ch.to)
-                ));
-            }
-            for m in &p.mergers {
-                d.push_str(&format!(
-                    " Ngày {} các xã được sắp xếp, sáp nhập thành xã mới.",
-                    format::date(*m)
-                ));
-            }
-            d
-        }
-        None => "Chưa có số liệu.".to_string(),
+    let mut desc = progress_sentences(content, &p);
+    for m in &p.mergers {
+        desc.push_str(&format!(
+            " Ngày {} các xã được sắp xếp, sáp nhập thành xã mới.",
+            format::date(*m)
+        ));
+    }
+    progress_chart(
+        content,
+        "tinh-tien-do".into(),
+        title,
+        desc,
+        source_span(content),
+        &p,
+    )
+}
+
+/// Chart 1b (v1.2): A former district's progress up to the merger that
+/// ended it (`merged`, the day its last communes merged away), drawn and
+/// described as the province's; the merger marked at the end.
+pub fn group_history(content: &Content, report: &Report, g: GroupIx, merged: Date) -> Chart {
+    let p = figures::group_history(content, report, g, merged);
+    let gr = &content.groups[g];
+    let title = format!(
+        "Tiến độ của {} {} đến ngày {}",
+        gr.kind,
+        gr.name,
+        format::date(merged.pred())
+    );
+    let mut desc = progress_sentences(content, &p);
+    desc.push_str(&format!(
+        " Ngày {} các xã của {} {} được sáp nhập vào xã mới.",
+        format::date(merged),
+        gr.kind,
+        gr.name
+    ));
+    let caption = match (p.points.first(), p.points.last()) {
+        (Some(a), Some(b)) if a.date != b.date => format!(
+            "Nguồn: {}. Số liệu từ {} đến {}.",
+            content.site.organization,
+            format::date(a.date),
+            format::date(b.date)
+        ),
+        (_, b) => source(content, b.map(|q| q.date)),
     };
+    progress_chart(
+        content,
+        format!("lich-su-{}", slug_of(&gr.id)),
+        title,
+        desc,
+        caption,
+        &p,
+    )
+}
+
+/// The sentences of a progress chart's description: the last point's
+/// figures and each change of criteria set.
+fn progress_sentences(content: &Content, p: &figures::Progress) -> String {
+    let Some(last) = p.points.last() else {
+        return "Chưa có số liệu.".to_string();
+    };
+    let mut d = format!(
+        "Đến {}, {} trong {} xã có số liệu đạt chuẩn nông thôn mới; bình quân mỗi xã đạt {} tiêu chí.",
+        format::date(last.date),
+        format::count(last.meets_standard),
+        format::count(last.known),
+        last.average_met
+            .map(|a| format::dec(a, 1))
+            .unwrap_or_else(|| "–".into())
+    );
+    for ch in &p.set_changes {
+        d.push_str(&format!(
+            " Từ {} áp dụng bộ tiêu chí {}.",
+            format::date(ch.date),
+            set_label(content, ch.to)
+        ));
+    }
+    d
+}
+
+/// A progress chart (the province's, a former district's): its data table
+/// and its two panels.
+fn progress_chart(
+    content: &Content,
+    slug: String,
+    title: String,
+    desc: String,
+    caption: String,
+    p: &figures::Progress,
+) -> Chart {
     let table = DataTable {
         caption: title.clone(),
         headers: strings([
@@ -244,15 +307,15 @@ pub fn province_progress(content: &Content, report: &Report) -> Chart {
     };
     let subtitle = "Số xã đạt chuẩn trên số xã có số liệu, và bình quân số tiêu chí đạt mỗi xã, theo ngày báo cáo";
     build(
-        "tinh-tien-do".into(),
+        slug,
         title,
         subtitle,
         desc,
-        source_span(content),
+        caption,
         table,
-        &(&p, max_criteria(content)),
+        &(p, max_criteria(content)),
         |meta, frame| {
-            lines::progress(meta, frame, &p, max_criteria(content), |ch| {
+            lines::progress(meta, frame, p, max_criteria(content), |ch| {
                 format!("Bộ tiêu chí mới từ {}", format::date(ch.date))
             })
         },
@@ -821,8 +884,14 @@ pub fn all_charts(content: &Content, report: &Report) -> Vec<(String, Chart)> {
             criteria_coverage(content, report, set, None),
         ));
     }
-    if let Some(set) = figures::latest_set(content) {
-        for g in figures::districts(content) {
+    for g in figures::districts(content) {
+        // A former district's page shows its history, not today's criteria.
+        if let Some(merged) = crate::report::groups::ended(content, g) {
+            out.push((
+                format!("bieu-do/lich-su/{}.svg", content.groups[g].id),
+                group_history(content, report, g, merged),
+            ));
+        } else if let Some(set) = figures::latest_set(content) {
             out.push((
                 format!("bieu-do/tieu-chi/{}.svg", content.groups[g].id),
                 criteria_coverage(content, report, set, Some(g)),

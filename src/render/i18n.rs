@@ -756,6 +756,22 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("stale_over", "đã quá", "more than"),
     ("stale_days_before", "ngày tính đến ngày", "days before"),
     ("stale_short", "số liệu cũ", "old data"),
+    ("stale_report_of", "báo cáo ngày", "report of"),
+    (
+        "timeline_from_established",
+        "Biểu đồ tính từ ngày thành lập xã,",
+        "The chart starts on the day the commune was established,",
+    ),
+    (
+        "timeline_before",
+        "số liệu trước đó là của",
+        "earlier figures are those of",
+    ),
+    (
+        "timeline_predecessors",
+        "các xã cũ hợp thành",
+        "the former communes merged into it",
+    ),
     ("col_indicators", "Chỉ tiêu đạt", "Indicators met"),
     ("indicators_missing", "còn thiếu", "missing"),
     (

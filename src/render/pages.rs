@@ -554,13 +554,23 @@ impl<'v, 'a> Builder<'v, 'a> {
             v.former_tree(&children)
         };
         let nested = !subgroups.is_empty();
-        let coverage = match crate::charts::figures::latest_set(v.content) {
-            Some(set) => self.chart(
+        // A former district (v1.2): its history up to the merger that ended
+        // it, instead of today's criteria, which none of its communes has.
+        let coverage = match (
+            crate::report::groups::ended(v.content, g),
+            crate::charts::figures::latest_set(v.content),
+        ) {
+            (Some(merged), _) => self.chart(
+                "bieu-do-lich-su",
+                &charts::group_history(v.content, v.report, g, merged),
+                format!("bieu-do/lich-su/{}.svg", gr.id),
+            ),
+            (None, Some(set)) => self.chart(
                 "bieu-do-tieu-chi",
                 &charts::criteria_coverage(v.content, v.report, set, Some(g)),
                 format!("bieu-do/tieu-chi/{}.svg", gr.id),
             ),
-            None => Value::Null,
+            (None, None) => Value::Null,
         };
         let vars = json!({
             "group": v.groups[g],
@@ -868,7 +878,7 @@ impl<'v, 'a> Builder<'v, 'a> {
                 Some(s) if s.set == si => {
                     let top = v.content.ancestors(c).first().copied();
                     let e = by_group.entry(top).or_default();
-                    let link = v.commune_link(c);
+                    let link = v.commune_link_on(c, v.latest);
                     if s.met.has(k) {
                         e.0.push(link);
                     } else {

@@ -223,6 +223,21 @@ impl<'a> Views<'a> {
         })
     }
 
+    /// (v1.2) The date, as the pages write it, of the report that a
+    /// commune's state on `on` comes from, when that state is stale.
+    pub fn stale_on(&self, c: CommuneIx, on: Option<Date>) -> Option<String> {
+        on.and_then(|d| communes::stale_since(self.content, &self.report.sweep.timeline, c, d))
+            .map(|d| self.date(d))
+    }
+
+    /// A link to a commune whose state on `on` is shown beside it:
+    /// `{title, name, href, stale}`, `stale` as in [`Self::stale_on`].
+    pub fn commune_link_on(&self, c: CommuneIx, on: Option<Date>) -> Value {
+        let mut l = self.commune_link(c);
+        l["stale"] = json!(self.stale_on(c, on));
+        l
+    }
+
     /// A link to a group: `{title, name, href}`.
     pub fn group_link(&self, g: GroupIx) -> Value {
         let gr = &self.content.groups[g];
@@ -276,10 +291,7 @@ impl<'a> Views<'a> {
             "grid": state.map(|_| paths::commune_grid(&cm.id)),
             "class": cm.class,
             // v1.2: the date of the report a stale state comes from, on the latest date.
-            "stale": self
-                .latest
-                .and_then(|l| communes::stale_since(self.content, &self.report.sweep.timeline, c, l))
-                .map(|d| self.date(d)),
+            "stale": self.stale_on(c, self.latest),
             // v1.2: a former commune: when and into which commune it merged.
             "former": communes::merged(self.content, c).map(|(d, n)| json!({
                 "date": self.date(d),

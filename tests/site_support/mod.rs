@@ -183,3 +183,50 @@ pub fn days(iso: &str) -> i64 {
     };
     365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + p[2]
 }
+
+/// The stale mark of every link to a commune page in `page`'s main content:
+/// `(commune id, the mark's text)`. The mark is the `.stale-mark` that
+/// follows the link (past a "not reported" remark), or else the one in the
+/// same table row when the row links one commune only.
+pub fn stale_marks(page: &Html) -> Vec<(String, Option<String>)> {
+    let mark_of = |e: ElementRef| e.value().classes().any(|c| c == "stale-mark");
+    page.select(&sel("main a[href*='xa/']"))
+        .filter_map(|a| {
+            let href = a.value().attr("href")?;
+            let id = href
+                .trim_start_matches("../")
+                .strip_prefix("xa/")?
+                .strip_suffix("/index.html")?
+                .to_string();
+            let mut mark = None;
+            for n in a.next_siblings() {
+                if let Some(t) = n.value().as_text() {
+                    if t.trim().is_empty() {
+                        continue;
+                    }
+                    break;
+                }
+                let Some(e) = ElementRef::wrap(n) else { break };
+                if mark_of(e) {
+                    mark = Some(text_of(e));
+                    break;
+                }
+                if !e.value().classes().any(|c| c == "silent") {
+                    break;
+                }
+            }
+            if mark.is_none() {
+                let row = a
+                    .ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .find(|e| e.value().name() == "tr");
+                if let Some(tr) = row
+                    && tr.select(&sel("a[href*='xa/']")).count() == 1
+                {
+                    mark = tr.select(&sel(".stale-mark")).next().map(text_of);
+                }
+            }
+            Some((id, mark))
+        })
+        .collect()
+}

@@ -218,11 +218,14 @@ impl<'v, 'a> Builder<'v, 'a> {
         }
     }
 
-    /// A commune's link with its district (`{name, href, title, district}`).
-    fn commune_cell(&self, c: CommuneIx, year: i32) -> Value {
+    /// A commune's link with its district, whether it is a target of the
+    /// bulletin's year and (v1.2) the date of a stale state's report on the
+    /// bulletin's date (`{name, href, title, district, target, stale}`).
+    fn commune_cell(&self, c: CommuneIx, date: crate::date::Date) -> Value {
         let v = self.v;
         let content = v.content;
-        let mut link = v.commune_link(c);
+        let year = date.year();
+        let mut link = v.commune_link_on(c, Some(date));
         let district = content.ancestors(c).first().map(|&g| {
             let mut l = v.group_link(g);
             l["short"] = json!(charts::figures::area_name(content, g));
@@ -283,7 +286,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             .map(|&k| {
                 let ch = &sweep.changes[k];
                 json!({
-                    "commune": self.commune_cell(ch.commune, year),
+                    "commune": self.commune_cell(ch.commune, date),
                     "gained": self.criteria_named(snap.set, ch.gained()),
                     "lost": self.criteria_named(snap.set, ch.lost()),
                     "ind_gained": self.indicators_named(snap.set, ch.indicators_gained),
@@ -302,7 +305,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             .map(|&k| {
                 let ch = &sweep.changes[k];
                 json!({
-                    "commune": self.commune_cell(ch.commune, year),
+                    "commune": self.commune_cell(ch.commune, date),
                     "lost": self.criteria_named(snap.set, ch.lost()),
                     "before": ch.met_before,
                     "after": ch.met_after,
@@ -316,7 +319,7 @@ impl<'v, 'a> Builder<'v, 'a> {
         let mut done = Vec::new();
         let (mut short, mut missing_sum, mut unknown, mut stalled) = (0usize, 0u64, 0usize, 0usize);
         for t in &b.targets {
-            let cell = self.commune_cell(t.commune, year);
+            let cell = self.commune_cell(t.commune, date);
             match t.set {
                 Some(_) if t.missing.count() == 0 => done.push(cell),
                 Some(set) => {
@@ -351,7 +354,7 @@ impl<'v, 'a> Builder<'v, 'a> {
         let not_reported: Vec<Value> = b
             .targets_not_reported
             .iter()
-            .map(|&c| self.commune_cell(c, year))
+            .map(|&c| self.commune_cell(c, date))
             .collect();
 
         // The headline sentences.
@@ -435,7 +438,7 @@ impl<'v, 'a> Builder<'v, 'a> {
 
         // First reports and re-based communes.
         let state_cell = |c: CommuneIx| {
-            let mut cell = self.commune_cell(c, year);
+            let mut cell = self.commune_cell(c, date);
             if let Some(st) = sweep.timeline.state_on(c, date) {
                 cell["met"] = json!(st.count());
                 cell["total"] = json!(content.sets[st.set].len());

@@ -373,6 +373,7 @@ impl<'v, 'a> Builder<'v, 'a> {
                     "group": v.content.communes[c].group.map(|g| self.short_group(g)),
                     "met": met,
                     "met_sort": met_sort,
+                    "stale": v.stale_on(c, on),
                     "left": left.map(|l| v.int(l)),
                     "left_sort": left.unwrap_or(i64::MAX / 2),
                     "target_year": v.content.communes[c].target_year,
@@ -593,6 +594,7 @@ impl<'v, 'a> Builder<'v, 'a> {
                     "before": before,
                     "before_sort": before_sort,
                     "after": after,
+                    "stale": v.stale_on(c, Some(y.end)),
                     "reached": reached.map(|d| v.date(d)),
                     "reached_iso": reached.map(|d| d.to_string()),
                     "recognition": rec.map(|r| json!({"date": v.date(r.date), "decision": r.decision})),
@@ -601,13 +603,14 @@ impl<'v, 'a> Builder<'v, 'a> {
                 })
             })
             .collect();
+        // Linked with their state's staleness at the year's end (v1.2).
         let lost: Vec<Value> = in_order(&lost)
             .into_iter()
-            .map(|c| v.commune_link(c))
+            .map(|c| v.commune_link_on(c, Some(y.end)))
             .collect();
         let at_min: Vec<Value> = in_order(&y.at_min)
             .into_iter()
-            .map(|c| v.commune_link(c))
+            .map(|c| v.commune_link_on(c, Some(y.end)))
             .collect();
         // The table per district, communes in no district, and the province.
         let latest_date = v.latest.unwrap_or(y.end);
@@ -931,6 +934,7 @@ impl<'v, 'a> Builder<'v, 'a> {
                     "group": cm.group.map(|g| self.short_group(g)),
                     "met": met,
                     "met_sort": met_sort,
+                    "stale": v.stale_on(c, v.latest),
                     "standard": standard,
                 });
                 if o.is_seconded() {
