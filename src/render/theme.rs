@@ -60,6 +60,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "partials/changes.html",
     "partials/news_items.html",
     "partials/pagination.html",
+    "partials/meta.html",
 );
 
 /// The default assets, written under `assets/`.
