@@ -121,7 +121,7 @@ fn manifest(site: &Site, lang: Lang) -> String {
     serde_json::to_string_pretty(&m).unwrap_or_default() + "\n"
 }
 
-/// A home-screen label of at most 12 characters: the title's last words.
+/// A home-screen label of at most 10 characters: the title's last words.
 fn short_name(title: &str) -> String {
     let words: Vec<&str> = title.split_whitespace().collect();
     let mut out = String::new();
@@ -131,13 +131,13 @@ fn short_name(title: &str) -> String {
         } else {
             format!("{w} {out}")
         };
-        if candidate.chars().count() > 12 {
+        if candidate.chars().count() > 10 {
             break;
         }
         out = candidate;
     }
     if out.is_empty() {
-        title.chars().take(12).collect()
+        title.chars().take(10).collect()
     } else {
         out
     }
@@ -321,7 +321,7 @@ mod tests {
     #[test]
     fn short_names_fit_a_home_screen() {
         assert_eq!(short_name("Nông thôn mới Hà Tĩnh"), "Hà Tĩnh");
-        assert_eq!(short_name("Supercalifragilistic"), "Supercalifra");
+        assert_eq!(short_name("Supercalifragilistic"), "Supercalif");
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod meta;
 pub mod pages;
 pub mod prose;
 pub mod raster;
+pub mod search;
 pub mod theme;
 pub mod views;
 

@@ -1304,6 +1304,7 @@ fn site_meta(
         .map(|p| (p.canonical.clone(), p.lastmod.clone()))
         .collect();
     out.add("sitemap.xml", feeds::sitemap(&listed));
+    out.add(super::search::INDEX, super::search::index(v));
     if !content
         .static_files
         .iter()

@@ -74,6 +74,10 @@ pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
         include_str!("../../themes/default/assets/site.js"),
     ),
     (
+        "search.js",
+        include_str!("../../themes/default/assets/search.js"),
+    ),
+    (
         "gallery.css",
         include_str!("../../themes/default/assets/gallery.css"),
     ),
