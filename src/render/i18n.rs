@@ -14,11 +14,23 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "Progress over the years",
     ),
     ("data_table", "Bảng số liệu", "Data table"),
-    ("search_label", "Tìm xã, huyện, tiêu chí, tin bài", "Search communes, districts, criteria, news"),
+    (
+        "search_label",
+        "Tìm xã, huyện, tiêu chí, tin bài",
+        "Search communes, districts, criteria, news",
+    ),
     ("search_button", "Tìm", "Search"),
-    ("search_found", "{n} kết quả; dùng phím mũi tên để chọn", "{n} results; use the arrow keys to choose"),
+    (
+        "search_found",
+        "{n} kết quả; dùng phím mũi tên để chọn",
+        "{n} results; use the arrow keys to choose",
+    ),
     ("search_none", "Không tìm thấy kết quả nào", "Nothing found"),
-    ("search_loading", "Đang tải danh mục tìm kiếm…", "Loading the search index…"),
+    (
+        "search_loading",
+        "Đang tải danh mục tìm kiếm…",
+        "Loading the search index…",
+    ),
     ("table", "Bảng", "Table"),
     ("col_figure", "Chỉ số", "Figure"),
     (

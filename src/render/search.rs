@@ -77,7 +77,11 @@ pub fn index(v: &Views) -> Vec<u8> {
                 title,
                 s.name,
                 paths::link(&paths::criterion(&s.id, cr.number)),
-                keys(&[&cr.name, cr.name_en.as_deref().unwrap_or(""), cr.group.as_deref().unwrap_or("")])
+                keys(&[
+                    &cr.name,
+                    cr.name_en.as_deref().unwrap_or(""),
+                    cr.group.as_deref().unwrap_or("")
+                ])
             ]));
         }
     }
@@ -160,7 +164,10 @@ fn push_group(v: &Views, g: crate::model::GroupIx, items: &mut Vec<Value>) {
 mod tests {
     #[test]
     fn keys_are_folded_words() {
-        assert_eq!(super::keys(&["Kỳ Thư", "", "Huyện Kỳ Anh", "28.561"]), "ky thu huyen ky anh 28 561");
+        assert_eq!(
+            super::keys(&["Kỳ Thư", "", "Huyện Kỳ Anh", "28.561"]),
+            "ky thu huyen ky anh 28 561"
+        );
         assert_eq!(super::keys(&["Đức\u{0301}"]), "duc");
     }
 }
