@@ -46,6 +46,20 @@ pub fn lang_from_args(args: &[String]) -> Lang {
     lang_for(flag, &PathBuf::from(content))
 }
 
+/// `ntm-site help [COMMAND...]` as `ntm-site [COMMAND...] --help`: the
+/// Vietnamese help has no `help` command of clap's (whose text is English).
+pub fn help_as_flag(args: &mut Vec<String>) {
+    // The first word that is neither an option nor `--lang`'s value.
+    let mut i = 1;
+    while i < args.len() && args[i].starts_with('-') {
+        i += if args[i] == "--lang" { 2 } else { 1 };
+    }
+    if args.get(i).is_some_and(|a| a == "help") {
+        args.remove(i);
+        args.push("--help".to_string());
+    }
+}
+
 /// A usage error of the command line in Vietnamese words (clap writes
 /// English): what was wrong, then where to read how to write it.
 pub fn usage_error_vi(err: &clap::Error) -> String {

@@ -25,6 +25,7 @@ pub const CONTENT_FORMAT_VERSION: &str = "1.2";
 
 pub mod build;
 pub mod charts;
+pub mod cli_help;
 pub mod console;
 pub mod date;
 pub mod diag;

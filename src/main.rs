@@ -13,83 +13,11 @@ const VERSION: &str = concat!(
     " (định dạng nội dung / content format v1.2)"
 );
 
-const MAIN_EXAMPLES: &str = "\
-Ví dụ / Examples:
-  ntm-site check                      kiểm tra content/ / check content/
-  ntm-site build                      dựng trang vào output/ / build into output/
-  ntm-site serve                      xem thử, tự tải lại / live preview
-  ntm-site build --help               mọi tùy chọn của build / every option of build
-
-Định dạng nội dung / Content format: docs/content-format.md";
-
-const BUILD_EXAMPLES: &str = "\
-Ví dụ / Examples:
-  ntm-site build
-      dựng content/ vào output/ / builds content/ into output/
-  ntm-site build --content tinh-toi/ --output public/ --base-url https://ntm.tinh.gov.vn/
-      thư mục khác, địa chỉ web khác / other folders, another address
-  ntm-site build --pdf --pdf-date latest
-      in bản tin mới nhất ra PDF khổ A4 / prints the latest bulletin on A4
-  ntm-site build --deny-warnings
-      coi cảnh báo là lỗi (cho CI) / warnings fail the build (for CI)
-
-Khi có lỗi, không tệp nào được ghi và output/ giữ nguyên.
-On errors nothing is written and output/ stays as it was.";
-
-const CHECK_EXAMPLES: &str = "\
-Ví dụ / Examples:
-  ntm-site check
-      kiểm tra content/ và in tóm tắt / checks content/ and prints a summary
-  ntm-site check --content tinh-toi/ --deny-warnings
-      một thư mục khác; cảnh báo cũng là lỗi / another folder; warnings fail too
-
-Mỗi lỗi ghi tệp:dòng:cột, sai gì và nên sửa thế nào.
-Each error gives file:line:col, what is wrong and what would be right.";
-
-const NEW_EXAMPLES: &str = "\
-Ví dụ / Examples:
-  ntm-site new site tinh-moi
-      thư mục nội dung mới, dựng được ngay / a new content folder that builds as it is
-  ntm-site new snapshot
-      báo cáo tuần tiếp theo, mọi xã ghi sẵn dạng chú thích / the next weekly snapshot
-  ntm-site new commune ky-anh/ky-thu --name \"Kỳ Thư\"
-  ntm-site new news \"Tuần 23–29/12: 3 xã tăng tiêu chí\"
-  ntm-site new model \"Vườn mẫu nhà ông Tâm\" --commune ky-anh/ky-tan --garden
-
-Không ghi đè tệp đã có. / Never overwrites a file.";
-
-const IMPORT_EXAMPLES: &str = "\
-Ví dụ / Examples:
-  ntm-site import --dry-run bao-cao.xlsx
-      xem trước: tệp sẽ ghi và các xã thay đổi / what would be written, who changed
-  ntm-site import bao-cao.xlsx
-      ghi progress/<ngày>.yaml / writes progress/<date>.yaml
-  ntm-site import --date 2017-12-29 --skip-unmatched bao-cao-cu.csv
-
-Dòng không khớp xã nào (hay khớp nhiều xã): không ghi gì, trừ khi --skip-unmatched.
-A row matching no commune (or several) stops the import unless --skip-unmatched.";
-
-const EXPORT_EXAMPLES: &str = "\
-Ví dụ / Examples:
-  ntm-site export-sheet bao-cao-tuan.xlsx
-      bảng tính tuần, mỗi huyện một trang / the weekly workbook, a sheet per district
-  ntm-site export-sheet --date 2018-01-05 bao-cao-tuan.xlsx";
-const SERVE_EXAMPLES: &str = "\
-Ví dụ / Examples:
-  ntm-site serve
-      xem thử content/ ở http://127.0.0.1:1111/ / previews content/ at http://127.0.0.1:1111/
-  ntm-site serve --content tinh-toi/ --port 8080 --open
-      thư mục khác, cổng khác, mở trình duyệt / another folder and port, opens the browser
-
-Trang tự tải lại khi lưu tệp; lỗi hiện ngay trên trang. Xem docs/serve.md.
-Pages reload when a file is saved; errors show on the page. See docs/serve.md.";
-
 #[derive(Parser)]
 #[command(
     name = "ntm-site",
     version = VERSION,
-    about = "Static-site report generator for the New Rural Development programme (Nông thôn mới)",
-    after_help = MAIN_EXAMPLES
+    about = "Static-site report generator for the New Rural Development programme (Nông thôn mới)"
 )]
 struct Cli {
     /// The language of messages: vi or en (default: the site's language, else vi).
@@ -108,7 +36,6 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site (pages and data files) into the output folder.
-    #[command(after_help = BUILD_EXAMPLES)]
     Build {
         /// The content folder.
         #[arg(long, default_value = "content")]
@@ -145,19 +72,15 @@ enum Command {
         photo_originals: bool,
     },
     /// Create a new content folder, or a new file in one.
-    #[command(after_help = NEW_EXAMPLES)]
     New {
         #[command(subcommand)]
         what: ntm_site::scaffold::NewCommand,
     },
     /// Read a weekly table (.xlsx, .xls, .ods, .csv) into progress/<date>.yaml.
-    #[command(after_help = IMPORT_EXAMPLES)]
     Import(ntm_site::sheet::ImportArgs),
     /// Write the office's weekly workbook (.xlsx), every commune's state pre-filled.
-    #[command(after_help = EXPORT_EXAMPLES)]
     ExportSheet(ntm_site::sheet::ExportArgs),
     /// Preview the site: build it, serve it on this machine and rebuild on every change.
-    #[command(after_help = SERVE_EXAMPLES)]
     Serve {
         /// The content folder.
         #[arg(long, default_value = "content")]
@@ -179,7 +102,6 @@ enum Command {
         cache: Option<PathBuf>,
     },
     /// Check the content and print a summary; writes nothing.
-    #[command(after_help = CHECK_EXAMPLES)]
     Check {
         /// The content folder.
         #[arg(long, default_value = "content")]
@@ -192,14 +114,25 @@ enum Command {
 
 /// Parses the command line; a usage error is printed in the reader's
 /// language (clap's own English for `--lang en`) and exits with 2.
+///
+/// The help (`--help`, `help`) is in the reader's language too.
 fn parse_cli() -> Cli {
-    match Cli::try_parse() {
+    use clap::{CommandFactory, FromArgMatches};
+    let mut args: Vec<String> = std::env::args().collect();
+    let lang = console::lang_from_args(&args);
+    if lang == Lang::Vi {
+        console::help_as_flag(&mut args);
+    }
+    let cmd = ntm_site::cli_help::localize(Cli::command(), lang);
+    match cmd
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
-            let args: Vec<String> = std::env::args().collect();
             let usage = !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
-            if usage && console::lang_from_args(&args) == Lang::Vi {
+            if usage && lang == Lang::Vi {
                 eprint!("{}", console::usage_error_vi(&e));
                 std::process::exit(2);
             }
@@ -355,5 +288,21 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every command and option of the command line has its Vietnamese
+    /// description in `cli_help`: a new one without it fails here.
+    #[test]
+    fn every_command_and_option_has_vietnamese_help() {
+        let missing = ntm_site::cli_help::untranslated(&Cli::command());
+        assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
+        Cli::command().debug_assert();
+        ntm_site::cli_help::localize(Cli::command(), ntm_site::diag::Lang::Vi).debug_assert();
     }
 }

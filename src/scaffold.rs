@@ -112,7 +112,9 @@ fn bundled_sets() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-/// `new site DIR`: a content folder that builds as it is.
+/// `new site DIR`: a content folder that builds as it is; a site of today
+/// (after 1/7/2025) has its communes directly under `communes/`, a site
+/// dated earlier one district.
 pub fn new_site(dir: &Path, today: Date) -> Outcome {
     if dir.exists() {
         let non_empty = std::fs::read_dir(dir)
@@ -173,23 +175,59 @@ pub fn new_site(dir: &Path, today: Date) -> Outcome {
     for (id, yaml) in &sets {
         files.push((format!("criteria/{id}.yaml").into(), yaml.to_string()));
     }
+    // Since 1/7/2025 a province has no district level: the commune sits
+    // directly under communes/, with its class when the set has classes.
+    // (the two-level local government took effect on 1/7/2025).
+    let flat = Date::new(2025, 7, 1).is_some_and(|ended| date >= ended);
+    let parsed_set = sets
+        .iter()
+        .find(|(id, _)| *id == set)
+        .and_then(|(id, text)| crate::sets::read(id, text).0);
+    let id = if flat { "thu-nghiem" } else { "mau/thu-nghiem" };
+    if !flat {
+        files.push((
+            "communes/mau/_index.yaml".into(),
+            "# Một huyện (hoặc thị xã, thành phố): mỗi huyện là một thư mục có tệp _index.yaml.\n\
+             name: Mẫu\n\
+             kind: huyện\n"
+                .into(),
+        ));
+    }
+    let class = match parsed_set.as_ref().and_then(|s| s.classes.first()) {
+        Some(c) => format!(
+            "class: {}              # nhóm xã theo bộ tiêu chí ({})\n",
+            c.number, c.description
+        ),
+        None => String::new(),
+    };
     files.push((
-        "communes/mau/_index.yaml".into(),
-        "# Một huyện (hoặc thị xã, thành phố): mỗi huyện là một thư mục có tệp _index.yaml.\n\
-         name: Mẫu\n\
-         kind: huyện\n"
-            .into(),
+        format!("communes/{id}.yaml").into(),
+        format!(
+            "# Một xã: tên tệp (thu-nghiem) là mã của xã trong các báo cáo: {id}.\n\
+             name: Thử Nghiệm\n\
+             kind: xã\n\
+             {class}\
+             # code: \"00001\"        # mã đơn vị hành chính, để trong dấu nháy\n\
+             # population: 5000\n\
+             # target_year: 2027     # năm đăng ký về đích\n"
+        ),
     ));
-    files.push((
-        "communes/mau/thu-nghiem.yaml".into(),
-        "# Một xã: tên tệp (thu-nghiem) là mã của xã trong các báo cáo: mau/thu-nghiem.\n\
-         name: Thử Nghiệm\n\
-         kind: xã\n\
-         # code: \"00001\"        # mã đơn vị hành chính, để trong dấu nháy\n\
-         # population: 5000\n\
-         # target_year: 2027     # năm đăng ký về đích\n"
-            .into(),
-    ));
+    // Criterion 1 met, and, under a set with indicators, one indicator of
+    // a later criterion (its id, as `2.1`) to show both ways of writing.
+    let met = match parsed_set.as_ref().and_then(|s| {
+        let first = s.criteria.first()?;
+        let ind = s
+            .criteria
+            .iter()
+            .skip(1)
+            .find_map(|c| c.indicators.first())?;
+        Some((first.number, ind.id.clone()))
+    }) {
+        Some((n, ind)) => format!(
+            "  # tiêu chí {n} đạt (mọi chỉ tiêu của nó); chỉ tiêu {ind} đạt\n  {id}: [{n}, \"{ind}\"]\n"
+        ),
+        None => format!("  {id}: [1, 2]\n"),
+    };
     files.push((
         format!("progress/{date}.yaml").into(),
         format!(
@@ -198,7 +236,7 @@ pub fn new_site(dir: &Path, today: Date) -> Outcome {
              period: {period_start}..{date}\n\
              criteria_set: {set}\n\
              communes:\n\
-             \x20 mau/thu-nghiem: [1, 2]\n"
+             {met}"
         ),
     ));
     files.push((
@@ -212,7 +250,7 @@ pub fn new_site(dir: &Path, today: Date) -> Outcome {
              Trang này đăng tiến độ xây dựng nông thôn mới của các xã, cập nhật hằng tuần.\n"
         ),
     ));
-    files.push(("README.md".into(), office_readme()));
+    files.push(("README.md".into(), office_readme(flat)));
     let mut lines = Vec::new();
     for (rel, text) in &files {
         let path = dir.join(rel);
@@ -243,8 +281,24 @@ fn set_dates(yaml: &str) -> (Option<Date>, Option<Date>) {
     (get("valid_from:"), get("valid_until:"))
 }
 
-fn office_readme() -> String {
-    "# Thư mục nội dung của trang nông thôn mới\n\
+/// The office's README; `flat`: communes directly under `communes/` (no
+/// district level, as since 1/7/2025).
+fn office_readme(flat: bool) -> String {
+    let (communes, new_commune, model_commune) = if flat {
+        (
+            "các xã, mỗi xã một tệp (tỉnh không còn cấp huyện từ 1/7/2025)",
+            "ten-xa",
+            "thu-nghiem",
+        )
+    } else {
+        (
+            "các huyện (thư mục có `_index.yaml`) và các xã (mỗi xã một tệp)",
+            "mau/ten-xa",
+            "mau/thu-nghiem",
+        )
+    };
+    format!(
+        "# Thư mục nội dung của trang nông thôn mới\n\
 \n\
 Thư mục này chứa toàn bộ số liệu và bài viết của trang. `ntm-site` đọc nó và\n\
 viết ra trang web.\n\
@@ -253,7 +307,7 @@ viết ra trang web.\n\
 |---|---|\n\
 | `site.yaml` | tên trang, đơn vị, địa chỉ trang |\n\
 | `criteria/` | các bộ tiêu chí quốc gia (không cần sửa) |\n\
-| `communes/` | các huyện (thư mục có `_index.yaml`) và các xã (mỗi xã một tệp) |\n\
+| `communes/` | {communes} |\n\
 | `progress/` | báo cáo hằng tuần: mỗi tệp một ngày, tên tệp là ngày báo cáo |\n\
 | `news/` | tin bài |\n\
 | `models/` | khu dân cư kiểu mẫu, vườn mẫu và ảnh |\n\
@@ -269,13 +323,13 @@ viết ra trang web.\n\
 \n\
 ## Thêm nội dung\n\
 \n\
-- `ntm-site new commune mau/ten-xa --name \"Tên Xã\"`: thêm một xã;\n\
+- `ntm-site new commune {new_commune} --name \"Tên Xã\"`: thêm một xã;\n\
 - `ntm-site new news \"Tiêu đề bài\"`: thêm một tin;\n\
-- `ntm-site new model \"Khu dân cư kiểu mẫu thôn A\" --commune mau/thu-nghiem`: thêm một mô hình.\n\
+- `ntm-site new model \"Khu dân cư kiểu mẫu thôn A\" --commune {model_commune}`: thêm một mô hình.\n\
 \n\
 Tên tệp và thư mục chỉ dùng chữ a-z không dấu, số và dấu `-`.\n\
 Hướng dẫn đầy đủ: `docs/huong-dan.md` của ntm-site.\n"
-        .to_string()
+    )
 }
 
 // ------------------------------------------------------------ new snapshot
@@ -538,7 +592,7 @@ pub fn new_commune(content: &Path, id: &str, name: Option<&str>) -> Outcome {
         })
         .collect();
     let text = format!(
-        "name: {}\nkind: xã\n# code: \"00000\"          # mã đơn vị hành chính, trong dấu nháy\n# population: 5000\n# area_km2: 20.5\n# target_year: 2027       # năm đăng ký về đích\n",
+        "name: {}\nkind: xã\n# code: \"00000\"          # mã đơn vị hành chính, trong dấu nháy\n# class: 1                # nhóm xã (xã nhóm 1, 2, 3), với bộ tiêu chí có nhóm xã\n# population: 5000\n# area_km2: 20.5\n# target_year: 2027       # năm đăng ký về đích\n",
         yaml_str(&name)
     );
     write_new(&path, &text)?;

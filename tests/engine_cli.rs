@@ -125,28 +125,34 @@ fn a_wrong_command_line_exits_2() {
 
 #[test]
 fn help_teaches_with_examples_and_version_names_the_format() {
-    // Every subcommand that `ntm-site --help` lists.
-    let out = ntm_en().arg("--help").output().unwrap();
-    let help = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(help.contains("Ví dụ / Examples:"), "{help}");
-    let subs: Vec<String> = help
-        .lines()
-        .skip_while(|l| !l.starts_with("Commands:"))
-        .skip(1)
-        .take_while(|l| l.starts_with("  "))
-        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
-        .filter(|s| s != "help")
-        .collect();
-    assert!(subs.len() >= 2, "{help}");
-    for sub in &subs {
-        let out = ntm_en().args([sub, "--help"]).output().unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        let text = String::from_utf8_lossy(&out.stdout);
-        assert!(text.contains("Ví dụ / Examples:"), "{sub} --help: {text}");
-        assert!(
-            text.contains(&format!("ntm-site {sub}")),
-            "{sub} --help: {text}"
-        );
+    // Every subcommand that `ntm-site --help` lists, in each language.
+    for (lang, commands, examples) in [("en", "Commands:", "Examples:"), ("vi", "Lệnh:", "Ví dụ:")]
+    {
+        let out = ntm().args(["--lang", lang, "--help"]).output().unwrap();
+        let help = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(help.contains(examples), "{help}");
+        let subs: Vec<String> = help
+            .lines()
+            .skip_while(|l| !l.starts_with(commands))
+            .skip(1)
+            .take_while(|l| l.starts_with("  "))
+            .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+            .filter(|s| s != "help")
+            .collect();
+        assert!(subs.len() >= 6, "{help}");
+        for sub in &subs {
+            let out = ntm()
+                .args(["--lang", lang, sub, "--help"])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(0));
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(text.contains(examples), "{sub} --help: {text}");
+            assert!(
+                text.contains(&format!("ntm-site {sub}")),
+                "{sub} --help: {text}"
+            );
+        }
     }
     let out = ntm_en().arg("--version").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -437,4 +443,58 @@ fn build_summary_counts_what_was_written() {
         !quiet.contains("đã dựng") && !quiet.contains("thời gian"),
         "{quiet}"
     );
+}
+
+/// `--help` speaks the reader's language: Vietnamese headings, commands
+/// and options (with their defaults and value names) for a Vietnamese site,
+/// `ntm-site help build` as `build --help`; clap's English for `--lang en`.
+#[test]
+fn help_is_in_the_readers_language() {
+    let help = |args: &[&str]| {
+        let out = ntm().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let top = help(&["--help"]);
+    assert!(
+        top.contains("Cách dùng: ntm-site [tùy chọn] <LỆNH>\n"),
+        "{top}"
+    );
+    assert!(top.contains("\nLệnh:\n"), "{top}");
+    assert!(
+        top.contains("Kiểm tra nội dung và in tóm tắt; không ghi tệp nào"),
+        "{top}"
+    );
+    assert!(top.contains("\nTùy chọn:\n"), "{top}");
+    assert!(top.contains("In trợ giúp này"), "{top}");
+    for english in [
+        "Usage:",
+        "Commands:",
+        "Options:",
+        "Print help",
+        "Build the site",
+    ] {
+        assert!(!top.contains(english), "{english}: {top}");
+    }
+    let build = help(&["build", "--help"]);
+    assert!(
+        build.contains("Cách dùng: ntm-site build [tùy chọn]\n"),
+        "{build}"
+    );
+    assert!(build.contains("--content <THƯ-MỤC>"), "{build}");
+    assert!(
+        build.contains("Thư mục nội dung [mặc định: content]"),
+        "{build}"
+    );
+    assert!(!build.contains("[default:"), "{build}");
+    assert_eq!(help(&["help", "build"]), build);
+    let import = help(&["import", "--help"]);
+    assert!(
+        import.contains("Cách dùng: ntm-site import [tùy chọn] <TỆP>\n"),
+        "{import}"
+    );
+    assert!(import.contains("\nTham số:\n"), "{import}");
+    let en = help(&["--lang", "en", "--help"]);
+    assert!(en.contains("Usage: ntm-site [OPTIONS] <COMMAND>"), "{en}");
+    assert!(en.contains("Build the site"), "{en}");
 }

@@ -33,16 +33,18 @@ fn new_site_builds_without_a_warning() {
     let o = ntm(&["new", "site", s(&site)]);
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("đã tạo thư mục nội dung"), "{}", text(&o));
-    for f in [
-        "site.yaml",
-        "README.md",
-        "communes/mau/_index.yaml",
-        "communes/mau/thu-nghiem.yaml",
-    ] {
+    // A site started today (after 1/7/2025) has no district level: its
+    // commune sits directly under communes/.
+    for f in ["site.yaml", "README.md", "communes/thu-nghiem.yaml"] {
         assert!(site.join(f).is_file(), "{f}");
     }
+    assert!(!site.join("communes/mau").exists());
     let readme = std::fs::read_to_string(site.join("README.md")).unwrap();
     assert!(readme.contains("Việc hằng tuần"), "{readme}");
+    assert!(
+        readme.contains("`ntm-site new commune ten-xa --name \"Tên Xã\"`"),
+        "{readme}"
+    );
     assert_eq!(std::fs::read_dir(site.join("progress")).unwrap().count(), 1);
     assert_eq!(std::fs::read_dir(site.join("news")).unwrap().count(), 1);
     assert!(std::fs::read_dir(site.join("criteria")).unwrap().count() >= 2);
@@ -74,15 +76,15 @@ fn new_files_in_a_site() {
     assert!(ntm(&["new", "site", s(&site)]).status.success());
     let c = s(&site);
 
-    let o = ntm(&["new", "commune", "mau/Thụy Lôi", "--content", c]);
+    let o = ntm(&["new", "commune", "Thụy Lôi", "--content", c]);
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("'thuy-loi'"), "{}", text(&o));
-    let y = std::fs::read_to_string(site.join("communes/mau/thuy-loi.yaml")).unwrap();
+    let y = std::fs::read_to_string(site.join("communes/thuy-loi.yaml")).unwrap();
     assert!(y.starts_with("name: \"Thụy Lôi\"\n"), "{y}");
     let o = ntm(&[
         "new",
         "commune",
-        "mau/thuy-loi",
+        "thuy-loi",
         "--name",
         "Thụy Lôi",
         "--content",
@@ -123,28 +125,16 @@ fn new_files_in_a_site() {
         "model",
         "Vườn mẫu nhà ông Tâm",
         "--commune",
-        "mau/thuy-loi",
+        "thuy-loi",
         "--garden",
         "--content",
         c,
     ]);
     assert!(o.status.success(), "{}", text(&o));
     assert!(site.join("models/vuon-mau-nha-ong-tam/index.md").is_file());
-    let o = ntm(&[
-        "new",
-        "model",
-        "x",
-        "--commune",
-        "mau/thuy-lo",
-        "--content",
-        c,
-    ]);
+    let o = ntm(&["new", "model", "x", "--commune", "thuy-lo", "--content", c]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        text(&o).contains("có phải là 'mau/thuy-loi'?"),
-        "{}",
-        text(&o)
-    );
+    assert!(text(&o).contains("có phải là 'thuy-loi'?"), "{}", text(&o));
 
     // Everything written loads.
     let o = ntm(&["check", "--content", c]);
@@ -161,7 +151,7 @@ fn new_snapshot_lists_every_commune_as_a_comment() {
         ntm(&[
             "new",
             "commune",
-            "mau/thuy-loi",
+            "thuy-loi",
             "--name",
             "Thụy Lôi",
             "--content",
@@ -189,9 +179,15 @@ fn new_snapshot_lists_every_commune_as_a_comment() {
     let date = new.trim_end_matches(".yaml");
     assert!(y.contains(&format!("date: {date}\n")), "{y}");
     assert!(y.contains(&format!("..{date}\n")), "{y}");
-    assert!(y.contains("  # mau/thu-nghiem: [1, 2]"), "{y}");
+    // Criterion 1 (its 2 indicators) and indicator 2.1 of QĐ 51/2025.
     assert!(
-        y.contains("  # mau/thuy-loi: []   # Thụy Lôi: chưa có báo cáo nào"),
+        y.contains(
+            "  # thu-nghiem: [1, \"2.1\"]   # Thử Nghiệm: 1/10 tiêu chí, 3/47 chỉ tiêu ngày "
+        ),
+        "{y}"
+    );
+    assert!(
+        y.contains("  # thuy-loi: []   # Thụy Lôi: chưa có báo cáo nào"),
         "{y}"
     );
     assert!(date > latest_date);
@@ -199,7 +195,7 @@ fn new_snapshot_lists_every_commune_as_a_comment() {
     let o = ntm(&["check", "--content", c]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     // Uncommented, it loads.
-    let edited = y.replace("  # mau/thu-nghiem: [1, 2]", "  mau/thu-nghiem: [1, 2, 3]");
+    let edited = y.replace("  # thu-nghiem: [1, \"2.1\"]", "  thu-nghiem: [1, 2, 3]");
     std::fs::write(site.join("progress").join(new), edited).unwrap();
     let o = ntm(&["check", "--content", c]);
     assert!(o.status.success(), "{}", text(&o));
@@ -251,12 +247,29 @@ fn new_site_bundles_the_national_sets_and_builds_under_qd_51() {
         assert!(o.status.success(), "{}", text(&o));
         let data = std::fs::read_to_string(out.join("data/communes.csv")).unwrap();
         // QĐ 51/2025: 10 criteria and 47 indicators; criteria 1 and 2 met.
+        // On 2/12/2026 the commune has no district and has its class
+        // (xã nhóm 1); on 2/2/2024 it sits in the district 'mau'.
         if set == "qd-51-2025" {
+            let header: Vec<&str> = data.lines().next().unwrap().split(',').collect();
             let row = data
                 .lines()
-                .find(|l| l.starts_with("mau/thu-nghiem,"))
-                .unwrap();
-            assert!(row.ends_with(",47"), "{data}");
+                .find(|l| l.starts_with("thu-nghiem,"))
+                .unwrap_or_else(|| panic!("{data}"));
+            let cells: Vec<&str> = row.split(',').collect();
+            let col = |name: &str| cells[header.iter().position(|h| *h == name).unwrap()];
+            assert_eq!(col("class"), "1", "{data}");
+            assert_eq!(col("indicators_total"), "47", "{data}");
+            // Criterion 1 (all of its indicators) and indicator 2.1.
+            let set = ntm_site::sets::read("qd-51-2025", &qd51).0.unwrap();
+            let first = set.criteria[0].indicators.len();
+            assert_eq!(col("indicators_met"), (first + 1).to_string(), "{data}");
+            assert!(!site.join("communes/mau").exists());
+        } else {
+            assert!(
+                data.lines().any(|l| l.starts_with("mau/thu-nghiem,")),
+                "{data}"
+            );
+            assert!(site.join("communes/mau/_index.yaml").is_file());
         }
     }
 }

@@ -348,3 +348,72 @@ fn without_snapshots_or_sponsors_the_pages_still_read_and_link() {
         ["0/1 xã có cán bộ biệt phái đã đạt chuẩn nông thôn mới."]
     );
 }
+
+/// A district with no commune registered for this year says so in words,
+/// on the district tables and in the district's own figures, never "0/0"
+/// (which reads as a target of zero, or as nothing met); a district that
+/// has target communes keeps "met/registered".
+#[test]
+fn a_district_without_target_communes_says_none_never_0_of_0() {
+    let f = Fixture::new()
+        .file("communes/d/_index.yaml", "name: Huyện D\n")
+        .file("communes/d/a.yaml", "name: Xã A\ntarget_year: 2015\n")
+        .file("communes/d/b.yaml", "name: Xã B\n")
+        .file("communes/e/_index.yaml", "name: Huyện E\n")
+        .file("communes/e/c.yaml", "name: Xã C\n")
+        .file(
+            "progress/2015-03-06.yaml",
+            "communes:\n  d/a: all\n  d/b: [1, 2]\n  e/c: [1]\n",
+        );
+    let out = f.build().unwrap();
+    let page = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap();
+    for rel in ["index.html", "huyen/index.html", "huyen/e/index.html"] {
+        assert!(!page(rel).contains(">0/0<"), "{rel} shows 0/0");
+    }
+    let home = scraper::Html::parse_document(&page("index.html"));
+    let rows: Vec<Vec<String>> = home
+        .select(&sel("table.groups tbody tr"))
+        .map(|r| r.select(&sel("th, td")).map(text_of).collect())
+        .collect();
+    // District, communes, standard/known, average, target, recognised.
+    assert_eq!(rows[0][0], "Huyện D");
+    assert_eq!(rows[0][4], "1/1");
+    assert_eq!(rows[1][0], "Huyện E");
+    assert_eq!(rows[1][4], "Không có");
+    // The district's own figures: "Xã đăng ký về đích năm 2015: Không có".
+    let e = scraper::Html::parse_document(&page("huyen/e/index.html"));
+    let dts = texts(&e, ".kpis .kpi dt");
+    let dds = texts(&e, ".kpis .kpi dd");
+    let i = dts
+        .iter()
+        .position(|t| t == "Xã đăng ký về đích năm 2015")
+        .unwrap_or_else(|| panic!("{dts:?}"));
+    assert_eq!(dds[i], "Không có");
+}
+
+/// Every citation block (a commune's page, the downloads page) links the
+/// page that says how its figures are computed.
+#[test]
+fn every_citation_links_the_methodology_page() {
+    let b = build_site(&example(), None);
+    let mut cites = 0;
+    for (rel, bytes) in b.files() {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let doc = scraper::Html::parse_document(&String::from_utf8_lossy(&bytes));
+        for cite in doc.select(&sel("section[aria-labelledby=trich-dan]")) {
+            cites += 1;
+            let links = cite
+                .select(&sel("a[href$='cach-tinh-so-lieu/index.html']"))
+                .count();
+            assert_eq!(links, 1, "{rel}: {}", cite.html());
+        }
+    }
+    let communes = b.csv("communes.csv").len();
+    assert!(
+        cites > communes,
+        "{cites} citations for {communes} communes"
+    );
+    assert!(b.text("cach-tinh-so-lieu/index.html").contains("<h1"));
+}

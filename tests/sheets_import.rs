@@ -317,3 +317,35 @@ fn a_criterion_column_beside_its_indicators_is_left_out_and_missing_ones_named()
     assert!(t.contains("không có cột cho 2.3, 2.4, 17.1"), "{t}");
     assert!(t.contains("ky-anh/ky-hoa: [1, \"2.1\", \"2.2\"]"), "{t}");
 }
+
+/// The same messy workbook saved as OpenDocument (`.ods`) and as Excel 97
+/// (`.xls`), as an office that keeps older formats sends it (converted from
+/// `messy.xlsx` by LibreOffice 7.4: `soffice --headless --convert-to ods`,
+/// `--convert-to xls`): the same rows matched, the same unmatched name
+/// named, the same snapshot written.
+#[test]
+fn ods_and_xls_read_as_the_xlsx_does() {
+    for file in ["messy.ods", "messy.xls"] {
+        let (o, written) = import(file, &[]);
+        assert_eq!(o.status.code(), Some(1), "{file}: {}", text(&o));
+        assert!(written.is_none(), "{file}: nothing is written");
+        assert!(
+            text(&o).contains("trang 'Kỳ Anh', dòng 11: không tìm thấy xã 'Kỳ Thuu'"),
+            "{file}: {}",
+            text(&o)
+        );
+        let (o, written) = import(file, &["--skip-unmatched"]);
+        assert!(o.status.success(), "{file}: {}", text(&o));
+        let t = text(&o);
+        assert!(
+            t.contains("7 xã báo cáo, 1 xã không báo cáo"),
+            "{file}: {t}"
+        );
+        assert!(t.contains("1 dòng tổng cộng bỏ qua"), "{file}: {t}");
+        assert_eq!(
+            body(&written.unwrap()),
+            body(&expected("messy.xlsx.expected.yaml")),
+            "{file}"
+        );
+    }
+}

@@ -148,6 +148,9 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("col_standard", "Đạt chuẩn", "At the standard"),
     ("col_average", "Bình quân tiêu chí", "Average criteria"),
     ("col_target", "Về đích năm nay", "Target this year"),
+    // A group with no commune registered for this year: said in words,
+    // never "0/0".
+    ("none_registered", "Không có", "None"),
     ("col_recognized_count", "Đã công nhận", "Recognised"),
     (
         "loose_communes",
