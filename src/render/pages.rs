@@ -503,7 +503,25 @@ impl<'v, 'a> Builder<'v, 'a> {
 
     /// A figure slot: the chart written as an SVG file at `file`, with its data table.
     fn chart(&mut self, id: &str, chart: &Chart, file: String) -> Value {
-        let fig = figures::figure(id, chart, &file);
+        self.chart_on(id, chart, file, self.v.latest)
+    }
+
+    /// [`Self::chart`] of the data of `date`: with the CSV of its figures
+    /// beside the SVG, and the date its citation names.
+    fn chart_on(
+        &mut self,
+        id: &str,
+        chart: &Chart,
+        file: String,
+        date: Option<crate::date::Date>,
+    ) -> Value {
+        let mut fig = figures::figure(id, chart, &file);
+        if let Some(csv) = figures::table_csv(&chart.table) {
+            let path = figures::csv_path(&file);
+            self.bytes.push((path.clone(), csv));
+            fig["csv"] = json!(path);
+        }
+        fig["date"] = json!(date.map(|d| self.v.date(d)));
         self.svgs
             .push((crate::charts::phone_path(&file), chart.phone_svg.clone()));
         self.svgs.push((file, chart.svg.clone()));
