@@ -327,6 +327,16 @@ pub fn render_checked(
         link_diags.deny_warnings();
     }
     checked.diagnostics.extend(link_diags);
+    if let Some(why) = &site.logo_error {
+        checked.diagnostics.warning(
+            crate::render::meta::LOGO,
+            crate::diag::Pos::NONE,
+            crate::tr!(
+                "không vẽ được logo này ({why}); biểu tượng trang và ảnh xem trước dùng dấu NTM mặc định. Hãy lưu lại logo dưới dạng SVG hợp lệ",
+                "this logo cannot be drawn ({why}); the site's icons and preview card use the default NTM mark. Save the logo again as valid SVG"
+            ),
+        );
+    }
     for (rel, inner) in &site.static_clashes {
         checked.diagnostics.error(
             rel,

@@ -30,7 +30,7 @@ pub fn write_all(content: &Content, report: &Report, out: &mut SiteFiles) {
 }
 
 /// A CSV table in the contract's byte form.
-fn csv_bytes(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
+pub(crate) fn csv_bytes(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
     let mut buf = vec![0xEF, 0xBB, 0xBF];
     {
         let mut w = csv::WriterBuilder::new()

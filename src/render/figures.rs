@@ -50,8 +50,43 @@ pub fn figure(id: &str, chart: &Chart, file: &str) -> Value {
     })
 }
 
+/// The CSV file of a chart's figures, beside its SVG.
+pub fn csv_path(svg_file: &str) -> String {
+    format!("{}.csv", svg_file.trim_end_matches(".svg"))
+}
+
+/// The chart's data table as CSV (in the data files' form: UTF-8 with a BOM,
+/// CRLF): its header and rows exactly as the page's
+/// table shows them, text that a spreadsheet would run made safe by
+/// [`super::data::text_cell`]. `None` for a chart without a table.
+pub fn table_csv(t: &crate::charts::DataTable) -> Option<Vec<u8>> {
+    if t.rows.is_empty() {
+        return None;
+    }
+    let safe =
+        |row: &[String]| -> Vec<String> { row.iter().map(|c| super::data::text_cell(c)).collect() };
+    let head = safe(&t.headers);
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
+    let rows = t.rows.iter().map(|r| safe(r)).collect();
+    Some(super::data::csv_bytes(&head, rows))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_chart_csv_cannot_run_in_a_spreadsheet() {
+        let t = crate::charts::DataTable {
+            caption: String::new(),
+            headers: vec!["Xã".into(), "Số tiêu chí".into()],
+            rows: vec![vec!["=HYPERLINK(\"http://x\")".into(), "19".into()]],
+        };
+        let csv = String::from_utf8(super::table_csv(&t).unwrap()).unwrap();
+        assert_eq!(
+            csv,
+            "\u{feff}Xã,Số tiêu chí\r\n\"'=HYPERLINK(\"\"http://x\"\")\",19\r\n"
+        );
+    }
+
     #[test]
     fn reads_the_view_box() {
         assert_eq!(

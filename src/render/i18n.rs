@@ -14,6 +14,42 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "Progress over the years",
     ),
     ("data_table", "Bảng số liệu", "Data table"),
+    (
+        "fig_tools",
+        "Tải về, nhúng, trích dẫn",
+        "Download, embed, cite",
+    ),
+    ("cite_data_of", "số liệu ngày", "data of"),
+    ("permalink", "Liên kết cố định", "Permanent link"),
+    ("fig_svg", "Hình (SVG)", "Image (SVG)"),
+    (
+        "fig_csv",
+        "Số liệu của hình (CSV)",
+        "The figures drawn (CSV)",
+    ),
+    (
+        "fig_embed",
+        "Mã nhúng vào trang khác:",
+        "Code to embed it in another page:",
+    ),
+    (
+        "search_label",
+        "Tìm xã, huyện, tiêu chí, tin bài",
+        "Search communes, districts, criteria, news",
+    ),
+    ("search_button", "Tìm", "Search"),
+    ("search_placeholder", "Tìm xã, huyện, tiêu chí…", "Search…"),
+    (
+        "search_found",
+        "{n} kết quả; dùng phím mũi tên để chọn",
+        "{n} results; use the arrow keys to choose",
+    ),
+    ("search_none", "Không tìm thấy kết quả nào", "Nothing found"),
+    (
+        "search_loading",
+        "Đang tải danh mục tìm kiếm…",
+        "Loading the search index…",
+    ),
     ("table", "Bảng", "Table"),
     ("col_figure", "Chỉ số", "Figure"),
     (

@@ -4,13 +4,17 @@
 
 pub mod cache;
 pub mod data;
+pub mod feeds;
 pub mod figures;
 pub mod format;
 pub mod i18n;
 pub mod links;
 pub mod markdown;
+pub mod meta;
 pub mod pages;
 pub mod prose;
+pub mod raster;
+pub mod search;
 pub mod theme;
 pub mod views;
 
@@ -53,6 +57,8 @@ pub struct SiteFiles {
     /// Files of `static/` (path in the content folder, path in the site)
     /// that would replace a file the build made: errors of the content.
     pub static_clashes: Vec<(String, String)>,
+    /// Why `static/logo.svg` could not be drawn (the default mark was used).
+    pub logo_error: Option<String>,
 }
 
 /// Where one output file's bytes come from.

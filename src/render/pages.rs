@@ -42,6 +42,8 @@ struct Page {
     canonical: String,
     /// Values only this page has.
     vars: Map<String, Value>,
+    /// The date of what the page shows (`YYYY-MM-DD`), for the sitemap.
+    lastmod: String,
 }
 
 /// Builds every page into `out`.
@@ -111,7 +113,7 @@ pub fn render_all(
     for (name, bytes) in &theme.assets {
         out.add(format!("assets/{name}"), bytes.clone());
     }
-    out.add("sitemap.xml", sitemap(&pages, &settings.base_url));
+    site_meta(content_root, content, &views, settings, &pages, out);
     let rendered: Result<Vec<(String, Vec<u8>)>, String> = match cache {
         None => pages
             .par_iter()
@@ -309,13 +311,36 @@ impl<'v, 'a> Builder<'v, 'a> {
             trail.push(crumb(title, None));
         }
         vars.insert("breadcrumbs".into(), json!(trail));
+        let canonical = format!("{}{dir}", self.base_url);
+        let meta = super::meta::page_meta(
+            &self.v.content.site,
+            self.v.lang,
+            self.base_url,
+            &canonical,
+            title,
+            &vars,
+        );
+        vars.insert("meta".into(), meta);
         self.pages.push(Page {
             file: format!("{dir}index.html"),
             template,
             root: "../".repeat(depth),
-            canonical: format!("{}{dir}", self.base_url),
+            canonical,
+            lastmod: self.lastmod(&vars),
             vars,
         });
+    }
+
+    /// The date of what a page shows: its story's or bulletin's, else the
+    /// data date.
+    fn lastmod(&self, vars: &Map<String, Value>) -> String {
+        let own = ["article", "b"]
+            .iter()
+            .find_map(|k| vars.get(*k)?.get("date_iso")?.as_str());
+        match own {
+            Some(d) => d.to_string(),
+            None => self.v.latest.map(|d| d.to_string()).unwrap_or_default(),
+        }
     }
 
     fn root_of(dir: &str) -> String {
@@ -480,7 +505,25 @@ impl<'v, 'a> Builder<'v, 'a> {
 
     /// A figure slot: the chart written as an SVG file at `file`, with its data table.
     fn chart(&mut self, id: &str, chart: &Chart, file: String) -> Value {
-        let fig = figures::figure(id, chart, &file);
+        self.chart_on(id, chart, file, self.v.latest)
+    }
+
+    /// [`Self::chart`] of the data of `date`: with the CSV of its figures
+    /// beside the SVG, and the date its citation names.
+    fn chart_on(
+        &mut self,
+        id: &str,
+        chart: &Chart,
+        file: String,
+        date: Option<crate::date::Date>,
+    ) -> Value {
+        let mut fig = figures::figure(id, chart, &file);
+        if let Some(csv) = figures::table_csv(&chart.table) {
+            let path = figures::csv_path(&file);
+            self.bytes.push((path.clone(), csv));
+            fig["csv"] = json!(path);
+        }
+        fig["date"] = json!(date.map(|d| self.v.date(d)));
         self.svgs
             .push((crate::charts::phone_path(&file), chart.phone_svg.clone()));
         self.svgs.push((file, chart.svg.clone()));
@@ -1058,6 +1101,22 @@ impl<'v, 'a> Builder<'v, 'a> {
             .as_deref()
             .map(|c| c.strip_prefix(&folder).unwrap_or(c).to_string());
         let communes: Vec<Value> = d.communes.iter().map(|&c| v.commune_link(c)).collect();
+        let og_image = d.cover.as_deref().and_then(|c| {
+            let bytes = self.images.bundle_files.get(c)?;
+            let (width, height) = image::ImageReader::new(std::io::Cursor::new(bytes))
+                .with_guessed_format()
+                .ok()?
+                .into_dimensions()
+                .ok()?;
+            let inner = c.strip_prefix(&folder)?;
+            Some(super::meta::Image {
+                path: format!("{dir}{inner}"),
+                width,
+                height,
+                alt: d.title.clone(),
+            })
+        });
+        let json_ld = self.news_article(d, &dir, og_image.as_ref());
         let vars = json!({
             "article": {
                 "title": d.title,
@@ -1072,9 +1131,44 @@ impl<'v, 'a> Builder<'v, 'a> {
                 "headings": body.headings,
             },
             "description": d.summary.as_deref().map(markdown::plain),
+            "og_type": "article",
+            "og_image": og_image.map(|i| i.to_json()),
+            "json_ld": json_ld,
         });
         let crumbs = vec![crumb(self.t("nav_news"), Some("tin-tuc/index.html".into()))];
         self.add(&dir, "article.html", "news", &d.title.clone(), crumbs, vars);
+    }
+
+    /// The schema.org `NewsArticle` of a story.
+    fn news_article(&self, d: &Document, dir: &str, image: Option<&super::meta::Image>) -> Value {
+        let site = &self.v.content.site;
+        let base = self.base_url;
+        let image = match image {
+            Some(i) => format!("{base}{}", i.path),
+            None => format!("{base}{}", super::meta::CARD),
+        };
+        let mut a = json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": d.title,
+            "url": format!("{base}{dir}"),
+            "mainEntityOfPage": format!("{base}{dir}"),
+            "inLanguage": self.v.lang.code(),
+            "image": [image],
+            "publisher": super::meta::organization(site, base),
+        });
+        if let Some(date) = d.date {
+            a["datePublished"] = json!(date.to_string());
+            a["dateModified"] = json!(date.to_string());
+        }
+        a["author"] = match &d.author {
+            Some(name) => json!({"@type": "Person", "name": name}),
+            None => super::meta::organization(site, base),
+        };
+        if let Some(s) = &d.summary {
+            a["description"] = json!(markdown::plain(s));
+        }
+        a
     }
 
     fn free_pages(&mut self) {
@@ -1133,14 +1227,59 @@ impl<'v, 'a> Builder<'v, 'a> {
             None => format!("{}: {}.", self.t("source"), v.content.site.organization),
         };
         let title = self.t("nav_downloads").to_string();
+        let json_ld = self.dataset(&files);
         self.add(
             "du-lieu/",
             "downloads.html",
             "downloads",
             &title,
             vec![],
-            json!({"files": files, "citation": citation}),
+            json!({"files": files, "citation": citation, "json_ld": json_ld}),
         );
+    }
+
+    /// The schema.org `Dataset` of the downloads page: the data files.
+    fn dataset(&self, files: &[Value]) -> Value {
+        let v = self.v;
+        let site = &v.content.site;
+        let base = self.base_url;
+        let distribution: Vec<Value> = files
+            .iter()
+            .map(|f| {
+                let format = if f["format"] == "JSON" {
+                    "application/json"
+                } else {
+                    "text/csv"
+                };
+                json!({
+                    "@type": "DataDownload",
+                    "name": f["name"],
+                    "encodingFormat": format,
+                    "contentUrl": format!("{base}{}", f["href"].as_str().unwrap_or_default()),
+                })
+            })
+            .collect();
+        let mut d = json!({
+            "@context": "https://schema.org",
+            "@type": "Dataset",
+            "name": format!("{} – {}", self.t("nav_downloads"), site.title),
+            "description": site.description.clone().unwrap_or_else(|| site.title.clone()),
+            "url": format!("{base}du-lieu/"),
+            "inLanguage": v.lang.code(),
+            "isAccessibleForFree": true,
+            "creator": super::meta::organization(site, base),
+            "publisher": super::meta::organization(site, base),
+            "distribution": distribution,
+        });
+        if let Some(l) = &site.data_license {
+            d["license"] = json!(super::meta::licence_url(l).unwrap_or_else(|| l.clone()));
+        }
+        let snaps = &v.content.snapshots;
+        if let (Some(first), Some(last)) = (snaps.first(), snaps.last()) {
+            d["temporalCoverage"] = json!(format!("{}/{}", first.date, last.date));
+            d["dateModified"] = json!(last.date.to_string());
+        }
+        d
     }
 
     fn not_found(&mut self) {
@@ -1161,6 +1300,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             template: "404.html",
             root: base_path,
             canonical: format!("{}404.html", self.base_url),
+            lastmod: String::new(),
             vars,
         });
     }
@@ -1203,23 +1343,113 @@ fn format_size(lang: Lang, bytes: u64) -> String {
     }
 }
 
-fn sitemap(pages: &[Page], base: &str) -> Vec<u8> {
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    let mut urls: Vec<&str> = pages
+/// The files about the site as a whole: `sitemap.xml`, `robots.txt`, the
+/// Atom feeds of the news and the bulletins, the icons, the web manifest and
+/// the card image (see [`super::feeds`] and [`super::meta`]).
+fn site_meta(
+    content_root: &Path,
+    content: &Content,
+    v: &Views,
+    settings: &RenderSettings,
+    pages: &[Page],
+    out: &mut SiteFiles,
+) {
+    use super::feeds::{self, Entry, Feed};
+    let base = settings.base_url.as_str();
+    let listed: Vec<(String, String)> = pages
         .iter()
         .filter(|p| p.file != "404.html")
-        .map(|p| p.canonical.as_str())
+        .map(|p| (p.canonical.clone(), p.lastmod.clone()))
         .collect();
-    urls.sort();
-    for u in urls {
-        s.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            u.replace('&', "&amp;")
-        ));
+    out.add("sitemap.xml", feeds::sitemap(&listed));
+    out.add(super::search::INDEX, super::search::index(v));
+    if !content
+        .static_files
+        .iter()
+        .any(|f| f == "static/robots.txt")
+    {
+        out.add("robots.txt", feeds::robots(base));
     }
-    let _ = base;
-    s.push_str("</urlset>\n");
-    s.into_bytes()
+    let entries = |template: &str, f: &dyn Fn(&Page) -> Entry| -> Vec<Entry> {
+        let mut e: Vec<Entry> = pages
+            .iter()
+            .filter(|p| p.template == template)
+            .map(f)
+            .collect();
+        e.sort_by(|a, b| b.date.cmp(&a.date).then(a.url.cmp(&b.url)));
+        e
+    };
+    let s = |x: &Value| x.as_str().unwrap_or_default().to_string();
+    let news = entries("article.html", &|p| Entry {
+        title: s(&p.vars["title"]),
+        url: p.canonical.clone(),
+        date: s(&p.vars["article"]["date_iso"]),
+        summary: s(&p.vars["article"]["summary"]),
+        author: p.vars["article"]["author"].as_str().map(str::to_string),
+    });
+    let bulletins = entries("bulletin.html", &|p| {
+        let b = &p.vars["b"];
+        let lines = |k: &str| {
+            b[k].as_array()
+                .map(|l| {
+                    l.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        };
+        let mut summary = lines("headline_target");
+        summary.extend(lines("headline_province"));
+        Entry {
+            title: s(&p.vars["title"]),
+            url: p.canonical.clone(),
+            date: s(&b["date_iso"]),
+            summary: summary.join(" "),
+            author: None,
+        }
+    });
+    let lang = v.lang.code().to_string();
+    for (file, key, page, entries) in [
+        (FEED_NEWS, "nav_news", "tin-tuc/", news),
+        (FEED_BULLETINS, "nav_bulletins", "ban-tin/", bulletins),
+    ] {
+        let feed = Feed {
+            file: file.into(),
+            title: format!("{} – {}", v.t(key), content.site.title),
+            page: format!("{base}{page}"),
+            lang: lang.clone(),
+            author: content.site.organization.clone(),
+            entries,
+        };
+        out.add(file, feeds::atom(&feed, base));
+    }
+    let logo = content
+        .static_files
+        .iter()
+        .any(|f| f == super::meta::LOGO)
+        .then(|| std::fs::read_to_string(content_root.join(super::meta::LOGO)).ok())
+        .flatten();
+    let own_favicon = content
+        .static_files
+        .iter()
+        .any(|f| f == "static/favicon.ico");
+    let data_date = v
+        .latest
+        .map(|d| format!("{} {}", v.t("data_as_of"), v.date(d)));
+    let made = super::meta::site_files(
+        &content.site,
+        v.lang,
+        logo.as_deref(),
+        data_date.as_deref(),
+        own_favicon,
+    );
+    for (path, bytes) in made.files {
+        out.add(path, bytes);
+    }
+    out.logo_error = made.logo_error;
 }
+
+/// The Atom feeds, relative to the root.
+pub const FEED_NEWS: &str = "tin-tuc/atom.xml";
+pub const FEED_BULLETINS: &str = "ban-tin/atom.xml";

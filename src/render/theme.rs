@@ -60,6 +60,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "partials/changes.html",
     "partials/news_items.html",
     "partials/pagination.html",
+    "partials/meta.html",
 );
 
 /// The default assets, written under `assets/`.
@@ -71,6 +72,10 @@ pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
     (
         "site.js",
         include_str!("../../themes/default/assets/site.js"),
+    ),
+    (
+        "search.js",
+        include_str!("../../themes/default/assets/search.js"),
     ),
     (
         "gallery.css",

@@ -529,23 +529,33 @@ impl<'v, 'a> Builder<'v, 'a> {
 
         // Charts: the full ones on screen, the compact ones in print.
         let base = format!("bieu-do/ban-tin/{date}/");
-        let fig_targets = drawn
-            .targets
-            .as_ref()
-            .map(|c| self.chart("bieu-do-ve-dich", c, format!("{base}ve-dich.svg")));
-        let fig_bands = self.chart(
+        let fig_targets = drawn.targets.as_ref().map(|c| {
+            self.chart_on(
+                "bieu-do-ve-dich",
+                c,
+                format!("{base}ve-dich.svg"),
+                Some(date),
+            )
+        });
+        let fig_bands = self.chart_on(
             "bieu-do-phan-nhom",
             &drawn.bands,
             format!("{base}phan-nhom.svg"),
+            Some(date),
         );
-        let print_targets = drawn
-            .targets_brief
-            .as_ref()
-            .map(|c| self.chart("in-ve-dich", c, format!("{base}ve-dich-gon.svg")));
-        let print_bands = self.chart(
+        let print_targets = drawn.targets_brief.as_ref().map(|c| {
+            self.chart_on(
+                "in-ve-dich",
+                c,
+                format!("{base}ve-dich-gon.svg"),
+                Some(date),
+            )
+        });
+        let print_bands = self.chart_on(
             "in-phan-nhom",
             &drawn.bands_brief,
             format!("{base}phan-nhom-gon.svg"),
+            Some(date),
         );
 
         let text = content

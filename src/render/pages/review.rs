@@ -643,10 +643,11 @@ impl<'v, 'a> Builder<'v, 'a> {
             .filter(|r| content.targets[r.target].deadline.year() == y.year)
             .map(|r| self.target_value(&content.targets[r.target], r))
             .collect();
-        let bands = self.chart(
+        let bands = self.chart_on(
             "bieu-do-phan-nhom",
             &crate::charts::bands(content, report, Some(y.end)),
             format!("bieu-do/nam/{}-phan-nhom.svg", y.year),
+            Some(y.end),
         );
         let pdf = self.pdf.years.contains(&y.year).then(|| {
             let job = PrintJob {

@@ -1,5 +1,5 @@
 // Progressive enhancement only: everything reads without it.
-// 1. A filter box over the list of communes.
+// 1. A filter box over the list of communes (filled from ?q= of the search box).
 // 2. Sortable columns in commune tables (a button in each header).
 (function () {
   "use strict";
@@ -17,6 +17,12 @@
         tr.hidden = q !== "" && fold(tr.textContent).indexOf(q) < 0;
       });
     });
+    // The header's search box submits here without its script: filter by it.
+    var asked = new URLSearchParams(window.location.search).get("q");
+    if (asked) {
+      input.value = asked;
+      input.dispatchEvent(new Event("input"));
+    }
   });
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var heads = table.querySelectorAll("thead th");
