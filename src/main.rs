@@ -83,6 +83,17 @@ Ví dụ / Examples:
 Trang tự tải lại khi lưu tệp; lỗi hiện ngay trên trang. Xem docs/serve.md.
 Pages reload when a file is saved; errors show on the page. See docs/serve.md.";
 
+const SAMPLE_EXAMPLES: &str = "\
+Ví dụ / Examples:
+  ntm-site sample --communes 250 --weeks 520 --news 2000 --photos 1000 tinh-mau/
+      một tỉnh / a province
+  ntm-site sample --communes 10000 --weeks 104 --news 10000 --merger ca-nuoc/
+      cả nước, có sáp nhập / the nation, with the merger
+  ntm-site sample --communes 3300 --flat tinh-phang/
+      không có cấp huyện / no district level
+
+Cùng tham số (và --seed) thì cùng nội dung. / The same options (and --seed) write the same files.";
+
 #[derive(Parser)]
 #[command(
     name = "ntm-site",
@@ -139,6 +150,9 @@ enum Command {
         /// Also publish each photo at full size (re-encoded, metadata stripped like every version).
         #[arg(long)]
         photo_originals: bool,
+        /// Print the time of each stage (load, compute, images, pages, templates, write...).
+        #[arg(long)]
+        timings: bool,
     },
     /// Create a new content folder, or a new file in one.
     #[command(after_help = NEW_EXAMPLES)]
@@ -174,6 +188,9 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         cache: Option<PathBuf>,
     },
+    /// Write a generated content folder of any size, for benchmarks and scale tests.
+    #[command(after_help = SAMPLE_EXAMPLES)]
+    Sample(ntm_site::sample::SampleArgs),
     /// Check the content and print a summary; writes nothing.
     #[command(after_help = CHECK_EXAMPLES)]
     Check {
@@ -266,6 +283,10 @@ fn main() -> ExitCode {
             ntm_site::sheet::run_import(&args),
             ntm_site::scaffold::site_lang(&args.content),
         ),
+        Command::Sample(args) => print_outcome(
+            ntm_site::sample::run(&args),
+            ntm_site::diag::Lang::default(),
+        ),
         Command::ExportSheet(args) => print_outcome(
             ntm_site::sheet::run_export(&args),
             ntm_site::scaffold::site_lang(&args.content),
@@ -320,6 +341,7 @@ fn main() -> ExitCode {
             chromium,
             cache,
             photo_originals,
+            timings,
         } => {
             let mut images = ntm_site::imageproc::Options::beside(&output);
             if let Some(dir) = cache {
@@ -352,7 +374,7 @@ fn main() -> ExitCode {
                             started.elapsed().as_secs_f64(),
                             &checked.content.site.title,
                             &output.display().to_string(),
-                            cli.verbose,
+                            cli.verbose || timings,
                         );
                         for l in lines {
                             eprintln!("{}", l.get(lang));
