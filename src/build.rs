@@ -1,12 +1,13 @@
 //! The pipeline, one way: content folder → loaded and validated model →
 //! computed report → rendered files → output folder written atomically.
 
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostics, Message};
 use crate::load::{self, LoadOptions};
 use crate::model::Content;
 use crate::output::{self, OutputError};
 use crate::render::{self, PdfSelection, RenderSettings};
 use crate::report::{self, Report};
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 /// What `build` needs to know.
@@ -41,13 +42,34 @@ pub enum BuildError {
     #[error(transparent)]
     Output(#[from] OutputError),
     #[error("{0}")]
-    Options(String),
+    Options(Message),
     #[error("--base-url: {}", .0.en)]
     BaseUrl(crate::diag::Message),
     #[error("the theme cannot be rendered: {0}")]
     Render(String),
     #[error(transparent)]
     Pdf(#[from] crate::pdf::PdfError),
+}
+
+impl BuildError {
+    /// What went wrong, in both languages (the content's errors are listed
+    /// by their diagnostics).
+    pub fn message(&self) -> Message {
+        match self {
+            BuildError::Content(d) => {
+                let n = d.error_count();
+                tr!("nội dung có {n} lỗi", "the content has errors")
+            }
+            BuildError::Output(e) => e.message(),
+            BuildError::Options(m) => m.clone(),
+            BuildError::BaseUrl(m) => Message::same("--base-url: ").then(m.clone()),
+            BuildError::Render(detail) => tr!(
+                "không dựng được trang theo giao diện (theme): {detail}",
+                "the theme cannot be rendered: {detail}"
+            ),
+            BuildError::Pdf(e) => e.message(),
+        }
+    }
 }
 
 /// A checked content folder with its figures.
@@ -368,7 +390,8 @@ fn select_pdfs(checked: &Checked, p: &PdfOptions) -> Result<PdfSelection, BuildE
                 sel.bulletins.insert(x);
             }
             None => {
-                return Err(BuildError::Options(format!(
+                return Err(BuildError::Options(tr!(
+                    "--pdf-date {d}: không có báo cáo tuần ngày đó (hãy ghi YYYY-MM-DD của một tệp trong progress/, hoặc 'latest' cho tuần mới nhất)",
                     "--pdf-date {d}: there is no snapshot of that date (give YYYY-MM-DD of a file in progress/, or 'latest')"
                 )));
             }
@@ -376,7 +399,8 @@ fn select_pdfs(checked: &Checked, p: &PdfOptions) -> Result<PdfSelection, BuildE
     }
     for y in &p.years {
         if !checked.report.years.iter().any(|r| r.year == *y) {
-            return Err(BuildError::Options(format!(
+            return Err(BuildError::Options(tr!(
+                "--pdf-year {y}: không có bài tổng kết năm {y}",
                 "--pdf-year {y}: there is no year review for {y}"
             )));
         }

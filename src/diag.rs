@@ -7,8 +7,9 @@
 
 use std::fmt;
 
-/// The language a person reads the command line in: the site's `language`
-/// (Vietnamese by default), or `--lang`.
+/// A language of the program: of the site's pages (its `language`) and of
+/// the messages a person reads on the command line (the site's language, or
+/// `--lang`). Vietnamese unless English is asked for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
@@ -23,6 +24,23 @@ impl Lang {
             "vi" => Some(Lang::Vi),
             "en" => Some(Lang::En),
             _ => None,
+        }
+    }
+
+    /// The site's language: `vi` unless the site says `en`.
+    pub fn from_code(code: &str) -> Lang {
+        if code.trim().eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Vi
+        }
+    }
+
+    /// `vi` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
         }
     }
 }
@@ -56,19 +74,28 @@ impl Message {
         self.vi.push_str(&other.vi);
         self.en.push_str(&other.en);
     }
-}
 
-/// Transitional: a message written in English only, shown as it is in both
-/// languages until it is translated.
-impl From<String> for Message {
-    fn from(en: String) -> Message {
-        Message { vi: en.clone(), en }
+    /// This message followed by `other` (a hint such as `; did you mean 'x'?`).
+    pub fn then(mut self, other: Message) -> Message {
+        self.push(&other);
+        self
+    }
+
+    /// The same text in both languages: a name, an id or a number that is
+    /// not translated (`ky-anh/ky-thu`, `population`).
+    pub fn same(text: impl Into<String>) -> Message {
+        let t = text.into();
+        Message {
+            vi: t.clone(),
+            en: t,
+        }
     }
 }
 
-impl From<&str> for Message {
-    fn from(en: &str) -> Message {
-        Message::from(en.to_string())
+impl fmt::Display for Message {
+    /// The English text (for logs and `Display` of errors).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
     }
 }
 
@@ -116,6 +143,18 @@ pub struct Diagnostic {
     /// Where in the file; [`Pos::NONE`] when the problem is the file itself.
     pub pos: Pos,
     pub message: Message,
+    /// For an error naming something that does not exist: what it named, so
+    /// that one misnamed file can explain (and stand for) all such errors.
+    pub unknown: Option<Unknown>,
+}
+
+/// A reference to something that does not exist.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unknown {
+    /// A commune id (`ky-anh/ky-thu`) with no `communes/<id>.yaml`.
+    Commune(String),
+    /// A criteria set id with no `criteria/<id>.yaml`.
+    Set(String),
 }
 
 impl Diagnostic {
@@ -200,13 +239,30 @@ impl Diagnostics {
         self.push(Severity::Warning, file, pos, message.into());
     }
 
+    /// An error about a reference to something that does not exist.
+    pub fn error_unknown(&mut self, file: &str, pos: Pos, message: Message, unknown: Unknown) {
+        self.push(Severity::Error, file, pos, message);
+        if let Some(d) = self.items.last_mut() {
+            d.unknown = Some(unknown);
+        }
+    }
+
     fn push(&mut self, severity: Severity, file: &str, pos: Pos, message: Message) {
         self.push_diagnostic(Diagnostic {
             severity,
             file: file.to_string(),
             pos,
             message,
+            unknown: None,
         });
+    }
+
+    /// Takes out every diagnostic kept, in the order reported, leaving the
+    /// counts of those not kept: pushing the taken ones back (changed or
+    /// folded) keeps the report's "and N more" lines true.
+    pub fn take_items(&mut self) -> Vec<Diagnostic> {
+        self.counts.clear();
+        std::mem::take(&mut self.items)
     }
 
     /// A collector holding `items`.
@@ -350,6 +406,7 @@ impl Diagnostics {
                 file: String::new(),
                 pos: Pos::NONE,
                 message: example.clone(),
+                unknown: None,
             }
             .display(lang);
             let line = match (lang, severity) {
@@ -371,12 +428,25 @@ impl Diagnostics {
     }
 }
 
-/// Quotes a list of allowed values for a message: `'a', 'b' or 'c'`.
-pub fn one_of(values: &[&str]) -> String {
+/// Quotes a list of allowed values for a message: `'a', 'b' or 'c'`
+/// (`'a', 'b' hoặc 'c'`).
+pub fn one_of(values: &[&str]) -> Message {
     let quoted: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
     match quoted.len() {
-        0 => String::new(),
-        1 => quoted[0].clone(),
-        n => format!("{} or {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+        0 => Message::default(),
+        1 => Message::same(quoted[0].clone()),
+        n => {
+            let (head, last) = (quoted[..n - 1].join(", "), &quoted[n - 1]);
+            tr!("{head} hoặc {last}", "{head} or {last}")
+        }
     }
+}
+
+/// `; did you mean 'x'?` (`; có phải là 'x'?`), the usual hint after an
+/// unknown name.
+pub fn did_you_mean(candidate: &str) -> Message {
+    tr!(
+        "; có phải là '{candidate}'?",
+        "; did you mean '{candidate}'?"
+    )
 }

@@ -4,8 +4,9 @@
 //! a hint for the usual spreadsheet slips (`28,4`, `9.120`, `27/8/2015`).
 
 use crate::date::{Date, DateError};
-use crate::diag::{Diagnostics, Message, Pos, one_of};
+use crate::diag::{Diagnostics, Message, Pos, Unknown, did_you_mean, one_of};
 use crate::text::closest;
+use crate::tr;
 use crate::yaml::{Key, Kind, Node};
 
 /// Where values are read from: the file (relative path) and the collector.
@@ -21,14 +22,77 @@ impl Cx<'_> {
     pub fn warning(&mut self, pos: Pos, message: impl Into<Message>) {
         self.diags.warning(self.file, pos, message);
     }
+    /// An error about a reference to a commune or a set that does not exist.
+    pub fn error_unknown(&mut self, pos: Pos, message: Message, unknown: Unknown) {
+        self.diags.error_unknown(self.file, pos, message, unknown);
+    }
+}
+
+/// What a value is, named in messages: a key as the file spells it
+/// (`population`, the same in both languages: a `&str` converts to this), or
+/// a description in both languages (`tr!("số tiêu chí", "a criterion number")`).
+#[derive(Clone, Debug)]
+pub struct What(Message);
+
+impl What {
+    /// The name in both languages.
+    pub fn message(&self) -> &Message {
+        &self.0
+    }
+}
+
+/// A key as written in the program (`population`, `site.yaml`): never a
+/// description, which needs both languages (`tr!`). A key has no space, so a
+/// description written as a plain string is caught by the tests.
+impl From<&'static str> for What {
+    fn from(key: &'static str) -> What {
+        debug_assert!(
+            !key.contains(' '),
+            "'{key}' is a description, not a key: write it with tr!"
+        );
+        What(Message::same(key))
+    }
+}
+
+impl From<&String> for What {
+    fn from(key: &String) -> What {
+        What(Message::same(key.as_str()))
+    }
+}
+
+impl From<Message> for What {
+    fn from(m: Message) -> What {
+        What(m)
+    }
+}
+
+impl From<&What> for What {
+    fn from(w: &What) -> What {
+        w.clone()
+    }
 }
 
 /// The suggestion part of an unknown-name message: `; did you mean 'x'?`
 /// when a candidate is within two edits, otherwise the allowed list.
-pub fn suggest_key(wanted: &str, allowed: &[&str]) -> String {
+pub fn suggest_key(wanted: &str, allowed: &[&str]) -> Message {
     match closest(wanted, allowed.iter().copied()) {
-        Some(c) => format!("; did you mean '{c}'?"),
-        None => format!("; allowed keys are {}", one_of(allowed)),
+        Some(c) => did_you_mean(c),
+        None => {
+            let Message { vi, en } = one_of(allowed);
+            tr!("; các mục dùng được là {vi}", "; allowed keys are {en}")
+        }
+    }
+}
+
+/// `; did you mean 'x'?` for the closest of `allowed`, otherwise `; use 'a',
+/// 'b' or 'c'`: the hint after an unknown value of a fixed list.
+pub fn suggest_value(wanted: &str, allowed: &[&str]) -> Message {
+    match closest(wanted, allowed.iter().copied()) {
+        Some(c) => did_you_mean(c),
+        None => {
+            let Message { vi, en } = one_of(allowed);
+            tr!("; hãy dùng {vi}", "; use {en}")
+        }
     }
 }
 
@@ -41,17 +105,25 @@ pub struct MapReader<'n> {
 impl<'n> MapReader<'n> {
     /// Reads `node` as a mapping of the `allowed` keys; `what` names it in
     /// messages ("a commune"). Unknown keys are reported here.
-    pub fn new(node: &'n Node, what: &str, allowed: &[&str], cx: &mut Cx) -> Option<MapReader<'n>> {
+    pub fn new(
+        node: &'n Node,
+        what: impl Into<What>,
+        allowed: &[&str],
+        cx: &mut Cx,
+    ) -> Option<MapReader<'n>> {
+        let what = what.into();
+        let Message { vi: wv, en: we } = what.message().clone();
         let entries: &'n [(Key, Node)] = match &node.kind {
             Kind::Map(e) => e,
             Kind::Null => &[],
             _ => {
+                let Message { vi: kv, en: ke } = one_of(allowed);
+                let Message { vi: sv, en: se } = node.shape();
                 cx.error(
                     node.pos,
-                    format!(
-                        "{what} must be a mapping of keys ({}), not {}",
-                        one_of(allowed),
-                        node.shape()
+                    tr!(
+                        "{wv} phải được viết thành các dòng 'mục: giá trị' ({kv}), không phải {sv}",
+                        "{we} must be a mapping of keys ({ke}), not {se}"
                     ),
                 );
                 return None;
@@ -59,13 +131,14 @@ impl<'n> MapReader<'n> {
         };
         for (k, _) in entries {
             if !allowed.contains(&k.text.as_str()) {
+                let key = &k.text;
                 cx.error(
                     k.pos,
-                    format!(
-                        "unknown key '{}' in {what}{}",
-                        k.text,
-                        suggest_key(&k.text, allowed)
-                    ),
+                    tr!(
+                        "mục '{key}' không dùng được cho {wv}",
+                        "unknown key '{key}' in {we}"
+                    )
+                    .then(suggest_key(key, allowed)),
                 );
             }
         }
@@ -93,13 +166,17 @@ impl<'n> MapReader<'n> {
     }
 
     /// The value of `key`, or an error saying it is required.
-    pub fn required(&self, key: &str, what: &str, cx: &mut Cx) -> Option<&'n Node> {
+    pub fn required(&self, key: &str, what: impl Into<What>, cx: &mut Cx) -> Option<&'n Node> {
         let v = self.get(key);
         if v.is_none() {
+            let Message { vi: wv, en: we } = what.into().0;
             let at = self.key_pos(key).unwrap_or(self.pos);
             cx.error(
                 at,
-                format!("{what} needs '{key}', which is missing or empty"),
+                tr!(
+                    "{wv} cần có mục '{key}', nhưng mục này bị thiếu hoặc để trống",
+                    "{we} needs '{key}', which is missing or empty"
+                ),
             );
         }
         v
@@ -107,7 +184,7 @@ impl<'n> MapReader<'n> {
 }
 
 /// Text of a scalar value.
-pub fn text(node: &Node, what: &str, cx: &mut Cx) -> Option<String> {
+pub fn text(node: &Node, what: impl Into<What>, cx: &mut Cx) -> Option<String> {
     match &node.kind {
         Kind::Scalar { text, .. } => {
             let n = text.chars().count();
@@ -115,11 +192,12 @@ pub fn text(node: &Node, what: &str, cx: &mut Cx) -> Option<String> {
             if n > max {
                 let (en_n, vi_n) = crate::limits::thousands(n);
                 let (en_m, vi_m) = crate::limits::thousands(max);
+                let Message { vi: wv, en: we } = what.into().0;
                 cx.error(
                     node.pos,
-                    crate::tr!(
-                        "{what} dài {vi_n} ký tự, quá giới hạn {vi_m} ký tự; hãy rút gọn",
-                        "{what} is {en_n} characters long, over the limit of {en_m}; shorten it"
+                    tr!(
+                        "{wv} dài {vi_n} ký tự, quá giới hạn {vi_m} ký tự; hãy rút gọn",
+                        "{we} is {en_n} characters long, over the limit of {en_m}; shorten it"
                     ),
                 );
                 return None;
@@ -127,9 +205,14 @@ pub fn text(node: &Node, what: &str, cx: &mut Cx) -> Option<String> {
             Some(text.trim().to_string())
         }
         _ => {
+            let Message { vi: wv, en: we } = what.into().0;
+            let Message { vi: sv, en: se } = node.shape();
             cx.error(
                 node.pos,
-                format!("{what} must be text, not {}", node.shape()),
+                tr!(
+                    "{wv} phải là chữ, không phải {sv}",
+                    "{we} must be text, not {se}"
+                ),
             );
             None
         }
@@ -137,7 +220,7 @@ pub fn text(node: &Node, what: &str, cx: &mut Cx) -> Option<String> {
 }
 
 /// Hint for a number typed the spreadsheet way.
-fn number_hint(raw: &str, whole: bool) -> String {
+fn number_hint(raw: &str, whole: bool) -> Message {
     let t = raw.trim();
     let digits_sep = |sep: char| {
         let parts: Vec<&str> = t.split(sep).collect();
@@ -148,29 +231,46 @@ fn number_hint(raw: &str, whole: bool) -> String {
                 .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
     };
     if whole && digits_sep('.') && t.split('.').skip(1).all(|p| p.len() == 3) {
-        return format!("; write '{}' without the thousands dot", t.replace('.', ""));
+        let v = t.replace('.', "");
+        return tr!(
+            "; hãy viết '{v}', không có dấu chấm phân cách hàng nghìn",
+            "; write '{v}' without the thousands dot"
+        );
     }
     if whole && digits_sep(',') && t.split(',').skip(1).all(|p| p.len() == 3) {
-        return format!(
-            "; write '{}' without the thousands separator",
-            t.replace(',', "")
+        let v = t.replace(',', "");
+        return tr!(
+            "; hãy viết '{v}', không có dấu phân cách hàng nghìn",
+            "; write '{v}' without the thousands separator"
         );
     }
     if !whole && digits_sep(',') && t.matches(',').count() == 1 {
-        return format!("; use a decimal point: '{}'", t.replace(',', "."));
+        let v = t.replace(',', ".");
+        return tr!(
+            "; phần thập phân viết sau dấu chấm: '{v}'",
+            "; use a decimal point: '{v}'"
+        );
     }
     if whole && (digits_sep(',') || digits_sep('.')) {
-        return "; a whole number has no decimal part".to_string();
+        return tr!(
+            "; số nguyên không có phần thập phân",
+            "; a whole number has no decimal part"
+        );
     }
-    String::new()
+    Message::default()
 }
 
 /// A whole number `>= 0`.
-pub fn uint(node: &Node, what: &str, cx: &mut Cx) -> Option<u64> {
+pub fn uint(node: &Node, what: impl Into<What>, cx: &mut Cx) -> Option<u64> {
+    let Message { vi: wv, en: we } = what.into().0;
     let Kind::Scalar { text, .. } = &node.kind else {
+        let Message { vi: sv, en: se } = node.shape();
         cx.error(
             node.pos,
-            format!("{what} must be a whole number, not {}", node.shape()),
+            tr!(
+                "{wv} phải là một số nguyên, không phải {sv}",
+                "{we} must be a whole number, not {se}"
+            ),
         );
         return None;
     };
@@ -180,7 +280,10 @@ pub fn uint(node: &Node, what: &str, cx: &mut Cx) -> Option<u64> {
         return match t2.parse::<u64>() {
             Ok(v) => Some(v),
             Err(_) => {
-                cx.error(node.pos, format!("{what} '{t}' is too large"));
+                cx.error(
+                    node.pos,
+                    tr!("{wv} '{t}' quá lớn", "{we} '{t}' is too large"),
+                );
                 None
             }
         };
@@ -189,26 +292,38 @@ pub fn uint(node: &Node, what: &str, cx: &mut Cx) -> Option<u64> {
         && !rest.is_empty()
         && rest.bytes().all(|b| b.is_ascii_digit())
     {
-        cx.error(node.pos, format!("{what} must not be negative: '{t}'"));
+        cx.error(
+            node.pos,
+            tr!(
+                "{wv} không được là số âm: '{t}'",
+                "{we} must not be negative: '{t}'"
+            ),
+        );
         return None;
     }
     cx.error(
         node.pos,
-        format!(
-            "{what} must be a whole number, not '{t}'{}",
-            number_hint(t, true)
-        ),
+        tr!(
+            "{wv} phải là một số nguyên, không phải '{t}'",
+            "{we} must be a whole number, not '{t}'"
+        )
+        .then(number_hint(t, true)),
     );
     None
 }
 
 /// A whole number within `range`.
-pub fn uint_in(node: &Node, what: &str, lo: u64, hi: u64, cx: &mut Cx) -> Option<u64> {
-    let v = uint(node, what, cx)?;
+pub fn uint_in(node: &Node, what: impl Into<What>, lo: u64, hi: u64, cx: &mut Cx) -> Option<u64> {
+    let what = what.into();
+    let v = uint(node, &what, cx)?;
     if v < lo || v > hi {
+        let Message { vi: wv, en: we } = what.0;
         cx.error(
             node.pos,
-            format!("{what} must be between {lo} and {hi}, not {v}"),
+            tr!(
+                "{wv} phải nằm trong khoảng từ {lo} đến {hi}, không phải {v}",
+                "{we} must be between {lo} and {hi}, not {v}"
+            ),
         );
         return None;
     }
@@ -216,11 +331,16 @@ pub fn uint_in(node: &Node, what: &str, lo: u64, hi: u64, cx: &mut Cx) -> Option
 }
 
 /// A decimal number (`28.4`).
-pub fn decimal(node: &Node, what: &str, cx: &mut Cx) -> Option<f64> {
+pub fn decimal(node: &Node, what: impl Into<What>, cx: &mut Cx) -> Option<f64> {
+    let Message { vi: wv, en: we } = what.into().0;
     let Kind::Scalar { text, .. } = &node.kind else {
+        let Message { vi: sv, en: se } = node.shape();
         cx.error(
             node.pos,
-            format!("{what} must be a number, not {}", node.shape()),
+            tr!(
+                "{wv} phải là một số, không phải {sv}",
+                "{we} must be a number, not {se}"
+            ),
         );
         return None;
     };
@@ -233,10 +353,11 @@ pub fn decimal(node: &Node, what: &str, cx: &mut Cx) -> Option<f64> {
         _ => {
             cx.error(
                 node.pos,
-                format!(
-                    "{what} must be a number, not '{t}'{}",
-                    number_hint(t, false)
-                ),
+                tr!(
+                    "{wv} phải là một số, không phải '{t}'",
+                    "{we} must be a number, not '{t}'"
+                )
+                .then(number_hint(t, false)),
             );
             None
         }
@@ -244,31 +365,56 @@ pub fn decimal(node: &Node, what: &str, cx: &mut Cx) -> Option<f64> {
 }
 
 /// A date written `YYYY-MM-DD`.
-pub fn date(node: &Node, what: &str, cx: &mut Cx) -> Option<Date> {
+pub fn date(node: &Node, what: impl Into<What>, cx: &mut Cx) -> Option<Date> {
+    let Message { vi: wv, en: we } = what.into().0;
     let Kind::Scalar { text, .. } = &node.kind else {
+        let Message { vi: sv, en: se } = node.shape();
         cx.error(
             node.pos,
-            format!("{what} must be a date YYYY-MM-DD, not {}", node.shape()),
+            tr!(
+                "{wv} phải là một ngày viết theo dạng YYYY-MM-DD (năm-tháng-ngày), không phải {sv}",
+                "{we} must be a date YYYY-MM-DD, not {se}"
+            ),
         );
         return None;
     };
+    let t = text.trim();
     match Date::parse_iso(text) {
-        Ok(d) => Some(d),
+        Ok(d) => {
+            if let Some(y) = crate::hints::year_typo(i64::from(d.year())) {
+                let year = d.year();
+                cx.warning(
+                    node.pos,
+                    tr!(
+                        "{wv} '{t}': năm {year} có vẻ bị gõ nhầm; có phải là năm {y}? (hai chữ số bị đảo chỗ)",
+                        "{we} '{t}': the year {year} looks mistyped; did you mean {y}?"
+                    ),
+                );
+            }
+            Some(d)
+        }
         Err(DateError::NoSuchDay) => {
             cx.error(
                 node.pos,
-                format!("{what} '{}' is not a day of the calendar", text.trim()),
+                tr!(
+                    "{wv} '{t}' không phải là một ngày có trong lịch",
+                    "{we} '{t}' is not a day of the calendar"
+                ),
             );
             None
         }
         Err(DateError::Form { suggestion }) => {
             let hint = match suggestion {
-                Some(s) => format!("; write '{s}'"),
-                None => String::new(),
+                Some(s) => tr!("; hãy viết '{s}'", "; write '{s}'"),
+                None => crate::hints::serial_date_hint(t),
             };
             cx.error(
                 node.pos,
-                format!("{what} '{}' must be written YYYY-MM-DD{hint}", text.trim()),
+                tr!(
+                    "{wv} '{t}' phải được viết theo dạng YYYY-MM-DD (năm-tháng-ngày)",
+                    "{we} '{t}' must be written YYYY-MM-DD"
+                )
+                .then(hint),
             );
             None
         }
@@ -276,7 +422,7 @@ pub fn date(node: &Node, what: &str, cx: &mut Cx) -> Option<Date> {
 }
 
 /// `true` or `false`.
-pub fn boolean(node: &Node, what: &str, cx: &mut Cx) -> Option<bool> {
+pub fn boolean(node: &Node, what: impl Into<What>, cx: &mut Cx) -> Option<bool> {
     match &node.kind {
         Kind::Scalar { text, plain: true } if matches!(text.as_str(), "true" | "True" | "TRUE") => {
             Some(true)
@@ -287,23 +433,31 @@ pub fn boolean(node: &Node, what: &str, cx: &mut Cx) -> Option<bool> {
             Some(false)
         }
         _ => {
-            cx.error(node.pos, format!("{what} must be true or false"));
+            let Message { vi: wv, en: we } = what.into().0;
+            cx.error(
+                node.pos,
+                tr!(
+                    "{wv} phải là true (có) hoặc false (không)",
+                    "{we} must be true or false"
+                ),
+            );
             None
         }
     }
 }
 
 /// A list of values (a single value is accepted as a list of one).
-pub fn list<'n>(node: &'n Node, what: &str, cx: &mut Cx) -> Option<Vec<&'n Node>> {
+pub fn list<'n>(node: &'n Node, what: impl Into<What>, cx: &mut Cx) -> Option<Vec<&'n Node>> {
     match &node.kind {
         Kind::Seq(items) if items.len() > crate::limits::MAX_LIST_ITEMS => {
             let (en_n, vi_n) = crate::limits::thousands(items.len());
             let (en_m, vi_m) = crate::limits::thousands(crate::limits::MAX_LIST_ITEMS);
+            let Message { vi: wv, en: we } = what.into().0;
             cx.error(
                 node.pos,
-                crate::tr!(
-                    "{what} có {vi_n} mục, quá giới hạn {vi_m} mục; hãy kiểm tra lại danh sách",
-                    "{what} has {en_n} entries, over the limit of {en_m}; check the list"
+                tr!(
+                    "{wv} có {vi_n} mục, quá giới hạn {vi_m} mục; hãy kiểm tra lại danh sách",
+                    "{we} has {en_n} entries, over the limit of {en_m}; check the list"
                 ),
             );
             None
@@ -311,9 +465,14 @@ pub fn list<'n>(node: &'n Node, what: &str, cx: &mut Cx) -> Option<Vec<&'n Node>
         Kind::Seq(items) => Some(items.iter().collect()),
         Kind::Scalar { .. } => Some(vec![node]),
         _ => {
+            let Message { vi: wv, en: we } = what.into().0;
+            let Message { vi: sv, en: se } = node.shape();
             cx.error(
                 node.pos,
-                format!("{what} must be a list, not {}", node.shape()),
+                tr!(
+                    "{wv} phải là một danh sách, không phải {sv}",
+                    "{we} must be a list, not {se}"
+                ),
             );
             None
         }
@@ -321,13 +480,14 @@ pub fn list<'n>(node: &'n Node, what: &str, cx: &mut Cx) -> Option<Vec<&'n Node>
 }
 
 /// A list of text values, empty entries skipped.
-pub fn text_list(node: &Node, what: &str, cx: &mut Cx) -> Vec<String> {
+pub fn text_list(node: &Node, what: impl Into<What>, cx: &mut Cx) -> Vec<String> {
+    let what = what.into();
     let mut out = Vec::new();
-    for item in list(node, what, cx).unwrap_or_default() {
+    for item in list(node, &what, cx).unwrap_or_default() {
         if item.is_null() {
             continue;
         }
-        if let Some(t) = text(item, what, cx)
+        if let Some(t) = text(item, &what, cx)
             && !t.is_empty()
         {
             out.push(t);

@@ -26,9 +26,11 @@ pub const CONTENT_FORMAT_VERSION: &str = "1.2";
 
 pub mod build;
 pub mod charts;
+pub mod console;
 pub mod date;
 pub mod diag;
 pub mod fields;
+pub mod hints;
 pub mod imageproc;
 pub mod limits;
 pub mod load;
@@ -43,5 +45,6 @@ pub mod scaffold;
 pub mod serve;
 pub mod sets;
 pub mod sheet;
+pub mod syntax;
 pub mod text;
 pub mod yaml;

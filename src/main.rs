@@ -1,8 +1,9 @@
 //! The `ntm-site` command line: `build`, `check`, `serve`, `new`, `import` and `export-sheet`.
 
 use clap::{Parser, Subcommand};
-use ntm_site::build::{self, BuildError, BuildOptions, Checked, PdfOptions};
-use std::io::Write;
+use ntm_site::build::{self, BuildError, BuildOptions, PdfOptions};
+use ntm_site::console;
+use ntm_site::diag::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -102,6 +103,9 @@ Cùng tham số (và --seed) thì cùng nội dung. / The same options (and --se
     after_help = MAIN_EXAMPLES
 )]
 struct Cli {
+    /// The language of messages: vi or en (default: the site's language, else vi).
+    #[arg(long, global = true, value_name = "vi|en", value_parser = console::parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
     /// Print only errors and warnings: no summary, no progress bars.
@@ -203,48 +207,22 @@ enum Command {
     },
 }
 
-fn print_summary(checked: &Checked) {
-    let c = &checked.content;
-    let r = &checked.report;
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "{}", c.site.title);
-    let _ = writeln!(out, "  groups:    {}", c.groups.len());
-    let _ = writeln!(out, "  communes:  {}", c.communes.len());
-    let _ = writeln!(out, "  criteria sets: {}", c.sets.len());
-    match (c.snapshots.first(), c.snapshots.last()) {
-        (Some(f), Some(l)) => {
-            let _ = writeln!(
-                out,
-                "  snapshots: {} ({} .. {})",
-                c.snapshots.len(),
-                f.date,
-                l.date
-            );
-            let s = &r.sweep.summaries[r.sweep.summaries.len() - 1];
-            let avg = s
-                .all
-                .levels
-                .average_met()
-                .map(|a| a.to_string())
-                .unwrap_or_else(|| "-".into());
-            let _ = writeln!(
-                out,
-                "  on {}: {} of {} known communes meet the standard; average {} criteria",
-                l.date, s.all.levels.meets_standard, s.all.levels.known, avg
-            );
-        }
-        _ => {
-            let _ = writeln!(out, "  snapshots: 0");
+/// Parses the command line; a usage error is printed in the reader's
+/// language (clap's own English for `--lang en`) and exits with 2.
+fn parse_cli() -> Cli {
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let args: Vec<String> = std::env::args().collect();
+            let usage = !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+            if usage && console::lang_from_args(&args) == Lang::Vi {
+                eprint!("{}", console::usage_error_vi(&e));
+                std::process::exit(2);
+            }
+            e.exit()
         }
     }
-    let _ = writeln!(out, "  targets:   {}", c.targets.len());
-    let _ = writeln!(
-        out,
-        "  models: {}, news: {}, pages: {}",
-        c.models.len(),
-        c.news.len(),
-        c.pages.len()
-    );
 }
 
 /// Prints what a command did (standard output) or why it did nothing
@@ -269,19 +247,20 @@ fn print_outcome(outcome: ntm_site::scaffold::Outcome, lang: ntm_site::diag::Lan
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_cli();
+    let flag = cli.lang;
     ntm_site::progress::set_quiet(cli.quiet);
     match cli.command {
         Command::New { what } => {
-            let lang = what
-                .content()
-                .map(ntm_site::scaffold::site_lang)
-                .unwrap_or_default();
+            let lang = match what.content() {
+                Some(content) => console::lang_for(flag, content),
+                None => flag.unwrap_or_default(),
+            };
             print_outcome(what.run(), lang)
         }
         Command::Import(args) => print_outcome(
             ntm_site::sheet::run_import(&args),
-            ntm_site::scaffold::site_lang(&args.content),
+            console::lang_for(flag, &args.content),
         ),
         Command::Sample(args) => print_outcome(
             ntm_site::sample::run(&args),
@@ -289,7 +268,7 @@ fn main() -> ExitCode {
         ),
         Command::ExportSheet(args) => print_outcome(
             ntm_site::sheet::run_export(&args),
-            ntm_site::scaffold::site_lang(&args.content),
+            console::lang_for(flag, &args.content),
         ),
         Command::Serve {
             content,
@@ -299,6 +278,7 @@ fn main() -> ExitCode {
             drafts,
             cache,
         } => {
+            let lang = console::lang_for(flag, &content);
             let opts = ntm_site::serve::ServeOptions {
                 content,
                 bind,
@@ -306,11 +286,12 @@ fn main() -> ExitCode {
                 open,
                 drafts,
                 cache,
+                lang: flag,
             };
             match ntm_site::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(m) => {
-                    eprintln!("{}", m.get(ntm_site::diag::Lang::Vi));
+                    eprintln!("{}", m.get(lang));
                     ExitCode::from(1)
                 }
             }
@@ -318,17 +299,20 @@ fn main() -> ExitCode {
         Command::Check {
             content,
             deny_warnings,
-        } => match build::check_site(&content, true, deny_warnings) {
-            Ok(checked) => {
-                eprint!("{}", checked.diagnostics.render());
-                print_summary(&checked);
-                ExitCode::SUCCESS
+        } => {
+            let lang = console::lang_for(flag, &content);
+            match build::check_site(&content, true, deny_warnings) {
+                Ok(checked) => {
+                    eprint!("{}", checked.diagnostics.render_in(lang));
+                    print!("{}", console::summary(&checked, lang));
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    eprint!("{}", diags.render_in(lang));
+                    ExitCode::from(1)
+                }
             }
-            Err(diags) => {
-                eprint!("{}", diags.render());
-                ExitCode::from(1)
-            }
-        },
+        }
         Command::Build {
             content,
             output,
@@ -343,6 +327,7 @@ fn main() -> ExitCode {
             photo_originals,
             timings,
         } => {
+            let lang = console::lang_for(flag, &content);
             let mut images = ntm_site::imageproc::Options::beside(&output);
             if let Some(dir) = cache {
                 images.cache_dir = dir;
@@ -362,12 +347,11 @@ fn main() -> ExitCode {
                 deny_warnings,
                 pdf,
             };
-            let lang = ntm_site::scaffold::site_lang(&opts.content);
             ntm_site::progress::set_lang(lang);
             let started = std::time::Instant::now();
             match build::build_with(&opts, &images) {
                 Ok(checked) => {
-                    eprint!("{}", checked.diagnostics.render());
+                    eprint!("{}", checked.diagnostics.render_in(lang));
                     if !cli.quiet {
                         let lines = ntm_site::progress::build_summary(
                             &checked.stats,
@@ -383,13 +367,12 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(diags)) => {
-                    eprint!("{}", diags.render());
-                    eprintln!("nothing was written; {} is unchanged", output.display());
+                    eprint!("{}", diags.render_in(lang));
+                    eprintln!("{}", console::nothing_written(&output).get(lang));
                     ExitCode::from(1)
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
-                    eprintln!("{} is unchanged", output.display());
+                    eprintln!("{}", console::failed(&e.message(), &output).get(lang));
                     ExitCode::from(1)
                 }
             }

@@ -18,7 +18,9 @@
 //!   fallback is two renames (output aside, staged folder in), with the
 //!   window between them repaired by the next build as said above.
 
+use crate::diag::Message;
 use crate::render::{FileSource, SiteFiles};
+use crate::tr;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -39,7 +41,37 @@ pub enum OutputError {
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
     #[error("{}", .0.en)]
-    Refused(crate::diag::Message),
+    Refused(Message),
+}
+
+impl OutputError {
+    /// What went wrong, in both languages.
+    pub fn message(&self) -> Message {
+        match self {
+            OutputError::Foreign { path } => {
+                let path = path.display();
+                tr!(
+                    "thư mục đầu ra {path} có sẵn tệp không do ntm-site tạo ra; hãy chọn thư mục khác hoặc làm trống thư mục này",
+                    "the output folder {path} is not empty and was not written by ntm-site; choose another folder or empty it"
+                )
+            }
+            OutputError::Overlaps { output } => {
+                let output = output.display();
+                tr!(
+                    "thư mục đầu ra {output} không được chứa thư mục nội dung hoặc nằm bên trong nó",
+                    "the output folder {output} must not contain the content folder or lie inside it"
+                )
+            }
+            OutputError::Io { path, source } => {
+                let path = path.display();
+                tr!(
+                    "không ghi được {path}: {source}",
+                    "cannot write {path}: {source}"
+                )
+            }
+            OutputError::Refused(message) => message.clone(),
+        }
+    }
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
@@ -162,7 +194,7 @@ fn swap_error(out_abs: &Path, e: io::Error) -> OutputError {
     #[cfg(unix)]
     if e.raw_os_error() == Some(libc::EBUSY) {
         let out = out_abs.display();
-        return OutputError::Refused(crate::tr!(
+        return OutputError::Refused(tr!(
             "không thay được thư mục đầu ra {out}: nó đang bận, có lẽ là một điểm gắn kết (ổ đĩa hay thư mục chia sẻ gắn vào đó); hãy xuất vào một thư mục bên trong nó, ví dụ --output {out}/site",
             "cannot replace the output folder {out}: it is busy, probably a mount point (a disk or a shared folder mounted there); build into a folder inside it, such as --output {out}/site"
         ));
@@ -334,7 +366,7 @@ pub fn check_cache(cache: &Path, content_root: &Path, output: &Path) -> Result<(
         let folder_abs = absolute(folder);
         if cache_abs.starts_with(&folder_abs) || folder_abs.starts_with(&cache_abs) {
             let (c, f) = (cache.display(), folder.display());
-            return Err(OutputError::Refused(crate::tr!(
+            return Err(OutputError::Refused(tr!(
                 "--cache {c} nằm trong {vi} {f} (hoặc chứa nó); hãy chọn một thư mục ở ngoài, ví dụ bên cạnh thư mục đầu ra",
                 "--cache {c} is inside {en} {f} (or contains it); choose a folder outside it, such as one beside the output folder"
             )));

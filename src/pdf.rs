@@ -6,6 +6,8 @@
 //! page's own print stylesheet sets A4, margins and the running header and
 //! footer (CSS page margin boxes); Chromium's default header is turned off.
 
+use crate::diag::Message;
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -20,6 +22,29 @@ pub enum PdfError {
     NotExecutable { browser: PathBuf },
     #[error("printing {page} to PDF failed: {detail}")]
     Print { page: String, detail: String },
+}
+
+impl PdfError {
+    /// What went wrong, in both languages.
+    pub fn message(&self) -> Message {
+        match self {
+            PdfError::NoChromium => tr!(
+                "không tìm thấy trình duyệt Chromium trong PATH (đã tìm chromium, chromium-browser, google-chrome); hãy cài một trình duyệt (Debian: apt-get install chromium) hoặc chỉ rõ bằng --chromium ĐƯỜNG_DẪN",
+                "no Chromium was found on PATH (looked for chromium, chromium-browser, google-chrome); install one (Debian: apt-get install chromium) or name it with --chromium PATH"
+            ),
+            PdfError::NotExecutable { browser } => {
+                let browser = browser.display();
+                tr!(
+                    "{browser} không phải là tệp chạy được",
+                    "{browser} is not an executable file"
+                )
+            }
+            PdfError::Print { page, detail } => tr!(
+                "in {page} ra PDF không được: {detail}",
+                "printing {page} to PDF failed: {detail}"
+            ),
+        }
+    }
 }
 
 const NAMES: &[&str] = &[

@@ -454,12 +454,7 @@ pub fn new_model(
     let ids = commune_ids(content);
     if !ids.iter().any(|i| i == commune) {
         let hint = crate::text::closest(commune, ids.iter().map(String::as_str))
-            .map(|c| {
-                Message::new(
-                    format!("; có phải '{c}'?"),
-                    format!("; did you mean '{c}'?"),
-                )
-            })
+            .map(crate::diag::did_you_mean)
             .unwrap_or_default();
         let mut m = tr!(
             "không có xã '{commune}' trong communes/",
@@ -664,20 +659,6 @@ impl NewCommand {
             NewCommand::Commune { id, name, content } => new_commune(content, id, name.as_deref()),
         }
     }
-}
-
-/// The language of the site in `content` (`language:` of its site.yaml),
-/// Vietnamese when it says nothing or cannot be read.
-pub fn site_lang(content: &Path) -> crate::diag::Lang {
-    std::fs::read_to_string(content.join("site.yaml"))
-        .ok()
-        .and_then(|t| {
-            t.lines().find_map(|l| {
-                let v = l.strip_prefix("language:")?;
-                crate::diag::Lang::parse(v.split('#').next()?.trim().trim_matches('"'))
-            })
-        })
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@
 //! integers, `null`/`~`/empty) only where a field asks for it. A key given
 //! twice in one mapping is an error at the second, naming the first.
 
-use crate::diag::{Diagnostics, Pos};
+use crate::diag::{Diagnostics, Message, Pos};
+use crate::tr;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 use std::collections::HashMap;
 
@@ -51,12 +52,12 @@ impl Node {
     }
 
     /// A short name of the value's shape for messages ("a list", "a mapping", "text").
-    pub fn shape(&self) -> &'static str {
+    pub fn shape(&self) -> Message {
         match &self.kind {
-            Kind::Null => "nothing",
-            Kind::Scalar { .. } => "a single value",
-            Kind::Seq(_) => "a list",
-            Kind::Map(_) => "a mapping",
+            Kind::Null => tr!("ô để trống", "nothing"),
+            Kind::Scalar { .. } => tr!("một giá trị đơn", "a single value"),
+            Kind::Seq(_) => tr!("một danh sách", "a list"),
+            Kind::Map(_) => tr!("các dòng 'mục: giá trị'", "a mapping"),
         }
     }
 }
@@ -141,11 +142,9 @@ fn parse_inner(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Node> 
             Ok(x) => x,
             Err(e) => {
                 let m = e.marker();
-                diags.error(
-                    file,
-                    Pos::new(m.line() as u32, m.col() as u32 + 1),
-                    format!("this is not valid YAML: {}", e.info()),
-                );
+                let at = Pos::new(m.line() as u32, m.col() as u32 + 1);
+                let (pos, message) = crate::syntax::explain(text, at, e.info());
+                diags.error(file, pos, message);
                 return None;
             }
         };
@@ -158,7 +157,10 @@ fn parse_inner(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Node> 
                     diags.error(
                         file,
                         pos,
-                        "a second YAML document ('---') in one file; keep one document per file",
+                        tr!(
+                            "dòng '---' mở một phần thứ hai trong tệp; mỗi tệp chỉ được có một phần, hãy xóa dòng này hoặc tách ra tệp khác",
+                            "a second YAML document ('---') in one file; keep one document per file"
+                        ),
                     );
                     return None;
                 }
@@ -168,7 +170,14 @@ fn parse_inner(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Node> 
                 Some(n) => {
                     nodes += count_nodes(n);
                     if nodes > MAX_NODES {
-                        diags.error(file, pos, "aliases expand to too many values");
+                        diags.error(
+                            file,
+                            pos,
+                            tr!(
+                                "các tham chiếu (*) bung ra quá nhiều giá trị",
+                                "aliases expand to too many values"
+                            ),
+                        );
                         return None;
                     }
                     let mut n = n.clone();
@@ -176,7 +185,14 @@ fn parse_inner(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Node> 
                     Some((n, 0))
                 }
                 None => {
-                    diags.error(file, pos, "alias to an anchor that is not defined");
+                    diags.error(
+                        file,
+                        pos,
+                        tr!(
+                            "tham chiếu (*) tới một mốc (&) chưa được đặt",
+                            "alias to an anchor that is not defined"
+                        ),
+                    );
                     ok = false;
                     Some((
                         Node {
@@ -203,7 +219,14 @@ fn parse_inner(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Node> 
             }
             Event::SequenceStart(anchor, _) => {
                 if stack.len() >= MAX_DEPTH {
-                    diags.error(file, pos, "values are nested too deeply");
+                    diags.error(
+                        file,
+                        pos,
+                        tr!(
+                            "các giá trị lồng nhau quá nhiều tầng",
+                            "values are nested too deeply"
+                        ),
+                    );
                     return None;
                 }
                 stack.push(Frame::Seq {
@@ -215,7 +238,14 @@ fn parse_inner(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Node> 
             }
             Event::MappingStart(anchor, _) => {
                 if stack.len() >= MAX_DEPTH {
-                    diags.error(file, pos, "values are nested too deeply");
+                    diags.error(
+                        file,
+                        pos,
+                        tr!(
+                            "các giá trị lồng nhau quá nhiều tầng",
+                            "values are nested too deeply"
+                        ),
+                    );
                     return None;
                 }
                 stack.push(Frame::Map {
@@ -258,7 +288,14 @@ fn parse_inner(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Node> 
         };
         nodes += 1;
         if nodes > MAX_NODES {
-            diags.error(file, pos, "the file holds too many values");
+            diags.error(
+                file,
+                pos,
+                tr!(
+                    "tệp chứa quá nhiều giá trị",
+                    "the file holds too many values"
+                ),
+            );
             return None;
         }
         if anchor != 0 {
@@ -275,10 +312,14 @@ fn parse_inner(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Node> 
                         Kind::Scalar { text, .. } => text.clone(),
                         Kind::Null => String::new(),
                         _ => {
+                            let Message { vi: sv, en: se } = node.shape();
                             diags.error(
                                 file,
                                 node.pos,
-                                format!("a key must be text, not {}", node.shape()),
+                                tr!(
+                                    "tên mục phải là chữ, không phải {sv}",
+                                    "a key must be text, not {se}"
+                                ),
                             );
                             ok = false;
                             String::from("\u{0}")
@@ -291,12 +332,13 @@ fn parse_inner(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Node> 
                 }
                 Some(k) => {
                     if let Some(first) = seen.get(&k.text) {
+                        let (key, line) = (&k.text, first.line);
                         diags.error(
                             file,
                             k.pos,
-                            format!(
-                                "'{}' is given twice in this mapping (first on line {}); keep one",
-                                k.text, first.line
+                            tr!(
+                                "mục '{key}' được viết hai lần (lần đầu ở dòng {line}); hãy giữ lại một",
+                                "'{key}' is given twice in this mapping (first on line {line}); keep one"
                             ),
                         );
                         ok = false;
@@ -360,6 +402,79 @@ mod tests {
         assert_eq!(
             errs,
             vec!["f.yaml:4:3: 'a' is given twice in this mapping (first on line 2); keep one"]
+        );
+    }
+
+    /// Each slip a clerk makes, reported in plain words at its own line and column.
+    #[test]
+    fn syntax_errors_in_plain_words_at_the_slip() {
+        let vi = |text: &str| {
+            let mut d = Diagnostics::new();
+            assert!(parse(text, "f.yaml", &mut d).is_none(), "{text:?}");
+            d.sorted()
+                .iter()
+                .map(|d| d.display(crate::diag::Lang::Vi))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            vi("name: Kỳ Thư\ncode: 1\npopulation: 3\n\ttarget_year: 2015\n"),
+            vec!["f.yaml:4:1: dòng 4 thụt lề bằng dấu tab; hãy thay bằng dấu cách"]
+        );
+        assert_eq!(
+            vi("name: Kỳ Thư\nofficers:\n  - name: B\n  \t role: C\n"),
+            vec!["f.yaml:4:3: dòng 4 thụt lề bằng dấu tab; hãy thay bằng dấu cách"]
+        );
+        // The parser notices a missing ':' on the next line; it is reported where it is missing.
+        assert_eq!(
+            vi("name: Kỳ Thư\ncode 18337\npopulation: 9120\n"),
+            vec!["f.yaml:2:5: dòng 2 thiếu dấu ':' sau 'code'; hãy viết 'code: 18337'"]
+        );
+        assert_eq!(
+            vi("communes:\n  ky-anh/ky-thu [1, 2]\n  ky-anh/ky-tan: [1]\n"),
+            vec![
+                "f.yaml:2:16: dòng 2 thiếu dấu ':' sau 'ky-anh/ky-thu'; hãy viết 'ky-anh/ky-thu: [1, 2]'"
+            ]
+        );
+        assert_eq!(
+            vi("communes\n  ky-anh/ky-thu: [1]\n"),
+            vec!["f.yaml:1:9: dòng 1 thiếu dấu ':' sau 'communes'; hãy viết 'communes:'"]
+        );
+        assert_eq!(
+            vi("name: \"Kỳ Thư\ntarget_year: 2015\n"),
+            vec![
+                "f.yaml:1:7: dòng 1: dấu nháy \" mở ở cột 7 chưa được đóng; hãy thêm dấu \" ở cuối giá trị"
+            ]
+        );
+        assert_eq!(
+            vi("communes:\n  ky-anh/ky-thu: [1, 2\n  ky-anh/ky-tan: [3]\n"),
+            vec![
+                "f.yaml:2:18: dòng 2: dấu [ mở ở cột 18 chưa được đóng; hãy thêm dấu ] ở cuối dòng"
+            ]
+        );
+        assert_eq!(
+            vi("location: {lat: 18.3, lon: 105.9\nname: x\n"),
+            vec![
+                "f.yaml:1:11: dòng 1: dấu { mở ở cột 11 chưa được đóng; hãy thêm dấu } ở cuối dòng"
+            ]
+        );
+        assert_eq!(
+            vi("decision: Quyết định số 1: công nhận\n"),
+            vec![
+                "f.yaml:1:26: dòng 1 có hai dấu ':'; nếu giá trị có dấu ':', hãy đặt giá trị trong dấu nháy: decision: \"Quyết định số 1: công nhận\""
+            ]
+        );
+        assert_eq!(
+            vi("name: Kỳ Thư\n  code: 1\n"),
+            vec![
+                "f.yaml:2:1: dòng 2 thụt lề không khớp với các dòng trên: các mục cùng cấp phải thẳng cột với nhau, mục con thụt vào bằng dấu cách so với mục cha"
+            ]
+        );
+        // A duplicate key parses, and is reported at the second, naming the first.
+        let mut d = Diagnostics::new();
+        parse("name: A\ncode: 1\nname: B\n", "f.yaml", &mut d);
+        assert_eq!(
+            d.sorted()[0].display(crate::diag::Lang::Vi),
+            "f.yaml:3:1: mục 'name' được viết hai lần (lần đầu ở dòng 1); hãy giữ lại một"
         );
     }
 

@@ -10,6 +10,13 @@ fn ntm() -> Command {
     Command::new(env!("CARGO_BIN_EXE_ntm-site"))
 }
 
+/// The command line in English (`--lang en`), whatever the site's language.
+fn ntm_en() -> Command {
+    let mut c = ntm();
+    c.args(["--lang", "en"]);
+    c
+}
+
 fn small() -> Fixture {
     Fixture::new()
         .file("communes/d/_index.yaml", "name: Huyện D\n")
@@ -25,7 +32,7 @@ fn small() -> Fixture {
 #[test]
 fn check_prints_a_summary_and_writes_nothing() {
     let f = small();
-    let out = ntm()
+    let out = ntm_en()
         .arg("check")
         .arg("--content")
         .arg(f.root())
@@ -53,7 +60,7 @@ fn check_prints_a_summary_and_writes_nothing() {
 #[test]
 fn deny_warnings_turns_them_into_errors() {
     let f = small();
-    let out = ntm()
+    let out = ntm_en()
         .args(["check", "--deny-warnings", "--content"])
         .arg(f.root())
         .output()
@@ -65,7 +72,7 @@ fn deny_warnings_turns_them_into_errors() {
 fn errors_exit_1_and_leave_the_output_alone() {
     let f = small();
     let output = f.dir.path().join("site");
-    let ok = ntm()
+    let ok = ntm_en()
         .arg("build")
         .arg("--content")
         .arg(f.root())
@@ -83,7 +90,7 @@ fn errors_exit_1_and_leave_the_output_alone() {
     let f = f
         .file("progress/2015-03-20.yaml", "communes:\n  d/c: [1]\n")
         .file("communes/d/e.yaml", "name: E\npopulation: 1.234\n");
-    let bad = ntm()
+    let bad = ntm_en()
         .arg("build")
         .arg("--content")
         .arg(f.root())
@@ -110,16 +117,16 @@ fn errors_exit_1_and_leave_the_output_alone() {
 
 #[test]
 fn a_wrong_command_line_exits_2() {
-    let out = ntm().args(["build", "--no-such-flag"]).output().unwrap();
+    let out = ntm_en().args(["build", "--no-such-flag"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = ntm().arg("publish").output().unwrap();
+    let out = ntm_en().arg("publish").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
 fn help_teaches_with_examples_and_version_names_the_format() {
     // Every subcommand that `ntm-site --help` lists.
-    let out = ntm().arg("--help").output().unwrap();
+    let out = ntm_en().arg("--help").output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(help.contains("Ví dụ / Examples:"), "{help}");
     let subs: Vec<String> = help
@@ -132,7 +139,7 @@ fn help_teaches_with_examples_and_version_names_the_format() {
         .collect();
     assert!(subs.len() >= 2, "{help}");
     for sub in &subs {
-        let out = ntm().args([sub, "--help"]).output().unwrap();
+        let out = ntm_en().args([sub, "--help"]).output().unwrap();
         assert_eq!(out.status.code(), Some(0));
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("Ví dụ / Examples:"), "{sub} --help: {text}");
@@ -141,7 +148,7 @@ fn help_teaches_with_examples_and_version_names_the_format() {
             "{sub} --help: {text}"
         );
     }
-    let out = ntm().arg("--version").output().unwrap();
+    let out = ntm_en().arg("--version").output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains(&format!(
@@ -157,7 +164,7 @@ fn a_base_url_without_scheme_is_refused_and_nothing_is_written() {
     let f = small();
     let out_dir = f.dir.path().join("output");
     for bad in ["ntm.hanam.gov.vn", "javascript:alert(1)//", "https://"] {
-        let out = ntm()
+        let out = ntm_en()
             .args(["build", "--base-url", bad, "--content"])
             .arg(f.root())
             .arg("--output")
@@ -169,7 +176,7 @@ fn a_base_url_without_scheme_is_refused_and_nothing_is_written() {
         assert!(stderr.contains("base URL"), "--base-url {bad}: {stderr}");
         assert!(!out_dir.exists(), "--base-url {bad} wrote the output");
     }
-    let out = ntm()
+    let out = ntm_en()
         .args(["build", "--base-url", "ntm.hanam.gov.vn", "--content"])
         .arg(f.root())
         .arg("--output")
@@ -189,7 +196,7 @@ fn check_compiles_the_theme_and_names_a_misspelt_override() {
         "theme/templates/comune.html",
         "{% extends \"base.html\" %}{% block main %}x{% endblock %}\n",
     );
-    let out = ntm()
+    let out = ntm_en()
         .arg("check")
         .arg("--content")
         .arg(f.root())
@@ -207,7 +214,7 @@ fn check_compiles_the_theme_and_names_a_misspelt_override() {
         "theme/templates/home.html",
         "{% extends \"base.html\" %}\n{% block main %}{{ oops(\n",
     );
-    let out = ntm()
+    let out = ntm_en()
         .arg("check")
         .arg("--content")
         .arg(f.root())
@@ -232,7 +239,7 @@ fn a_link_to_nothing_is_reported_at_its_markdown_line_by_check_and_build() {
         "---\ntitle: Tin\ndate: 2015-03-06\n---\nXem [xã A](/xa/d/a/) và [xã C](/xa/d/c/).\n",
     );
     let want = "news/tin.md:5:25: warning: link '/xa/d/c/' leads to no file of the build";
-    let out = ntm()
+    let out = ntm_en()
         .arg("check")
         .arg("--content")
         .arg(f.root())
@@ -245,7 +252,7 @@ fn a_link_to_nothing_is_reported_at_its_markdown_line_by_check_and_build() {
         !stderr.contains("/xa/d/a/"),
         "the good link is not reported: {stderr}"
     );
-    let out = ntm()
+    let out = ntm_en()
         .arg("build")
         .arg("--content")
         .arg(f.root())
@@ -262,6 +269,121 @@ fn a_link_to_nothing_is_reported_at_its_markdown_line_by_check_and_build() {
     );
 }
 
+#[test]
+fn check_speaks_vietnamese_by_default_english_for_an_english_site_and_lang_overrides() {
+    let f = small().file("communes/d/e.yaml", "name: E\npopulation: 1.234\n");
+    let run = |extra: &[&str], f: &Fixture| {
+        let out = ntm()
+            .arg("check")
+            .args(extra)
+            .arg("--content")
+            .arg(f.root())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let vi = run(&[], &f);
+    assert!(
+        vi.contains("communes/d/e.yaml:2:13: population phải là một số nguyên, không phải '1.234'; hãy viết '1234', không có dấu chấm phân cách hàng nghìn"),
+        "{vi}"
+    );
+    assert!(vi.ends_with("1 lỗi, 0 cảnh báo\n"), "{vi}");
+    let en = run(&["--lang", "en"], &f);
+    assert!(
+        en.contains("communes/d/e.yaml:2:13: population must be a whole number, not '1.234'"),
+        "{en}"
+    );
+    assert!(en.ends_with("1 error, 0 warnings\n"), "{en}");
+
+    let site_en = format!("{}language: en\n", common::SITE);
+    let f = f.file("site.yaml", &site_en);
+    let en = run(&[], &f);
+    assert!(en.contains("population must be a whole number"), "{en}");
+    let vi = run(&["--lang", "vi"], &f);
+    assert!(vi.contains("population phải là một số nguyên"), "{vi}");
+}
+
+#[test]
+fn the_summary_of_check_is_in_the_sites_language() {
+    let f = small();
+    let out = ntm()
+        .arg("check")
+        .arg("--content")
+        .arg(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("  xã:           2\n"), "{stdout}");
+    assert!(
+        stdout.contains("  báo cáo tuần: 2 (từ 6/3/2015 đến 13/3/2015)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  ngày 13/3/2015: 1 trên 2 xã có số liệu đạt chuẩn"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("progress/2015-03-13.yaml:2:3: cảnh báo: 'd/b' bị mất tiêu chí 2 (trước đạt 2, nay đạt 1 tiêu chí)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_broken_site_yaml_still_gets_vietnamese_and_build_says_what_it_kept() {
+    let f = small().file("site.yaml", "title: [Tỉnh\n");
+    let output = f.dir.path().join("site");
+    let out = ntm()
+        .arg("build")
+        .arg("--content")
+        .arg(f.root())
+        .arg("--output")
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("site.yaml:"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "không ghi gì cả; thư mục {} vẫn giữ nguyên",
+            output.display()
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn usage_errors_in_the_readers_language() {
+    let out = ntm().args(["chek"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("lỗi: không có lệnh 'chek'; có phải là 'check'?"),
+        "{stderr}"
+    );
+    let out = ntm().args(["check", "--deny-warning"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr
+            .starts_with("lỗi: không có tùy chọn '--deny-warning'; có phải là '--deny-warnings'?"),
+        "{stderr}"
+    );
+    let out = ntm().args(["--lang", "en", "chek"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("unrecognized subcommand 'chek'"),
+        "{stderr}"
+    );
+    let out = ntm().args(["check", "--lang", "fr"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("'fr'"), "{stderr}");
+}
 /// `build`'s closing summary counts what is in the output folder; `-q`
 /// leaves only errors and warnings; `-v` adds each stage's time.
 #[test]

@@ -25,6 +25,7 @@ fn commune_fields() {
         "name: Kỳ Hoa\npopulaton: 9120\npopulation: 9.120\narea_km2: 28,4\ntarget_year: hai nghìn\nofficers:\n  - role: cán bộ phụ trách\n  - name: Lê Văn B\n    from: 2016-05-01\n    until: 2016-02-30\n  - name: Trần C\n    from: 2016-05-01\n    until: 2016-04-01\nrecognitions:\n  - level: standrd\n    date: 30/12/2013\nlocation: {lat: 105.9, lon: 18.3}\nfavourite_colour: xanh\n",
     );
     insta::assert_snapshot!(f.messages());
+    insta::assert_snapshot!("commune_fields_vi", f.messages_vi());
 }
 
 #[test]
@@ -34,6 +35,7 @@ fn snapshot_entries() {
         "date: 2015-08-28\nperiod: 2015-08-21..2015-08-26\ncommunes:\n  ky-anh/ky-thu: [1, 2, 2, 20]\n  ky-anh/ky-tan:\n  ky-anh/ky-thuu: all\n  ky-thu: []\n  duc-tho/yen-ho: {production_models: 3}\n  duc-tho/yen-ho: [1]\n",
     );
     insta::assert_snapshot!(f.messages());
+    insta::assert_snapshot!("snapshot_entries_vi", f.messages_vi());
 }
 
 #[test]
@@ -66,6 +68,7 @@ fn criteria_sets() {
             "name: C\nvalid_from: 2015-01-01\ncriteria:\n  - {number: 1, name: X}\n  - {number: 1, name: Y}\n",
         );
     insta::assert_snapshot!(f.messages());
+    insta::assert_snapshot!("criteria_sets_vi", f.messages_vi());
 }
 
 #[test]
@@ -86,6 +89,7 @@ fn set_in_force() {
             "criteria_set: old\ncommunes: {}\n",
         );
     insta::assert_snapshot!(f.messages());
+    insta::assert_snapshot!("set_in_force_vi", f.messages_vi());
 }
 
 #[test]
@@ -103,6 +107,7 @@ fn files_and_folders() {
         .file("criteria/notes.txt", "x");
     let f = f.remove("site.yaml");
     insta::assert_snapshot!(f.messages());
+    insta::assert_snapshot!("files_and_folders_vi", f.messages_vi());
 }
 
 #[cfg(unix)]
@@ -133,6 +138,7 @@ fn targets() {
         .file("targets/g.yaml", "title: G\ndeadline: 2014-12-31\nmeasure: min_met\nvalue: 1\n")
         .file("targets/h.yaml", "deadline: 2015-13-01\nmeasure: min_met\nvalue: 2,5\n");
     insta::assert_snapshot!(f.messages());
+    insta::assert_snapshot!("targets_vi", f.messages_vi());
 }
 
 #[test]
@@ -148,6 +154,7 @@ fn documents() {
         .file("news/khong-front-matter.md", "Chỉ có nội dung.\n")
         .file("pages/gioi-thieu.md", "---\ntitle: Giới thiệu\nlayout: wide\n---\n");
     insta::assert_snapshot!(f.messages());
+    insta::assert_snapshot!("documents_vi", f.messages_vi());
 }
 
 #[test]
@@ -163,6 +170,7 @@ fn yaml_syntax_and_site() {
             "name: Thái Yên\nname: Thái Yên 2\n",
         );
     insta::assert_snapshot!(f.messages());
+    insta::assert_snapshot!("yaml_syntax_and_site_vi", f.messages_vi());
 }
 
 #[test]

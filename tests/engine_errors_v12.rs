@@ -24,17 +24,17 @@ fn base() -> Fixture {
         .file("communes/d/c.yaml", "name: Xã C\n")
 }
 
-/// Both languages of the same run, English first.
-fn both(f: &Fixture) -> String {
-    let d = match f.check() {
-        Ok(c) => c.diagnostics,
-        Err(d) => d,
-    };
-    format!(
-        "{}\n{}",
-        d.render_in(ntm_site::diag::Lang::En),
-        d.render_in(ntm_site::diag::Lang::Vi)
-    )
+/// The English and the Vietnamese report of one run, each its own snapshot
+/// (`<test>` and `<test>_vi`).
+macro_rules! assert_both {
+    ($name:literal, $f:expr) => {{
+        let d = match $f.check() {
+            Ok(c) => c.diagnostics,
+            Err(d) => d,
+        };
+        insta::assert_snapshot!($name, d.render_in(ntm_site::diag::Lang::En));
+        insta::assert_snapshot!(concat!($name, "_vi"), d.render_in(ntm_site::diag::Lang::Vi));
+    }};
 }
 
 #[test]
@@ -43,7 +43,7 @@ fn indicator_ids_in_a_set() {
         "criteria/bo-sai.yaml",
         "name: Bộ sai\nvalid_from: 2030-01-01\nclasses:\n  0: Không có nhóm 0\n  hai: Nhóm hai\ncriteria:\n  - number: 1\n    name: A\n    indicators:\n      - {id: 1.1, name: X}\n      - {id: 1.1, name: Y}\n      - {id: 1.4, name: Z}\n  - number: 2\n    name: B\n    indicators:\n      - {id: 2.1.1, name: X}\n      - {id: x, name: Y}\n      - {id: 3.3, name: Z}\n  - number: 3\n    name: C\n    indicators:\n      - {id: 3.0, name: X}\n      - {id: \"3.2\"}\n",
     );
-    insta::assert_snapshot!(both(&f));
+    assert_both!("indicator_ids_in_a_set", f);
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn snapshot_lists_with_indicators() {
             "communes:\n  d/a: [1, 2, \"2.1\"]\n  d/b: [2.5, 3, 2.10]\n  d/c: [\"2.3\", 2.3, 2]\n",
         )
         .file("progress/2020-06-05.yaml", "communes:\n  d/a: [1, 2.1]\n");
-    insta::assert_snapshot!(both(&f));
+    assert_both!("snapshot_lists_with_indicators", f);
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn merger_rules() {
         .file("communes/p.yaml", "name: Xã P\nmerged_from: [d/c]\n")
         .file("communes/l1.yaml", "name: Vòng 1\nestablished: 2025-01-01\nmerged_from: [l2]\n")
         .file("communes/l2.yaml", "name: Vòng 2\nestablished: 2024-01-01\nmerged_from: [l1]\n");
-    insta::assert_snapshot!(both(&f));
+    assert_both!("merger_rules", f);
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn snapshots_list_only_communes_that_exist() {
             "progress/2026-01-09.yaml",
             "communes:\n  n: [1]\n  d/c: [1]\n",
         );
-    insta::assert_snapshot!(both(&f));
+    assert_both!("snapshots_list_only_communes_that_exist", f);
 }
 
 #[test]
@@ -112,5 +112,5 @@ fn commune_class_and_site_stale_days() {
             "communes/d/a.yaml",
             "name: Xã A\nclass: 0\nestablished: 1/7/2025\n",
         );
-    insta::assert_snapshot!(both(&f));
+    assert_both!("commune_class_and_site_stale_days", f);
 }

@@ -140,7 +140,11 @@ fn new_files_in_a_site() {
         c,
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).contains("có phải 'mau/thuy-loi'?"), "{}", text(&o));
+    assert!(
+        text(&o).contains("có phải là 'mau/thuy-loi'?"),
+        "{}",
+        text(&o)
+    );
 
     // Everything written loads.
     let o = ntm(&["check", "--content", c]);

@@ -1,6 +1,8 @@
 //! Decoding under limits, resizing, orientation, and encoding from pixels.
 
 use super::{Entry, Format, Settings, Variant};
+use crate::diag::Message;
+use crate::tr;
 use fast_image_resize as fir;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
@@ -52,28 +54,29 @@ pub fn target_widths(widths: &[u32], w: u32) -> Vec<u32> {
 pub fn decode(
     bytes: &[u8],
     settings: &Settings,
-) -> Result<(RgbImage, Orientation, super::budget::Permit), String> {
+) -> Result<(RgbImage, Orientation, super::budget::Permit), Message> {
     let bytes = &super::budget::without_png_metadata(bytes)[..];
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| format!("cannot be read: {e}"))?;
+        .map_err(|e| tr!("không đọc được: {e}", "cannot be read: {e}"))?;
     match reader.format() {
         Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
         Some(other) => {
-            return Err(format!(
-                "is a {} image; photos must be JPEG, PNG or WebP",
-                other
-                    .extensions_str()
-                    .first()
-                    .unwrap_or(&"?")
-                    .to_uppercase()
+            let kind = other
+                .extensions_str()
+                .first()
+                .unwrap_or(&"?")
+                .to_uppercase();
+            return Err(tr!(
+                "là ảnh dạng {kind}; ảnh phải là JPEG, PNG hoặc WebP",
+                "is a {kind} image; photos must be JPEG, PNG or WebP"
             ));
         }
         None => {
-            return Err(
+            return Err(tr!(
+                "không phải là ảnh (JPEG, PNG hoặc WebP) hoặc tệp bị hỏng: phần đầu tệp không phải phần đầu của một ảnh",
                 "is not an image (JPEG, PNG or WebP) or is damaged: its first bytes are not an image header"
-                    .into(),
-            );
+            ));
         }
     }
     // The header first, without a size limit, to tell the declared size.
@@ -84,27 +87,31 @@ pub fn decode(
     let mut decoder = reader.into_decoder().map_err(|e| damaged(&e))?;
     let (w, h) = decoder.dimensions();
     if w == 0 || h == 0 {
-        return Err("is damaged: its header declares an empty image".into());
+        return Err(tr!(
+            "bị hỏng: phần đầu tệp ghi một ảnh rỗng",
+            "is damaged: its header declares an empty image"
+        ));
     }
     if w > settings.max_side || h > settings.max_side {
-        return Err(format!(
-            "declares {w} × {h} px; photos may be at most {} px a side: resize it before adding it",
-            settings.max_side
+        let max = settings.max_side;
+        return Err(tr!(
+            "có kích thước {w} × {h} điểm ảnh; mỗi cạnh ảnh tối đa {max} điểm ảnh: hãy thu nhỏ ảnh trước khi thêm vào",
+            "declares {w} × {h} px; photos may be at most {max} px a side: resize it before adding it"
         ));
     }
     let total = decoder.total_bytes();
     if total > settings.max_alloc {
-        return Err(format!(
-            "declares {w} × {h} px, {} MB once decoded; at most {} MB are allowed: resize it before adding it",
-            mb(total),
-            mb(settings.max_alloc)
+        let (size, max) = (mb(total), mb(settings.max_alloc));
+        return Err(tr!(
+            "có kích thước {w} × {h} điểm ảnh, cần {size} MB khi mở ra; chỉ cho phép tối đa {max} MB: hãy thu nhỏ ảnh trước khi thêm vào",
+            "declares {w} × {h} px, {size} MB once decoded; at most {max} MB are allowed: resize it before adding it"
         ));
     }
     if reader_format_is_jpeg(bytes) && !jpeg_is_complete(bytes) {
-        return Err(
+        return Err(tr!(
+            "bị hỏng: dữ liệu JPEG dừng trước điểm kết thúc (tệp bị cắt cụt, có lẽ khi sao chép hoặc tải lên)",
             "is damaged: the JPEG data stops before its end marker (the file was cut short, perhaps in a copy or an upload)"
-                .into(),
-        );
+        ));
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     // The decoded pixels and their RGB copy, from the budget of all threads.
@@ -146,13 +153,20 @@ pub fn jpeg_is_complete(bytes: &[u8]) -> bool {
     false
 }
 
-fn damaged(e: &image::ImageError) -> String {
+fn damaged(e: &image::ImageError) -> Message {
     match e {
-        image::ImageError::Limits(l) => format!("is too large to decode safely: {l}"),
-        image::ImageError::Unsupported(u) => {
-            format!("uses a form of image that is not supported: {u}")
-        }
-        other => format!("is damaged and cannot be decoded: {other}"),
+        image::ImageError::Limits(l) => tr!(
+            "quá lớn để mở an toàn: {l}",
+            "is too large to decode safely: {l}"
+        ),
+        image::ImageError::Unsupported(u) => tr!(
+            "dùng một kiểu ảnh không được hỗ trợ: {u}",
+            "uses a form of image that is not supported: {u}"
+        ),
+        other => tr!(
+            "bị hỏng, không mở được: {other}",
+            "is damaged and cannot be decoded: {other}"
+        ),
     }
 }
 
@@ -174,7 +188,7 @@ fn flatten(img: DynamicImage) -> RgbImage {
 }
 
 /// Resizes `src` to `w` × `h` with Lanczos 3.
-fn resize(resizer: &mut fir::Resizer, src: &RgbImage, w: u32, h: u32) -> Result<RgbImage, String> {
+fn resize(resizer: &mut fir::Resizer, src: &RgbImage, w: u32, h: u32) -> Result<RgbImage, Message> {
     if src.width() == w && src.height() == h {
         return Ok(src.clone());
     }
@@ -184,14 +198,15 @@ fn resize(resizer: &mut fir::Resizer, src: &RgbImage, w: u32, h: u32) -> Result<
         src.as_raw(),
         fir::PixelType::U8x3,
     )
-    .map_err(|e| format!("cannot be resized: {e}"))?;
+    .map_err(|e| tr!("không thu nhỏ được: {e}", "cannot be resized: {e}"))?;
     let mut to = fir::images::Image::new(w, h, fir::PixelType::U8x3);
     let opts = fir::ResizeOptions::new()
         .resize_alg(fir::ResizeAlg::Convolution(fir::FilterType::Lanczos3));
     resizer
         .resize(&from, &mut to, &opts)
-        .map_err(|e| format!("cannot be resized: {e}"))?;
-    RgbImage::from_raw(w, h, to.into_vec()).ok_or_else(|| "cannot be resized".to_string())
+        .map_err(|e| tr!("không thu nhỏ được: {e}", "cannot be resized: {e}"))?;
+    RgbImage::from_raw(w, h, to.into_vec())
+        .ok_or_else(|| tr!("không thu nhỏ được", "cannot be resized"))
 }
 
 fn upright(img: RgbImage, o: Orientation) -> RgbImage {
@@ -207,32 +222,44 @@ fn upright(img: RgbImage, o: Orientation) -> RgbImage {
 /// APP segment but the JFIF header. (Revision 2 tried baseline mode, which
 /// came out 5–10 % smaller but with wrong colours through `jpeg-encoder`'s
 /// SIMD path: red published as green; the tests caught it.)
-pub fn encode_jpeg(img: &RgbImage, quality: u8) -> Result<Vec<u8>, String> {
+pub fn encode_jpeg(img: &RgbImage, quality: u8) -> Result<Vec<u8>, Message> {
     let mut out = Vec::new();
     let mut enc = jpeg_encoder::Encoder::new(&mut out, quality);
     enc.set_progressive(true);
     enc.set_optimized_huffman_tables(true);
     let (w, h) = (
-        u16::try_from(img.width()).map_err(|_| "is too wide to encode".to_string())?,
-        u16::try_from(img.height()).map_err(|_| "is too tall to encode".to_string())?,
+        u16::try_from(img.width())
+            .map_err(|_| tr!("quá rộng để lưu thành JPEG", "is too wide to encode"))?,
+        u16::try_from(img.height())
+            .map_err(|_| tr!("quá cao để lưu thành JPEG", "is too tall to encode"))?,
     );
     enc.encode(img.as_raw(), w, h, jpeg_encoder::ColorType::Rgb)
-        .map_err(|e| format!("cannot be encoded as JPEG: {e}"))?;
+        .map_err(|e| {
+            tr!(
+                "không lưu được thành JPEG: {e}",
+                "cannot be encoded as JPEG: {e}"
+            )
+        })?;
     Ok(out)
 }
 
 /// A lossy WebP, from pixels only (libwebp's simple API writes no metadata).
-pub fn encode_webp(img: &RgbImage, quality: f32) -> Result<Vec<u8>, String> {
+pub fn encode_webp(img: &RgbImage, quality: f32) -> Result<Vec<u8>, Message> {
     let enc = webp::Encoder::from_rgb(img.as_raw(), img.width(), img.height());
     enc.encode_simple(false, quality)
         .map(|m| m.to_vec())
-        .map_err(|e| format!("cannot be encoded as WebP: {e:?}"))
+        .map_err(|e| {
+            tr!(
+                "không lưu được thành WebP: {e:?}",
+                "cannot be encoded as WebP: {e:?}"
+            )
+        })
 }
 
 /// A picture of a story's bundle, re-encoded from its pixels at its own size
 /// and in its own format (JPEG, PNG or WebP), turned upright: nothing of the
 /// file but the picture (no EXIF, GPS position, camera, profile) remains.
-pub fn reencode(bytes: &[u8], settings: &Settings) -> Result<Vec<u8>, String> {
+pub fn reencode(bytes: &[u8], settings: &Settings) -> Result<Vec<u8>, Message> {
     let format = image::guess_format(bytes).ok();
     let (src, o, _permit) = decode(bytes, settings)?;
     let up = upright(src, o);
@@ -240,7 +267,12 @@ pub fn reencode(bytes: &[u8], settings: &Settings) -> Result<Vec<u8>, String> {
         Some(ImageFormat::Png) => {
             let mut out = Vec::new();
             up.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-                .map_err(|e| format!("cannot be encoded as PNG: {e}"))?;
+                .map_err(|e| {
+                    tr!(
+                        "không lưu được thành PNG: {e}",
+                        "cannot be encoded as PNG: {e}"
+                    )
+                })?;
             Ok(out)
         }
         Some(ImageFormat::WebP) => encode_webp(&up, settings.webp_quality),
@@ -249,7 +281,7 @@ pub fn reencode(bytes: &[u8], settings: &Settings) -> Result<Vec<u8>, String> {
 }
 
 /// Decodes, resizes, turns upright and encodes every version of a photo.
-pub fn make(bytes: &[u8], settings: &Settings) -> Result<Made, String> {
+pub fn make(bytes: &[u8], settings: &Settings) -> Result<Made, Message> {
     let (src, o, _permit) = decode(bytes, settings)?;
     let swap = swaps(o);
     // Sizes of the upright photo.

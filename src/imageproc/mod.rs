@@ -38,8 +38,9 @@ pub mod budget;
 pub mod cache;
 mod codec;
 
-use crate::diag::{Diagnostics, Pos};
+use crate::diag::{Diagnostics, Message, Pos};
 use crate::model::Content;
+use crate::tr;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -286,12 +287,13 @@ pub fn process(content_root: &Path, rels: &[String], opts: &Options) -> (Publish
     let store = match cache::Cache::open(&opts.cache_dir) {
         Ok(s) => s,
         Err(e) => {
+            let dir = opts.cache_dir.display();
             diags.error(
                 "",
                 Pos::NONE,
-                format!(
-                    "cannot use the image cache folder {}: {e}; choose another with --cache",
-                    opts.cache_dir.display()
+                tr!(
+                    "không dùng được thư mục lưu tạm ảnh {dir}: {e}; hãy chọn thư mục khác bằng --cache",
+                    "cannot use the image cache folder {dir}: {e}; choose another with --cache"
                 ),
             );
             return (Published::default(), diags);
@@ -366,7 +368,7 @@ pub fn process_bundles(
     rels: &[String],
     settings: &Settings,
 ) -> (BTreeMap<String, Vec<u8>>, Diagnostics) {
-    let results: Vec<(String, Result<Vec<u8>, String>)> = rels
+    let results: Vec<(String, Result<Vec<u8>, Message>)> = rels
         .par_iter()
         .map(|rel| {
             let r = read_limited(&content_root.join(rel), settings.max_file_bytes)
@@ -388,7 +390,7 @@ pub fn process_bundles(
 }
 
 /// A photo processed (`true` when made in this run), or why it cannot be.
-type Outcome = Result<(Processed, bool), String>;
+type Outcome = Result<(Processed, bool), Message>;
 
 /// One photo: from the cache, or made and stored. `Ok((_, true))` when it
 /// was made in this run.
@@ -408,27 +410,32 @@ fn one(
     }
     let made = codec::make(&bytes, settings)?;
     encoded.fetch_add(made.files.len(), Ordering::Relaxed);
-    let p = store
-        .put(&key, &made.entry, &made.files)
-        .map_err(|e| format!("cannot write its processed versions into the image cache: {e}"))?;
+    let p = store.put(&key, &made.entry, &made.files).map_err(|e| {
+        tr!(
+            "không ghi được các bản đã xử lý của ảnh vào thư mục lưu tạm: {e}",
+            "cannot write its processed versions into the image cache: {e}"
+        )
+    })?;
     Ok((p, true))
 }
 
 /// Reads a photo file, refusing one larger than `max` bytes before reading it.
-fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
+fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, Message> {
+    let unreadable = |e: std::io::Error| tr!("không đọc được: {e}", "cannot be read: {e}");
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    let max_mb = max / (1024 * 1024);
     if meta.len() > max {
-        return Err(format!(
-            "is {} MB; photo files above {} MB are refused: export a smaller JPEG",
-            meta.len().div_ceil(1024 * 1024),
-            max / (1024 * 1024)
+        let size = meta.len().div_ceil(1024 * 1024);
+        return Err(tr!(
+            "nặng {size} MB; không nhận tệp ảnh trên {max_mb} MB: hãy xuất ra một ảnh JPEG nhỏ hơn",
+            "is {size} MB; photo files above {max_mb} MB are refused: export a smaller JPEG"
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     if bytes.len() as u64 > max {
-        return Err(format!(
-            "photo files above {} MB are refused: export a smaller JPEG",
-            max / (1024 * 1024)
+        return Err(tr!(
+            "không nhận tệp ảnh trên {max_mb} MB: hãy xuất ra một ảnh JPEG nhỏ hơn",
+            "photo files above {max_mb} MB are refused: export a smaller JPEG"
         ));
     }
     Ok(bytes)

@@ -1,10 +1,8 @@
 //! `communes/`: the administrative tree. Groups (folders with `_index.yaml`)
 //! nest; a commune is any other `*.yaml`; `<commune>.md` is its narrative.
 
-use crate::diag::one_of;
-use crate::fields::{Cx, MapReader, date, decimal, list, text, text_list, uint, uint_in};
+use crate::fields::{Cx, MapReader, date, decimal, list, suggest_value, text, text_list, uint};
 use crate::model::{Commune, CommuneV12Pos, Group, Level, Officer, Recognition};
-use crate::text::closest;
 use crate::tr;
 use crate::yaml::Node;
 
@@ -51,9 +49,10 @@ pub fn parent_id(id: &str) -> Option<&str> {
 
 /// Reads a group's `_index.yaml` (the parent is linked later).
 pub fn read_group(rel: &str, node: &Node, cx: &mut Cx) -> Option<Group> {
-    let m = MapReader::new(node, "a group", GROUP_KEYS, cx)?;
+    let what = || tr!("tệp _index.yaml của huyện", "a group");
+    let m = MapReader::new(node, what(), GROUP_KEYS, cx)?;
     let name = m
-        .required("name", "a group", cx)
+        .required("name", what(), cx)
         .and_then(|n| text(n, "name", cx));
     let kind = m.get("kind").and_then(|n| text(n, "kind", cx));
     Some(Group {
@@ -67,9 +66,9 @@ pub fn read_group(rel: &str, node: &Node, cx: &mut Cx) -> Option<Group> {
 
 /// Reads a commune (its group and narrative are linked later).
 pub fn read_commune(rel: &str, node: &Node, cx: &mut Cx) -> Option<Commune> {
-    let m = MapReader::new(node, "a commune", COMMUNE_KEYS, cx)?;
+    let m = MapReader::new(node, tr!("xã", "a commune"), COMMUNE_KEYS, cx)?;
     let name = m
-        .required("name", "a commune", cx)
+        .required("name", tr!("xã", "a commune"), cx)
         .and_then(|n| text(n, "name", cx));
     let kind = m.get("kind").and_then(|n| text(n, "kind", cx));
     let code = m.get("code").and_then(|n| text(n, "code", cx));
@@ -77,15 +76,18 @@ pub fn read_commune(rel: &str, node: &Node, cx: &mut Cx) -> Option<Commune> {
     let area_km2 = m.get("area_km2").and_then(|n| {
         let v = decimal(n, "area_km2", cx)?;
         if v <= 0.0 {
-            cx.error(n.pos, format!("area_km2 must be positive, not {v}"));
+            cx.error(
+                n.pos,
+                tr!(
+                    "area_km2 (diện tích) phải lớn hơn 0, không phải {v}",
+                    "area_km2 must be positive, not {v}"
+                ),
+            );
             return None;
         }
         Some(v)
     });
-    let target_year = m
-        .get("target_year")
-        .and_then(|n| uint_in(n, "target_year", 2000, 2100, cx))
-        .map(|y| y as i32);
+    let target_year = m.get("target_year").and_then(|n| read_target_year(n, cx));
     let target_year_pos = m.get("target_year").map(|n| n.pos).unwrap_or(m.pos);
     let sponsors = m
         .get("sponsors")
@@ -162,11 +164,11 @@ pub fn read_commune(rel: &str, node: &Node, cx: &mut Cx) -> Option<Commune> {
 fn read_officers(node: &Node, cx: &mut Cx) -> Vec<Officer> {
     let mut out = Vec::new();
     for item in list(node, "officers", cx).unwrap_or_default() {
-        let Some(m) = MapReader::new(item, "an officer", OFFICER_KEYS, cx) else {
+        let Some(m) = MapReader::new(item, tr!("cán bộ", "an officer"), OFFICER_KEYS, cx) else {
             continue;
         };
         let name = m
-            .required("name", "an officer", cx)
+            .required("name", tr!("cán bộ", "an officer"), cx)
             .and_then(|n| text(n, "name", cx));
         let role = m.get("role").and_then(|n| text(n, "role", cx));
         let agency = m.get("agency").and_then(|n| text(n, "agency", cx));
@@ -175,7 +177,13 @@ fn read_officers(node: &Node, cx: &mut Cx) -> Vec<Officer> {
         if let (Some(f), Some(u), Some(n)) = (from, until, m.get("until"))
             && u < f
         {
-            cx.error(n.pos, format!("until {u} is before from {f}"));
+            cx.error(
+                n.pos,
+                tr!(
+                    "ngày kết thúc until {u} lại trước ngày bắt đầu from {f}",
+                    "until {u} is before from {f}"
+                ),
+            );
         }
         if let Some(name) = name {
             out.push(Officer {
@@ -193,30 +201,34 @@ fn read_officers(node: &Node, cx: &mut Cx) -> Vec<Officer> {
 fn read_recognitions(node: &Node, cx: &mut Cx) -> Vec<Recognition> {
     let mut out = Vec::new();
     for item in list(node, "recognitions", cx).unwrap_or_default() {
-        let Some(m) = MapReader::new(item, "a recognition", RECOGNITION_KEYS, cx) else {
+        let what = || tr!("lần công nhận", "a recognition");
+        let Some(m) = MapReader::new(item, what(), RECOGNITION_KEYS, cx) else {
             continue;
         };
-        let level = m.required("level", "a recognition", cx).and_then(|n| {
+        let level = m.required("level", what(), cx).and_then(|n| {
             let t = text(n, "level", cx)?;
             match t.as_str() {
                 "standard" => Some(Level::Standard),
                 "advanced" => Some(Level::Advanced),
                 "model" => Some(Level::Model),
                 other => {
-                    let hint = match closest(other, LEVELS.iter().copied()) {
-                        Some(c) => format!("; did you mean '{c}'?"),
-                        None => format!("; use {}", one_of(LEVELS)),
-                    };
-                    cx.error(n.pos, format!("unknown recognition level '{other}'{hint}"));
+                    cx.error(
+                        n.pos,
+                        tr!(
+                            "không có mức công nhận '{other}'",
+                            "unknown recognition level '{other}'"
+                        )
+                        .then(suggest_value(other, LEVELS)),
+                    );
                     None
                 }
             }
         });
         let d = m
-            .required("date", "a recognition", cx)
+            .required("date", what(), cx)
             .and_then(|n| date(n, "date", cx));
         let decision = m
-            .required("decision", "a recognition", cx)
+            .required("decision", what(), cx)
             .and_then(|n| text(n, "decision", cx));
         if let (Some(level), Some(date), Some(decision)) = (level, d, decision) {
             out.push(Recognition {
@@ -230,39 +242,78 @@ fn read_recognitions(node: &Node, cx: &mut Cx) -> Vec<Recognition> {
 }
 
 fn read_location(node: &Node, cx: &mut Cx) -> Option<(f64, f64)> {
-    let m = MapReader::new(node, "location", &["lat", "lon"], cx)?;
-    let lat_n = m.required("lat", "location", cx);
-    let lon_n = m.required("lon", "location", cx);
+    let what = || tr!("vị trí (location)", "location");
+    let m = MapReader::new(node, what(), &["lat", "lon"], cx)?;
+    let lat_n = m.required("lat", what(), cx);
+    let lon_n = m.required("lon", what(), cx);
     let lat = lat_n.and_then(|n| decimal(n, "lat", cx));
     let lon = lon_n.and_then(|n| decimal(n, "lon", cx));
     let (lat, lon) = (lat?, lon?);
     let swapped = lat.abs() > 90.0 && lon.abs() <= 90.0;
     if lat.abs() > 90.0 {
         let hint = if swapped {
-            "; lat and lon look swapped"
+            tr!(
+                "; có vẻ lat (vĩ độ) và lon (kinh độ) bị đổi chỗ cho nhau",
+                "; lat and lon look swapped"
+            )
         } else {
-            ""
+            Default::default()
         };
         cx.error(
             lat_n?.pos,
-            format!("lat {lat} must be within -90..90{hint}"),
+            tr!(
+                "vĩ độ lat {lat} phải nằm trong khoảng -90..90",
+                "lat {lat} must be within -90..90"
+            )
+            .then(hint),
         );
         return None;
     }
     if lon.abs() > 180.0 {
-        cx.error(lon_n?.pos, format!("lon {lon} must be within -180..180"));
+        cx.error(
+            lon_n?.pos,
+            tr!(
+                "kinh độ lon {lon} phải nằm trong khoảng -180..180",
+                "lon {lon} must be within -180..180"
+            ),
+        );
         return None;
     }
     if !(8.0..=24.0).contains(&lat) || !(102.0..=110.0).contains(&lon) {
         let hint = if (102.0..=110.0).contains(&lat) || (8.0..=24.0).contains(&lon) {
-            "; lat and lon may be swapped"
+            tr!(
+                "; có thể lat (vĩ độ) và lon (kinh độ) bị đổi chỗ cho nhau",
+                "; lat and lon may be swapped"
+            )
         } else {
-            ""
+            Default::default()
         };
         cx.warning(
             node.pos,
-            format!("location {lat}, {lon} is outside Vietnam{hint}"),
+            tr!(
+                "vị trí {lat}, {lon} nằm ngoài lãnh thổ Việt Nam",
+                "location {lat}, {lon} is outside Vietnam"
+            )
+            .then(hint),
         );
     }
     Some((lat, lon))
+}
+
+/// `target_year`: a whole number within 2000–2100, with a hint for two
+/// swapped digits (`2105`).
+fn read_target_year(n: &Node, cx: &mut Cx) -> Option<i32> {
+    let y = uint(n, "target_year", cx)?;
+    if !(2000..=2100).contains(&y) {
+        cx.error(
+            n.pos,
+            tr!(
+                "target_year (năm đăng ký về đích) phải nằm trong khoảng từ 2000 đến 2100, không phải {y}",
+                "target_year must be between 2000 and 2100, not {y}"
+            )
+            .then(crate::hints::year_typo_hint(y as i64)),
+        );
+        return None;
+    }
+    Some(y as i32)
 }

@@ -27,13 +27,14 @@ const INDICATOR_KEYS: &[&str] = &["id", "name", "name_en"];
 
 /// Reads one set; `id` is the file's stem.
 pub fn read(id: &str, node: &Node, cx: &mut Cx) -> Option<CriteriaSet> {
-    let m = MapReader::new(node, "a criteria set", KEYS, cx)?;
+    let what = || tr!("bộ tiêu chí", "a criteria set");
+    let m = MapReader::new(node, what(), KEYS, cx)?;
     let name = m
-        .required("name", "a criteria set", cx)
+        .required("name", what(), cx)
         .and_then(|n| text(n, "name", cx));
     let decision = m.get("decision").and_then(|n| text(n, "decision", cx));
     let valid_from = m
-        .required("valid_from", "a criteria set", cx)
+        .required("valid_from", what(), cx)
         .and_then(|n| date(n, "valid_from", cx));
     let valid_until = m
         .get("valid_until")
@@ -43,7 +44,8 @@ pub fn read(id: &str, node: &Node, cx: &mut Cx) -> Option<CriteriaSet> {
     {
         cx.error(
             n.pos,
-            format!(
+            tr!(
+                "ngày hết hiệu lực valid_until {u} lại trước ngày áp dụng valid_from {f}",
                 "valid_until {u} is before valid_from {f}; the set's dates must not run backwards"
             ),
         );
@@ -52,25 +54,32 @@ pub fn read(id: &str, node: &Node, cx: &mut Cx) -> Option<CriteriaSet> {
     let mut criteria: Vec<Criterion> = Vec::new();
     let mut ok = classes.is_some() || m.get("classes").is_none();
     let mut indicator_total = 0usize;
-    if let Some(list_node) = m.required("criteria", "a criteria set", cx) {
+    if let Some(list_node) = m.required("criteria", what(), cx) {
         let items = list(list_node, "criteria", cx).unwrap_or_default();
         if items.is_empty() {
-            cx.error(list_node.pos, "a criteria set needs at least one criterion");
+            cx.error(
+                list_node.pos,
+                tr!(
+                    "bộ tiêu chí cần có ít nhất một tiêu chí",
+                    "a criteria set needs at least one criterion"
+                ),
+            );
             ok = false;
         }
+        let criterion = || tr!("tiêu chí", "a criterion");
         for (i, item) in items.iter().enumerate() {
-            let Some(c) = MapReader::new(item, "a criterion", CRITERION_KEYS, cx) else {
+            let Some(c) = MapReader::new(item, criterion(), CRITERION_KEYS, cx) else {
                 ok = false;
                 continue;
             };
             let expected = i + 1;
             let number = c
-                .required("number", "a criterion", cx)
+                .required("number", criterion(), cx)
                 .and_then(|n| uint(n, "number", cx).map(|v| (v, n.pos)));
             let cname = c
-                .required("name", "a criterion", cx)
+                .required("name", criterion(), cx)
                 .and_then(|n| text(n, "name", cx));
-            let opt = |k: &str, cx: &mut Cx| c.get(k).and_then(|n| text(n, k, cx));
+            let opt = |k: &'static str, cx: &mut Cx| c.get(k).and_then(|n| text(n, k, cx));
             let name_en = opt("name_en", cx);
             let group = opt("group", cx);
             let department = opt("department", cx);
@@ -102,16 +111,31 @@ pub fn read(id: &str, node: &Node, cx: &mut Cx) -> Option<CriteriaSet> {
                 (Some((num, pos)), Some(cname)) => {
                     if num as usize != expected {
                         let why = if criteria.iter().any(|c| c.number as u64 == num) {
-                            format!("criterion number {num} is repeated")
+                            tr!(
+                                "số thứ tự tiêu chí {num} bị lặp lại",
+                                "criterion number {num} is repeated"
+                            )
                         } else {
-                            format!("criterion number {num} is out of order")
+                            tr!(
+                                "số thứ tự tiêu chí {num} không đúng thứ tự",
+                                "criterion number {num} is out of order"
+                            )
                         };
-                        cx.error(pos, format!("{why}; numbers run 1..N without gaps, this one should be {expected}"));
+                        cx.error(
+                            pos,
+                            why.then(tr!(
+                                "; các số phải chạy liền từ 1 đến N, không bỏ số nào, số ở đây phải là {expected}",
+                                "; numbers run 1..N without gaps, this one should be {expected}"
+                            )),
+                        );
                         ok = false;
                     } else if expected > MAX_CRITERIA {
                         cx.error(
                             pos,
-                            format!("a set may have at most {MAX_CRITERIA} criteria"),
+                            tr!(
+                                "một bộ có nhiều nhất {MAX_CRITERIA} tiêu chí",
+                                "a set may have at most {MAX_CRITERIA} criteria"
+                            ),
                         );
                         ok = false;
                     }
@@ -212,16 +236,17 @@ fn read_indicators(node: &Node, number: usize, cx: &mut Cx) -> Option<Vec<Criter
     let items = list(node, "indicators", cx)?;
     let mut out: Vec<CriterionIndicator> = Vec::new();
     let mut ok = true;
+    let indicator = || tr!("chỉ tiêu", "an indicator");
     for (i, item) in items.iter().enumerate() {
         let expected = format!("{number}.{}", i + 1);
-        let Some(m) = MapReader::new(item, "an indicator", INDICATOR_KEYS, cx) else {
+        let Some(m) = MapReader::new(item, indicator(), INDICATOR_KEYS, cx) else {
             ok = false;
             continue;
         };
-        let id_node = m.required("id", "an indicator", cx);
+        let id_node = m.required("id", indicator(), cx);
         let id = id_node.and_then(|n| text(n, "id", cx));
         let name = m
-            .required("name", "an indicator", cx)
+            .required("name", indicator(), cx)
             .and_then(|n| text(n, "name", cx));
         let name_en = m.get("name_en").and_then(|n| text(n, "name_en", cx));
         let (Some(id), Some(id_node), Some(name)) = (id, id_node, name) else {

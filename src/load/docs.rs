@@ -1,10 +1,11 @@
 //! Markdown documents with YAML front matter: models, news, pages; and the
 //! editor's bulletin texts (plain Markdown).
 
-use crate::diag::{Diagnostics, Pos, one_of};
-use crate::fields::{Cx, MapReader, boolean, date, list, text, text_list};
+use crate::diag::{Diagnostics, Message, Pos, Unknown, did_you_mean};
+use crate::fields::{Cx, MapReader, What, boolean, date, list, suggest_value, text, text_list};
 use crate::model::{Document, Model, Photo};
 use crate::text::closest;
+use crate::tr;
 use crate::yaml::{self, Node};
 use std::collections::BTreeSet;
 
@@ -69,7 +70,10 @@ pub fn front_matter(
             diags.error(
                 file,
                 Pos::new(1, 1),
-                "needs YAML front matter: a first line '---', the fields (title: ...), then a line '---'",
+                tr!(
+                    "tệp thiếu phần đầu: dòng đầu tiên phải là '---', tiếp theo là các mục (title: ...), rồi một dòng '---'",
+                    "needs YAML front matter: a first line '---', the fields (title: ...), then a line '---'"
+                ),
             );
             None
         }
@@ -83,9 +87,10 @@ pub fn resolve_beside(
     name: &str,
     known: &BTreeSet<String>,
     pos: Pos,
-    what: &str,
+    what: impl Into<What>,
     cx: &mut Cx,
 ) -> Option<String> {
+    let Message { vi: wv, en: we } = what.into().message().clone();
     let bad = name.starts_with('/')
         || name.starts_with('\\')
         || name.contains('\\')
@@ -94,7 +99,10 @@ pub fn resolve_beside(
     if bad {
         cx.error(
             pos,
-            format!("{what} '{name}' leaves the document's folder; name a file inside {folder}/"),
+            tr!(
+                "{wv} '{name}' nằm ngoài thư mục của bài; hãy ghi tên một tệp nằm trong {folder}/",
+                "{we} '{name}' leaves the document's folder; name a file inside {folder}/"
+            ),
         );
         return None;
     }
@@ -102,9 +110,9 @@ pub fn resolve_beside(
     if name.starts_with('.') && !known.contains(&rel) {
         cx.error(
             pos,
-            crate::tr!(
-                "{what} '{name}': tên tệp bắt đầu bằng dấu chấm là tệp ẩn, không được đọc; hãy đặt tên tệp bằng chữ a-z, số 0-9 và dấu -, ví dụ 'anh-1.jpg'",
-                "{what} '{name}': a file name beginning with a dot is a hidden file and is not read; name the file with a-z, 0-9 and -, such as 'photo-1.jpg'"
+            tr!(
+                "{wv} '{name}': tên tệp bắt đầu bằng dấu chấm là tệp ẩn, không được đọc; hãy đặt tên tệp bằng chữ a-z, số 0-9 và dấu -, ví dụ 'anh-1.jpg'",
+                "{we} '{name}': a file name beginning with a dot is a hidden file and is not read; name the file with a-z, 0-9 and -, such as 'photo-1.jpg'"
             ),
         );
         return None;
@@ -121,12 +129,16 @@ pub fn resolve_beside(
             crate::text::is_slug(stem) && ext.bytes().all(|c| c.is_ascii_alphanumeric())
         });
         let hint = match closest(name, candidates) {
-            Some(c) => format!("; did you mean '{c}'?"),
-            None => String::new(),
+            Some(c) => did_you_mean(c),
+            None => Message::default(),
         };
         cx.error(
             pos,
-            format!("{what} '{name}' does not exist in {folder}/{hint}"),
+            tr!(
+                "{wv} '{name}' không có trong {folder}/",
+                "{we} '{name}' does not exist in {folder}/"
+            )
+            .then(hint),
         );
         return None;
     }
@@ -225,26 +237,29 @@ pub fn commune_ref(node: &Node, commune_ids: &[String], cx: &mut Cx) -> Option<u
     match commune_ids.binary_search_by(|c| c.as_str().cmp(&id)) {
         Ok(i) => Some(i),
         Err(_) => {
-            let hint = match closest(&id, commune_ids.iter().map(|s| s.as_str())) {
-                Some(c) => format!("; did you mean '{c}'?"),
-                None => String::new(),
-            };
-            cx.error(node.pos, format!("unknown commune id '{id}'{hint}"));
+            cx.error_unknown(
+                node.pos,
+                super::progress::unknown_commune(&id, commune_ids),
+                Unknown::Commune(id.clone()),
+            );
             None
         }
     }
 }
 
-fn choice(node: &Node, what: &str, allowed: &[&str], cx: &mut Cx) -> Option<String> {
+fn choice(node: &Node, what: &'static str, allowed: &[&str], cx: &mut Cx) -> Option<String> {
     let t = text(node, what, cx)?;
     if allowed.contains(&t.as_str()) {
         return Some(t);
     }
-    let hint = match closest(&t, allowed.iter().copied()) {
-        Some(c) => format!("; did you mean '{c}'?"),
-        None => format!("; use {}", one_of(allowed)),
-    };
-    cx.error(node.pos, format!("unknown {what} '{t}'{hint}"));
+    cx.error(
+        node.pos,
+        tr!(
+            "giá trị '{t}' không dùng được cho {what}",
+            "unknown {what} '{t}'"
+        )
+        .then(suggest_value(&t, allowed)),
+    );
     None
 }
 
@@ -258,8 +273,14 @@ pub fn read_document(
     assets: &BTreeSet<String>,
     cx: &mut Cx,
 ) -> Option<Document> {
-    let what = if is_news { "a news article" } else { "a page" };
-    let m = MapReader::new(node, what, DOC_KEYS, cx)?;
+    let what = || {
+        if is_news {
+            tr!("tin bài", "a news article")
+        } else {
+            tr!("trang", "a page")
+        }
+    };
+    let m = MapReader::new(node, what(), DOC_KEYS, cx)?;
     let (slug, folder) = match rel.strip_suffix("/index.md") {
         Some(dir) => (
             dir.rsplit('/').next().unwrap_or(dir).to_string(),
@@ -276,10 +297,10 @@ pub fn read_document(
         }
     };
     let title = m
-        .required("title", what, cx)
+        .required("title", what(), cx)
         .and_then(|n| text(n, "title", cx));
     let date_v = if is_news {
-        m.required("date", what, cx)
+        m.required("date", what(), cx)
             .and_then(|n| date(n, "date", cx))
     } else {
         m.get("date").and_then(|n| date(n, "date", cx))
@@ -316,7 +337,14 @@ pub fn read_document(
     }
     let cover = m.get("cover").and_then(|n| {
         let name = text(n, "cover", cx)?;
-        resolve_beside(&folder, &name, assets, n.pos, "cover", cx)
+        resolve_beside(
+            &folder,
+            &name,
+            assets,
+            n.pos,
+            tr!("ảnh bìa (cover)", "cover"),
+            cx,
+        )
     });
     let draft = m
         .get("draft")
@@ -357,20 +385,21 @@ pub fn read_model(
     assets: &BTreeSet<String>,
     cx: &mut Cx,
 ) -> Option<Model> {
-    let m = MapReader::new(node, "a model", MODEL_KEYS, cx)?;
+    let what = || tr!("mô hình", "a model");
+    let m = MapReader::new(node, what(), MODEL_KEYS, cx)?;
     let folder = rel.trim_end_matches("/index.md").to_string();
     let slug = folder.rsplit('/').next().unwrap_or(&folder).to_string();
     let title = m
-        .required("title", "a model", cx)
+        .required("title", what(), cx)
         .and_then(|n| text(n, "title", cx));
     let kind = m
-        .required("kind", "a model", cx)
+        .required("kind", what(), cx)
         .and_then(|n| choice(n, "kind", MODEL_KINDS, cx));
     let commune = m
-        .required("commune", "a model", cx)
+        .required("commune", what(), cx)
         .and_then(|n| commune_ref(n, commune_ids, cx));
     let status = m
-        .required("status", "a model", cx)
+        .required("status", what(), cx)
         .and_then(|n| choice(n, "status", MODEL_STATUSES, cx));
     let registered = m.get("registered").and_then(|n| date(n, "registered", cx));
     let recognized = m.get("recognized").and_then(|n| date(n, "recognized", cx));
@@ -378,24 +407,31 @@ pub fn read_model(
         let at = m.get("status").map(|n| n.pos).unwrap_or(m.pos);
         cx.error(
             at,
-            "a model with status recognized needs 'recognized', the date of its recognition",
+            tr!(
+                "mô hình có status recognized (đã được công nhận) cần có mục 'recognized', là ngày được công nhận",
+                "a model with status recognized needs 'recognized', the date of its recognition"
+            ),
         );
     }
     warn_external_images(&body.text, cx);
     let mut photos = Vec::new();
     if let Some(n) = m.get("photos") {
         for item in list(n, "photos", cx).unwrap_or_default() {
-            let Some(p) = MapReader::new(item, "a photo", PHOTO_KEYS, cx) else {
+            let photo = || tr!("ảnh", "a photo");
+            let Some(p) = MapReader::new(item, photo(), PHOTO_KEYS, cx) else {
                 continue;
             };
-            let file = p.required("file", "a photo", cx).and_then(|f| {
+            let file = p.required("file", photo(), cx).and_then(|f| {
                 let name = text(f, "file", cx)?;
-                resolve_beside(&folder, &name, assets, f.pos, "photo", cx).map(|_| name)
+                resolve_beside(&folder, &name, assets, f.pos, tr!("ảnh", "photo"), cx).map(|_| name)
             });
             let caption = p
                 .required(
                     "caption",
-                    "a photo (the caption is its alternative text)",
+                    tr!(
+                        "ảnh (chú thích caption cũng là lời mô tả ảnh cho người không xem được ảnh)",
+                        "a photo (the caption is its alternative text)"
+                    ),
                     cx,
                 )
                 .and_then(|c| text(c, "caption", cx));
@@ -411,7 +447,15 @@ pub fn read_model(
     }
     let cover = m.get("cover").and_then(|n| {
         let name = text(n, "cover", cx)?;
-        resolve_beside(&folder, &name, assets, n.pos, "cover", cx).map(|_| name)
+        resolve_beside(
+            &folder,
+            &name,
+            assets,
+            n.pos,
+            tr!("ảnh bìa (cover)", "cover"),
+            cx,
+        )
+        .map(|_| name)
     });
     Some(Model {
         slug,

@@ -89,16 +89,21 @@ fn check_slugs(rel: &str, is_dir: bool, diags: &mut Diagnostics) -> bool {
         if !is_slug(stem) {
             let suggestion = slugify(stem);
             let hint = if suggestion.is_empty() {
-                "use only a-z, 0-9 and -".to_string()
+                tr!("hãy chỉ dùng a-z, 0-9 và -", "use only a-z, 0-9 and -")
             } else {
-                format!("rename it '{suggestion}'")
+                tr!(
+                    "hãy đổi tên thành '{suggestion}'",
+                    "rename it '{suggestion}'"
+                )
             };
             diags.error(
                 rel,
                 Pos::NONE,
-                format!(
-                    "the name '{stem}' is not a slug (only a-z, 0-9 and - are allowed); {hint}"
-                ),
+                tr!(
+                    "tên '{stem}' không dùng được làm địa chỉ web (chỉ được dùng chữ a-z không dấu, số 0-9 và dấu -); ",
+                    "the name '{stem}' is not a slug (only a-z, 0-9 and - are allowed); "
+                )
+                .then(hint),
             );
             return false;
         }
@@ -112,10 +117,14 @@ pub fn scan(root: &Path, diags: &mut Diagnostics) -> ContentFiles {
     let canonical_root = match root.canonicalize() {
         Ok(p) => p,
         Err(e) => {
+            let root = root.display();
             diags.error(
                 "",
                 Pos::NONE,
-                format!("cannot open the content folder {}: {e}", root.display()),
+                tr!(
+                    "không mở được thư mục nội dung {root}: {e}",
+                    "cannot open the content folder {root}: {e}"
+                ),
             );
             return files;
         }
@@ -133,7 +142,11 @@ pub fn scan(root: &Path, diags: &mut Diagnostics) -> ContentFiles {
                     .and_then(|p| p.strip_prefix(&canonical_root).ok())
                     .map(rel_string)
                     .unwrap_or_default();
-                diags.error(&rel, Pos::NONE, format!("cannot be read: {e}"));
+                diags.error(
+                    &rel,
+                    Pos::NONE,
+                    tr!("không đọc được: {e}", "cannot be read: {e}"),
+                );
                 continue;
             }
         };
@@ -146,7 +159,14 @@ pub fn scan(root: &Path, diags: &mut Diagnostics) -> ContentFiles {
         let rel = rel_string(rel_path);
         let name = entry.file_name().to_string_lossy().to_string();
         if is_skipped_name(&name) {
-            diags.warning(&rel, Pos::NONE, "hidden or lock file skipped");
+            diags.warning(
+                &rel,
+                Pos::NONE,
+                tr!(
+                    "tệp ẩn hoặc tệp khóa (do Excel, Word tạo ra khi đang mở) được bỏ qua",
+                    "hidden or lock file skipped"
+                ),
+            );
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
             }
@@ -169,7 +189,10 @@ pub fn scan(root: &Path, diags: &mut Diagnostics) -> ContentFiles {
                         diags.error(
                             &rel,
                             Pos::NONE,
-                            "is a link to a folder; move the folder here instead",
+                            tr!(
+                                "là lối tắt (liên kết) tới một thư mục; hãy chuyển chính thư mục đó vào đây",
+                                "is a link to a folder; move the folder here instead"
+                            ),
                         );
                         continue;
                     }
@@ -178,7 +201,10 @@ pub fn scan(root: &Path, diags: &mut Diagnostics) -> ContentFiles {
                     diags.error(
                         &rel,
                         Pos::NONE,
-                        "is a link leading outside the content folder; copy the file into the content folder instead",
+                        tr!(
+                            "là lối tắt (liên kết) dẫn ra ngoài thư mục nội dung; hãy chép chính tệp đó vào thư mục nội dung",
+                            "is a link leading outside the content folder; copy the file into the content folder instead"
+                        ),
                     );
                     continue;
                 }
@@ -194,7 +220,14 @@ pub fn scan(root: &Path, diags: &mut Diagnostics) -> ContentFiles {
                     continue;
                 }
                 Err(_) => {
-                    diags.error(&rel, Pos::NONE, "is a link to nothing (a broken link)");
+                    diags.error(
+                        &rel,
+                        Pos::NONE,
+                        tr!(
+                            "là lối tắt (liên kết) không dẫn tới đâu (liên kết hỏng)",
+                            "is a link to nothing (a broken link)"
+                        ),
+                    );
                     continue;
                 }
             }
@@ -243,7 +276,10 @@ fn classify(
             diags.warning(
                 rel,
                 Pos::NONE,
-                "is not part of the content format and is ignored",
+                tr!(
+                    "không thuộc định dạng nội dung nên được bỏ qua",
+                    "is not part of the content format and is ignored"
+                ),
             );
         }
         return;
@@ -265,7 +301,10 @@ fn classify(
             diags.warning(
                 rel,
                 Pos::NONE,
-                "is not a folder of the content format and is ignored",
+                tr!(
+                    "không phải là thư mục của định dạng nội dung nên được bỏ qua",
+                    "is not a folder of the content format and is ignored"
+                ),
             );
         }
         return;
@@ -276,7 +315,10 @@ fn classify(
                 diags.error(
                     rel,
                     Pos::NONE,
-                    format!("{top}/ holds files only, not folders"),
+                    tr!(
+                        "thư mục {top}/ chỉ chứa tệp, không chứa thư mục con",
+                        "{top}/ holds files only, not folders"
+                    ),
                 );
                 return;
             }
@@ -285,7 +327,8 @@ fn classify(
                 diags.error(
                     rel,
                     Pos::NONE,
-                    format!(
+                    tr!(
+                        "thư mục {top}/ chỉ chứa tệp .yaml; hãy lưu tệp thành '{stem}.yaml' hoặc chuyển nó ra chỗ khác",
                         "only .yaml files belong in {top}/; save it as '{stem}.yaml' or move it out"
                     ),
                 );
@@ -328,7 +371,10 @@ fn classify(
                 _ => diags.error(
                     rel,
                     Pos::NONE,
-                    "only .yaml files (communes, _index.yaml for groups) and .md narratives belong in communes/",
+                    tr!(
+                        "thư mục communes/ chỉ chứa tệp .yaml (xã, và _index.yaml cho huyện) và tệp .md (bài giới thiệu xã)",
+                        "only .yaml files (communes, _index.yaml for groups) and .md narratives belong in communes/"
+                    ),
                 ),
             }
         }
@@ -337,7 +383,10 @@ fn classify(
                 diags.error(
                     rel,
                     Pos::NONE,
-                    "a model is a folder models/<slug>/ with index.md and its photos",
+                    tr!(
+                        "mỗi mô hình là một thư mục models/<tên>/ chứa index.md và các ảnh của nó",
+                        "a model is a folder models/<slug>/ with index.md and its photos"
+                    ),
                 );
             } else if depth == 2 {
                 check_slugs(rel, true, diags);
@@ -357,7 +406,10 @@ fn classify(
                     diags.error(
                         rel,
                         Pos::NONE,
-                        "news are .md files, or folders with index.md and images",
+                        tr!(
+                            "tin bài là tệp .md, hoặc một thư mục chứa index.md và các ảnh",
+                            "news are .md files, or folders with index.md and images"
+                        ),
                     );
                 }
             } else if depth == 2 {
@@ -370,9 +422,23 @@ fn classify(
         }
         "pages" => {
             if is_dir {
-                diags.error(rel, Pos::NONE, "pages/ holds .md files only, not folders");
+                diags.error(
+                    rel,
+                    Pos::NONE,
+                    tr!(
+                        "thư mục pages/ chỉ chứa tệp .md, không chứa thư mục con",
+                        "pages/ holds .md files only, not folders"
+                    ),
+                );
             } else if ext != "md" {
-                diags.error(rel, Pos::NONE, "only .md files belong in pages/");
+                diags.error(
+                    rel,
+                    Pos::NONE,
+                    tr!(
+                        "thư mục pages/ chỉ chứa tệp .md",
+                        "only .md files belong in pages/"
+                    ),
+                );
             } else if check_slugs(rel, false, diags) {
                 f.pages.push(rel.to_string());
             }
@@ -382,13 +448,19 @@ fn classify(
                 diags.error(
                     rel,
                     Pos::NONE,
-                    "bulletins/ holds .md files only, not folders",
+                    tr!(
+                        "thư mục bulletins/ chỉ chứa tệp .md, không chứa thư mục con",
+                        "bulletins/ holds .md files only, not folders"
+                    ),
                 );
             } else if ext != "md" {
                 diags.error(
                     rel,
                     Pos::NONE,
-                    "only <YYYY-MM-DD>.md files belong in bulletins/",
+                    tr!(
+                        "thư mục bulletins/ chỉ chứa tệp <YYYY-MM-DD>.md",
+                        "only <YYYY-MM-DD>.md files belong in bulletins/"
+                    ),
                 );
             } else if let Err(msg) = check_date_stem(stem_and_ext(name).0) {
                 diags.error(rel, Pos::NONE, msg);
@@ -407,18 +479,23 @@ fn classify(
 }
 
 /// A progress or bulletin file name must be an ISO date.
-fn check_date_stem(stem: &str) -> Result<(), String> {
+fn check_date_stem(stem: &str) -> Result<(), Message> {
     match crate::date::Date::parse_iso(stem) {
         Ok(_) => Ok(()),
-        Err(crate::date::DateError::NoSuchDay) => Err(format!(
+        Err(crate::date::DateError::NoSuchDay) => Err(tr!(
+            "tên tệp '{stem}' không phải là một ngày có trong lịch",
             "the file name '{stem}' is not a day of the calendar"
         )),
-        Err(crate::date::DateError::Form { suggestion }) => Err(match suggestion {
-            Some(s) => {
-                format!("the file name '{stem}' must be the date as YYYY-MM-DD; rename it '{s}'")
-            }
-            None => format!("the file name '{stem}' must be the date as YYYY-MM-DD"),
-        }),
+        Err(crate::date::DateError::Form { suggestion }) => {
+            let m = tr!(
+                "tên tệp '{stem}' phải là ngày viết theo dạng YYYY-MM-DD (năm-tháng-ngày)",
+                "the file name '{stem}' must be the date as YYYY-MM-DD"
+            );
+            Err(match suggestion {
+                Some(s) => m.then(tr!("; hãy đổi tên thành '{s}'", "; rename it '{s}'")),
+                None => m.then(crate::hints::serial_date_hint(stem)),
+            })
+        }
     }
 }
 
@@ -539,7 +616,7 @@ fn not_utf8(rel: &str, bytes: &[u8], e: &std::str::Utf8Error, diags: &mut Diagno
         rel,
         Pos::NONE,
         tr!(
-            "không phải văn bản UTF-8 (byte thứ {byte}, ở dòng {line}, không hợp lệ); hãy lưu tệp với bảng mã UTF-8",
+            "không phải văn bản UTF-8 (byte thứ {byte}, ở dòng {line}, không hợp lệ); hãy lưu tệp với bảng mã UTF-8 (trong Notepad: Lưu thành, Mã hóa UTF-8)",
             "is not UTF-8 text (byte {byte}, on line {line}, is not valid); save it as UTF-8"
         ),
     );

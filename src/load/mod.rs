@@ -14,6 +14,7 @@ pub mod docs;
 pub mod files;
 pub mod mergers;
 pub mod progress;
+pub mod refs;
 pub mod site;
 pub mod targets;
 
@@ -21,6 +22,7 @@ use crate::date::Date;
 use crate::diag::{Diagnostics, Pos};
 use crate::fields::Cx;
 use crate::model::{BulletinText, Content, Document, Model};
+use crate::tr;
 use crate::yaml::{self, Node};
 pub use cache::Cache;
 use rayon::prelude::*;
@@ -153,7 +155,10 @@ pub fn load_cached(
         diags.error(
             "site.yaml",
             Pos::NONE,
-            "site.yaml is missing; the content folder needs one with title, organization and base_url",
+            tr!(
+                "thiếu tệp site.yaml; thư mục nội dung cần có tệp này với title (tên trang), organization (cơ quan) và base_url (địa chỉ web)",
+                "site.yaml is missing; the content folder needs one with title, organization and base_url"
+            ),
         );
     }
     let site = read_all(&parsed_site, &mut diags, |_, n, cx| site::read(n, cx)).pop();
@@ -167,7 +172,10 @@ pub fn load_cached(
         diags.error(
             "criteria",
             Pos::NONE,
-            "no criteria set in criteria/; snapshots need one",
+            tr!(
+                "thư mục criteria/ chưa có bộ tiêu chí nào; các báo cáo tuần cần có một bộ",
+                "no criteria set in criteria/; snapshots need one"
+            ),
         );
     }
 
@@ -188,7 +196,10 @@ pub fn load_cached(
             diags.error(
                 dir,
                 Pos::NONE,
-                format!("the folder has no _index.yaml; add {dir}/_index.yaml with the group's name (name: ...)"),
+                tr!(
+                    "thư mục chưa có tệp _index.yaml; hãy thêm {dir}/_index.yaml ghi tên huyện (name: ...)",
+                    "the folder has no _index.yaml; add {dir}/_index.yaml with the group's name (name: ...)"
+                ),
             );
         }
     }
@@ -216,12 +227,13 @@ pub fn load_cached(
             }
             Err(_) => {
                 let name = rel.rsplit('/').next().unwrap_or(rel);
+                let stem = stem(rel);
                 diags.error(
                     rel,
                     Pos::NONE,
-                    format!(
-                        "a narrative with no commune beside it; add {}.yaml or rename '{name}' after an existing commune",
-                        stem(rel)
+                    tr!(
+                        "bài giới thiệu này không có tệp xã đi kèm; hãy thêm {stem}.yaml hoặc đổi tên '{name}' theo tên tệp của một xã đã có",
+                        "a narrative with no commune beside it; add {stem}.yaml or rename '{name}' after an existing commune"
                     ),
                 );
             }
@@ -255,12 +267,13 @@ pub fn load_cached(
     if let Some(first) = snapshots.first().map(|s| s.date) {
         for t in &targets_v {
             if t.deadline < first {
+                let deadline = t.deadline;
                 diags.warning(
                     &t.file,
                     t.deadline_pos,
-                    format!(
-                        "deadline {} is before the first snapshot ({first}); the target is evaluated with every commune unknown",
-                        t.deadline
+                    tr!(
+                        "hạn chót {deadline} trước báo cáo tuần đầu tiên ({first}); mục tiêu sẽ được tính như thể chưa biết số liệu của xã nào",
+                        "deadline {deadline} is before the first snapshot ({first}); the target is evaluated with every commune unknown"
                     ),
                 );
             }
@@ -287,7 +300,7 @@ pub fn load_cached(
     news.sort_by(|a, b| (b.date, &a.slug).cmp(&(a.date, &b.slug)));
     let mut pages: Vec<Document> = pages_all.into_iter().filter(keep).collect();
     pages.sort_by(|a, b| a.slug.cmp(&b.slug));
-    check_unique_slugs(&news, "news", &mut diags);
+    check_unique_slugs(&news, &mut diags);
     let mut models: Vec<Model> = models;
     models.sort_by(|a, b| a.slug.cmp(&b.slug));
 
@@ -301,7 +314,10 @@ pub fn load_cached(
             diags.error(
                 rel,
                 Pos::NONE,
-                format!("there is no snapshot dated {d} for this bulletin text; add progress/{d}.yaml or rename the file"),
+                tr!(
+                    "không có báo cáo tuần ngày {d} cho bài bản tin này; hãy thêm progress/{d}.yaml hoặc đổi tên tệp",
+                    "there is no snapshot dated {d} for this bulletin text; add progress/{d}.yaml or rename the file"
+                ),
             );
             continue;
         }
@@ -314,6 +330,41 @@ pub fn load_cached(
         }
     }
 
+    let named = named_in_snapshots(&parsed_progress);
+    let mut named_communes = named.0;
+    for m in &models {
+        named_communes.insert(communes_v[m.commune].id.clone());
+    }
+    for d in news.iter().chain(pages.iter()) {
+        for &c in &d.communes {
+            named_communes.insert(communes_v[c].id.clone());
+        }
+    }
+    let group_names: std::collections::BTreeMap<&str, &str> = groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.name.as_str()))
+        .collect();
+    let named_list: Vec<crate::hints::Named> = communes_v
+        .iter()
+        .map(|c| crate::hints::Named {
+            id: &c.id,
+            name: &c.name,
+            group_name: communes::parent_id(&c.id)
+                .and_then(|p| group_names.get(p).copied())
+                .unwrap_or(""),
+        })
+        .collect();
+    let set_ids: Vec<&str> = sets.iter().map(|s| s.id.as_str()).collect();
+    let diags = refs::explain(
+        diags,
+        &refs::Known {
+            communes: &named_list,
+            sets: &set_ids,
+            named_communes: &named_communes,
+            named_sets: &named.1,
+        },
+    );
+    drop(named_list);
     if diags.has_errors() {
         return (None, diags);
     }
@@ -335,6 +386,31 @@ pub fn load_cached(
         theme_files: files.theme,
     };
     (Some(content), diags)
+}
+
+/// The commune ids and set ids the snapshots name (known or not).
+fn named_in_snapshots(
+    parsed: &[(String, Option<Node>, Diagnostics)],
+) -> (BTreeSet<String>, BTreeSet<String>) {
+    use crate::yaml::Kind;
+    let (mut communes, mut sets) = (BTreeSet::new(), BTreeSet::new());
+    for (_, node, _) in parsed {
+        let Some(Kind::Map(entries)) = node.as_ref().map(|n| &n.kind) else {
+            continue;
+        };
+        for (k, v) in entries {
+            match (k.text.as_str(), &v.kind) {
+                ("communes", Kind::Map(items)) => {
+                    communes.extend(items.iter().map(|(c, _)| c.text.clone()));
+                }
+                ("criteria_set", Kind::Scalar { text, .. }) => {
+                    sets.insert(text.trim().to_string());
+                }
+                _ => {}
+            }
+        }
+    }
+    (communes, sets)
 }
 
 fn read_docs<T: Send>(
@@ -374,18 +450,19 @@ fn read_docs<T: Send>(
     out
 }
 
-fn check_unique_slugs(docs: &[Document], part: &str, diags: &mut Diagnostics) {
+fn check_unique_slugs(docs: &[Document], diags: &mut Diagnostics) {
     let mut seen: std::collections::BTreeMap<&str, &str> = Default::default();
     let mut sorted: Vec<&Document> = docs.iter().collect();
     sorted.sort_by(|a, b| a.file.cmp(&b.file));
     for d in sorted {
         if let Some(first) = seen.insert(&d.slug, &d.file) {
+            let slug = &d.slug;
             diags.error(
                 &d.file,
                 Pos::NONE,
-                format!(
-                    "{part} slug '{}' is used twice (first by {first}); rename one",
-                    d.slug
+                tr!(
+                    "tên tin bài '{slug}' bị dùng hai lần (lần đầu ở {first}); hãy đổi tên một tệp",
+                    "news slug '{slug}' is used twice (first by {first}); rename one"
                 ),
             );
         }

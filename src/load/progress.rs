@@ -1,6 +1,7 @@
 //! `progress/<YYYY-MM-DD>.yaml`: who meets which criteria on a reporting date.
 
 use crate::date::Date;
+use crate::diag::{Message, Unknown, did_you_mean, one_of};
 use crate::fields::{Cx, MapReader, date, text, uint};
 use crate::model::{CriteriaSet, Entry, Indicators, Met, Snapshot};
 use crate::text::closest;
@@ -27,14 +28,15 @@ pub struct Refs<'a> {
 
 /// Reads one snapshot whose file name gives `file_date`.
 pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -> Option<Snapshot> {
-    let m = MapReader::new(node, "a snapshot", KEYS, cx)?;
+    let m = MapReader::new(node, tr!("báo cáo tuần", "a snapshot"), KEYS, cx)?;
     if let Some(n) = m.get("date")
         && let Some(d) = date(n, "date", cx)
         && d != file_date
     {
         cx.error(
             n.pos,
-            format!(
+            tr!(
+                "ngày {d} khác với ngày trong tên tệp ({file_date}); hai ngày này phải giống nhau",
                 "date {d} differs from the file name's date {file_date}; they must be the same"
             ),
         );
@@ -50,11 +52,12 @@ pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -
                     let s = &refs.sets[i];
                     if !s.in_force(file_date) {
                         let until = s.valid_until.map(|u| u.to_string()).unwrap_or_default();
+                        let from = s.valid_from;
                         cx.warning(
                             n.pos,
-                            format!(
-                                "criteria set '{id}' is used on {file_date}, outside its dates {}..{until}",
-                                s.valid_from
+                            tr!(
+                                "bộ tiêu chí '{id}' được dùng cho ngày {file_date}, ngoài thời gian áp dụng của bộ ({from}..{until})",
+                                "criteria set '{id}' is used on {file_date}, outside its dates {from}..{until}"
                             ),
                         );
                     }
@@ -62,11 +65,25 @@ pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -
                 }
                 None => {
                     let hint = match closest(&id, set_ids.iter().copied()) {
-                        Some(c) => format!("; did you mean '{c}'?"),
-                        None if set_ids.is_empty() => "; there is no set in criteria/".to_string(),
-                        None => format!("; the sets are {}", crate::diag::one_of(&set_ids)),
+                        Some(c) => did_you_mean(c),
+                        None if set_ids.is_empty() => tr!(
+                            "; thư mục criteria/ chưa có bộ tiêu chí nào",
+                            "; there is no set in criteria/"
+                        ),
+                        None => {
+                            let Message { vi, en } = one_of(&set_ids);
+                            tr!("; các bộ hiện có là {vi}", "; the sets are {en}")
+                        }
                     };
-                    cx.error(n.pos, format!("unknown criteria set '{id}'{hint}"));
+                    cx.error_unknown(
+                        n.pos,
+                        tr!(
+                            "không tìm thấy bộ tiêu chí '{id}' (không có tệp criteria/{id}.yaml)",
+                            "unknown criteria set '{id}'"
+                        )
+                        .then(hint),
+                        Unknown::Set(id.clone()),
+                    );
                     return None;
                 }
             }
@@ -80,7 +97,8 @@ pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -
                 [] => {
                     cx.error(
                         m.pos,
-                        format!(
+                        tr!(
+                            "không có bộ tiêu chí nào áp dụng cho ngày {file_date}; hãy ghi rõ bộ tiêu chí bằng 'criteria_set:' hoặc thêm một bộ có thời gian áp dụng bao gồm ngày này",
                             "no criteria set is in force on {file_date}; name one with 'criteria_set:' or add a set whose dates cover it"
                         ),
                     );
@@ -89,11 +107,12 @@ pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -
                 several => {
                     let ids: Vec<&str> =
                         several.iter().map(|&i| refs.sets[i].id.as_str()).collect();
+                    let Message { vi, en } = one_of(&ids);
                     cx.error(
                         m.pos,
-                        format!(
-                            "several criteria sets are in force on {file_date} ({}); name one with 'criteria_set:'",
-                            crate::diag::one_of(&ids)
+                        tr!(
+                            "có nhiều bộ tiêu chí cùng áp dụng cho ngày {file_date} ({vi}); hãy ghi rõ một bộ bằng 'criteria_set:'",
+                            "several criteria sets are in force on {file_date} ({en}); name one with 'criteria_set:'"
                         ),
                     );
                     return None;
@@ -105,15 +124,22 @@ pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -
     let mut entries = Vec::new();
     let Some(communes) = m.get("communes") else {
         let at = m.key_pos("communes").unwrap_or(m.pos);
-        cx.error(at, "a snapshot needs 'communes', which is missing or empty; write 'communes: {}' if nobody reported");
+        cx.error(
+            at,
+            tr!(
+                "báo cáo tuần cần có mục 'communes' (các xã báo cáo), nhưng mục này bị thiếu hoặc để trống; nếu tuần này không xã nào báo cáo, hãy viết 'communes: {{}}'",
+                "a snapshot needs 'communes', which is missing or empty; write 'communes: {{}}' if nobody reported"
+            ),
+        );
         return None;
     };
     let Kind::Map(items) = &communes.kind else {
+        let Message { vi: sv, en: se } = communes.shape();
         cx.error(
             communes.pos,
-            format!(
-                "communes must be a mapping of commune id to criteria met, not {}",
-                communes.shape()
+            tr!(
+                "mục communes phải gồm các dòng 'mã xã: các tiêu chí đạt', không phải {sv}",
+                "communes must be a mapping of commune id to criteria met, not {se}"
             ),
         );
         return None;
@@ -134,14 +160,16 @@ pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -
                 // Past the diagnostics printed per kind, no suggestion is
                 // looked for: it would not be shown.
                 unknown += 1;
-                let hint = match (unknown <= crate::limits::MAX_DIAGNOSTICS_PER_KIND)
-                    .then(|| closest(&key.text, refs.commune_ids.iter().map(|s| s.as_str())))
-                    .flatten()
-                {
-                    Some(c) => format!("; did you mean '{c}'?"),
-                    None => String::new(),
+                let ids: &[String] = if unknown <= crate::limits::MAX_DIAGNOSTICS_PER_KIND {
+                    refs.commune_ids
+                } else {
+                    &[]
                 };
-                cx.error(key.pos, format!("unknown commune id '{}'{hint}", key.text));
+                cx.error_unknown(
+                    key.pos,
+                    unknown_commune(&key.text, ids),
+                    Unknown::Commune(key.text.clone()),
+                );
                 ok = false;
                 None
             }
@@ -178,7 +206,10 @@ fn read_period(node: &Node, file_date: Date, cx: &mut Cx) -> Option<(Date, Date)
     let Some((a, b)) = t.split_once("..") else {
         cx.error(
             node.pos,
-            format!("period '{t}' must be written FROM..TO, e.g. '2015-08-21..{file_date}'"),
+            tr!(
+                "kỳ báo cáo '{t}' phải được viết TỪ..ĐẾN, ví dụ '2015-08-21..{file_date}'",
+                "period '{t}' must be written FROM..TO, e.g. '2015-08-21..{file_date}'"
+            ),
         );
         return None;
     };
@@ -189,19 +220,25 @@ fn read_period(node: &Node, file_date: Date, cx: &mut Cx) -> Option<(Date, Date)
             plain: true,
         },
     };
-    let from = date(&mk(a), "period start", cx)?;
-    let to = date(&mk(b), "period end", cx)?;
+    let from = date(&mk(a), tr!("ngày bắt đầu kỳ báo cáo", "period start"), cx)?;
+    let to = date(&mk(b), tr!("ngày kết thúc kỳ báo cáo", "period end"), cx)?;
     if to != file_date {
         cx.error(
             node.pos,
-            format!("period ends on {to}, but it must end on the snapshot's date {file_date}"),
+            tr!(
+                "kỳ báo cáo kết thúc ngày {to}, nhưng phải kết thúc đúng ngày của báo cáo tuần ({file_date})",
+                "period ends on {to}, but it must end on the snapshot's date {file_date}"
+            ),
         );
         return None;
     }
     if from > to {
         cx.error(
             node.pos,
-            format!("period starts on {from}, after its end {to}"),
+            tr!(
+                "kỳ báo cáo bắt đầu ngày {from}, sau ngày kết thúc {to}",
+                "period starts on {from}, after its end {to}"
+            ),
         );
         return None;
     }
@@ -236,7 +273,10 @@ fn read_entry(
         Kind::Null => {
             cx.error(
                 node.pos,
-                format!("the entry of '{id}' is empty; write [] if it meets no criterion, 'all' if it meets every one"),
+                tr!(
+                    "dòng của xã '{id}' để trống; hãy viết [] nếu xã chưa đạt tiêu chí nào, 'all' nếu xã đạt tất cả",
+                    "the entry of '{id}' is empty; write [] if it meets no criterion, 'all' if it meets every one"
+                ),
             );
             None
         }
@@ -245,36 +285,53 @@ fn read_entry(
         }
         Kind::Scalar { text, .. } => {
             let hint = if text.contains(',') || text.contains(';') {
-                format!(
-                    "; write the numbers as a list: [{}]",
-                    text.replace(';', ",")
+                let l = text.replace(';', ",");
+                tr!(
+                    "; hãy viết các số trong ngoặc vuông: [{l}]",
+                    "; write the numbers as a list: [{l}]"
                 )
             } else {
-                String::new()
+                Message::default()
             };
             cx.error(
                 node.pos,
-                format!("the entry of '{id}' must be a list of criterion numbers, [] or 'all', not '{text}'{hint}"),
+                tr!(
+                    "dòng của xã '{id}' phải là danh sách số thứ tự tiêu chí (ví dụ [1, 2, 5]), [] hoặc 'all', không phải '{text}'",
+                    "the entry of '{id}' must be a list of criterion numbers, [] or 'all', not '{text}'"
+                )
+                .then(hint),
             );
             None
         }
         Kind::Seq(items) => read_numbers(items, set, cx).map(|m| (m, Indicators::default())),
         Kind::Map(_) => {
-            let m = MapReader::new(node, "a snapshot entry", ENTRY_KEYS, cx)?;
+            let m = MapReader::new(
+                node,
+                tr!("dòng của một xã", "a snapshot entry"),
+                ENTRY_KEYS,
+                cx,
+            )?;
             let met = m
-                .required("met", "the mapping form of an entry", cx)
+                .required(
+                    "met",
+                    tr!("dạng đầy đủ của dòng một xã", "the mapping form of an entry"),
+                    cx,
+                )
                 .and_then(|v| match &v.kind {
                     Kind::Scalar { text, .. } if text == "all" => Some(Listed::all(set)),
                     Kind::Seq(items) => read_numbers(items, set, cx),
                     _ => {
                         cx.error(
                             v.pos,
-                            "met must be a list of criterion numbers, [] or 'all'",
+                            tr!(
+                                "met phải là danh sách số thứ tự tiêu chí (ví dụ [1, 2, 5]), [] hoặc 'all'",
+                                "met must be a list of criterion numbers, [] or 'all'"
+                            ),
                         );
                         None
                     }
                 });
-            let ind = |k: &str, cx: &mut Cx| m.get(k).and_then(|v| uint(v, k, cx));
+            let ind = |k: &'static str, cx: &mut Cx| m.get(k).and_then(|v| uint(v, k, cx));
             let indicators = Indicators {
                 production_models: ind("production_models", cx),
                 efficient_models: ind("efficient_models", cx),
@@ -332,14 +389,14 @@ fn read_numbers(items: &[Node], set: &CriteriaSet, cx: &mut Cx) -> Option<Listed
                         .iter()
                         .flat_map(|c| c.indicators.iter().map(|x| x.id.as_str())),
                 ) {
-                    Some(c) => tr!("; có phải là '{c}'?", "; did you mean '{c}'?"),
-                    None => tr!("", ""),
+                    Some(c) => did_you_mean(c),
+                    None => Message::default(),
                 };
-                let mut msg = tr!(
+                let msg = tr!(
                     "bộ tiêu chí '{set_id}' không có chỉ tiêu '{id}'",
                     "set '{set_id}' has no indicator '{id}'"
-                );
-                msg.push(&hint);
+                )
+                .then(hint);
                 cx.error(item.pos, msg);
                 ok = false;
                 continue;
@@ -367,7 +424,8 @@ fn read_numbers(items: &[Node], set: &CriteriaSet, cx: &mut Cx) -> Option<Listed
             ind = ind.with(p);
             continue;
         }
-        let Some(k) = uint(item, "a criterion number", cx) else {
+        let Some(k) = uint(item, tr!("số thứ tự tiêu chí", "a criterion number"), cx)
+        else {
             ok = false;
             continue;
         };
@@ -375,13 +433,20 @@ fn read_numbers(items: &[Node], set: &CriteriaSet, cx: &mut Cx) -> Option<Listed
         if k == 0 || k > n {
             cx.error(
                 item.pos,
-                format!(
+                tr!(
+                    "tiêu chí {k} không có trong bộ '{set_id}'; bộ này có các tiêu chí từ 1 đến {n}",
                     "criterion {k} is not in set '{set_id}', whose criteria are numbered 1..{n}"
                 ),
             );
             ok = false;
         } else if met.has(k) {
-            cx.error(item.pos, format!("criterion {k} is listed twice"));
+            cx.error(
+                item.pos,
+                tr!(
+                    "tiêu chí {k} được ghi hai lần",
+                    "criterion {k} is listed twice"
+                ),
+            );
             ok = false;
         } else if indicator_listed[k] {
             cx.error(item.pos, already_means(set, k));
@@ -409,7 +474,7 @@ fn read_numbers(items: &[Node], set: &CriteriaSet, cx: &mut Cx) -> Option<Listed
 
 /// `2 already means 2.1 to 2.4`: criterion `k` listed with one of its
 /// indicators (reported at the second of the two).
-fn already_means(set: &CriteriaSet, k: usize) -> crate::diag::Message {
+fn already_means(set: &CriteriaSet, k: usize) -> Message {
     let c = &set.criteria[k - 1];
     let a = c.indicators.first().map(|x| x.id.as_str()).unwrap_or("");
     let b = c.indicators.last().map(|x| x.id.as_str()).unwrap_or("");
@@ -417,4 +482,22 @@ fn already_means(set: &CriteriaSet, k: usize) -> crate::diag::Message {
         "{k} đã bao gồm {a} đến {b}; ghi hoặc số tiêu chí {k}, hoặc từng chỉ tiêu của nó, không ghi cả hai",
         "{k} already means {a} to {b}; list either criterion {k} or its indicators, not both"
     )
+}
+
+/// The message for a snapshot key that is no commune id, with the closest id.
+pub fn unknown_commune(id: &str, commune_ids: &[String]) -> Message {
+    let hint = match closest(id, commune_ids.iter().map(|s| s.as_str())) {
+        Some(c) => did_you_mean(c),
+        None => Message::default(),
+    };
+    // A name ("Xã Thụy Lôi") is no file name: the file is named only for an id.
+    if super::refs::is_id(id) {
+        tr!(
+            "không tìm thấy xã '{id}' (không có tệp communes/{id}.yaml)",
+            "unknown commune id '{id}'"
+        )
+    } else {
+        tr!("không tìm thấy xã '{id}'", "unknown commune id '{id}'")
+    }
+    .then(hint)
 }

@@ -1,6 +1,6 @@
 //! `site.yaml`: the site's title, organisation, base URL and language.
 
-use crate::diag::Message;
+use crate::diag::{Diagnostics, Lang, Message};
 use crate::fields::{Cx, MapReader, text, uint};
 use crate::model::Site;
 use crate::tr;
@@ -103,7 +103,10 @@ pub fn read(node: &Node, cx: &mut Cx) -> Option<Site> {
             Some(other) => {
                 cx.error(
                     n.pos,
-                    format!("language '{other}' is not supported; use 'vi' or 'en'"),
+                    tr!(
+                        "ngôn ngữ '{other}' không được hỗ trợ; hãy dùng 'vi' (tiếng Việt) hoặc 'en' (tiếng Anh)",
+                        "language '{other}' is not supported; use 'vi' or 'en'"
+                    ),
                 );
                 None
             }
@@ -123,7 +126,14 @@ pub fn read(node: &Node, cx: &mut Cx) -> Option<Site> {
                     Kind::Scalar { text, .. } => Some((k.text.clone(), text.clone())),
                     Kind::Null => None,
                     _ => {
-                        cx.error(v.pos, format!("contact '{}' must be text", k.text));
+                        let key = &k.text;
+                        cx.error(
+                            v.pos,
+                            tr!(
+                                "liên hệ '{key}' phải là chữ",
+                                "contact '{key}' must be text"
+                            ),
+                        );
                         None
                     }
                 })
@@ -131,7 +141,10 @@ pub fn read(node: &Node, cx: &mut Cx) -> Option<Site> {
             _ => {
                 cx.error(
                     n.pos,
-                    "contact must be text or a mapping (email, phone, address)",
+                    tr!(
+                        "contact (liên hệ) phải là chữ, hoặc các dòng email, phone, address",
+                        "contact must be text or a mapping (email, phone, address)"
+                    ),
                 );
                 Vec::new()
             }
@@ -163,4 +176,23 @@ pub fn read(node: &Node, cx: &mut Cx) -> Option<Site> {
         contact,
         stale_after_days,
     })
+}
+
+/// The `language` of the site at `content` for the command line's messages,
+/// read quietly: `None` when site.yaml is missing, cannot be parsed or names
+/// no known language.
+pub fn language_of(content: &std::path::Path) -> Option<Lang> {
+    let bytes = std::fs::read(content.join("site.yaml")).ok()?;
+    let text = crate::text::normalise_file(&bytes).ok()?;
+    let node = crate::yaml::parse(&text, "site.yaml", &mut Diagnostics::new())?;
+    let Kind::Map(entries) = &node.kind else {
+        return None;
+    };
+    match entries.iter().find(|(k, _)| k.text == "language") {
+        None => Some(Lang::Vi),
+        Some((_, v)) => match &v.kind {
+            Kind::Scalar { text, .. } => Lang::parse(text),
+            _ => None,
+        },
+    }
 }

@@ -1,20 +1,23 @@
 //! `targets/<slug>.yaml`: a target the province or a district set itself.
 
-use crate::fields::{Cx, MapReader, date, text, uint};
+use crate::diag::{Message, did_you_mean};
+use crate::fields::{Cx, MapReader, date, suggest_value, text, uint};
 use crate::model::{Group, Measure, Target};
 use crate::text::closest;
+use crate::tr;
 use crate::yaml::Node;
 
 const KEYS: &[&str] = &["title", "source", "deadline", "scope", "measure", "value"];
 
 /// Reads one target; `groups` are sorted by id with parents linked.
 pub fn read(rel: &str, id: &str, node: &Node, groups: &[Group], cx: &mut Cx) -> Option<Target> {
-    let m = MapReader::new(node, "a target", KEYS, cx)?;
+    let what = || tr!("mục tiêu", "a target");
+    let m = MapReader::new(node, what(), KEYS, cx)?;
     let title = m
-        .required("title", "a target", cx)
+        .required("title", what(), cx)
         .and_then(|n| text(n, "title", cx));
     let source = m.get("source").and_then(|n| text(n, "source", cx));
-    let deadline_node = m.required("deadline", "a target", cx);
+    let deadline_node = m.required("deadline", what(), cx);
     let deadline = deadline_node.and_then(|n| date(n, "deadline", cx));
     let mut ok = true;
     let scope = match m.get("scope") {
@@ -25,11 +28,20 @@ pub fn read(rel: &str, id: &str, node: &Node, groups: &[Group], cx: &mut Cx) -> 
                 Ok(g) => Some(g),
                 Err(_) => {
                     let hint = match closest(&sid, groups.iter().map(|g| g.id.as_str())) {
-                        Some(c) => format!("; did you mean '{c}'?"),
-                        None => "; a scope is a group id such as a district folder under communes/"
-                            .to_string(),
+                        Some(c) => did_you_mean(c),
+                        None => tr!(
+                            "; phạm vi là mã của một huyện, tức tên một thư mục trong communes/",
+                            "; a scope is a group id such as a district folder under communes/"
+                        ),
                     };
-                    cx.error(n.pos, format!("unknown scope '{sid}'{hint}"));
+                    cx.error(
+                        n.pos,
+                        tr!(
+                            "không tìm thấy phạm vi '{sid}' (không có thư mục communes/{sid}/)",
+                            "unknown scope '{sid}'"
+                        )
+                        .then(hint),
+                    );
                     ok = false;
                     None
                 }
@@ -37,16 +49,16 @@ pub fn read(rel: &str, id: &str, node: &Node, groups: &[Group], cx: &mut Cx) -> 
         }
     };
     let names: Vec<&str> = Measure::ALL.iter().map(|(s, _)| *s).collect();
-    let measure = m.required("measure", "a target", cx).and_then(|n| {
+    let measure = m.required("measure", what(), cx).and_then(|n| {
         let t = text(n, "measure", cx)?;
         match Measure::ALL.iter().find(|(s, _)| *s == t) {
             Some((_, mm)) => Some(*mm),
             None => {
-                let hint = match closest(&t, names.iter().copied()) {
-                    Some(c) => format!("; did you mean '{c}'?"),
-                    None => format!("; use {}", crate::diag::one_of(&names)),
-                };
-                cx.error(n.pos, format!("unknown measure '{t}'{hint}"));
+                cx.error(
+                    n.pos,
+                    tr!("không có cách đo (measure) '{t}'", "unknown measure '{t}'")
+                        .then(suggest_value(&t, &names)),
+                );
                 None
             }
         }
@@ -55,7 +67,10 @@ pub fn read(rel: &str, id: &str, node: &Node, groups: &[Group], cx: &mut Cx) -> 
         (Some(Measure::TargetYearDone), Some(n)) => {
             cx.error(
                 n.pos,
-                "target_year_done takes no value (it counts the communes registered for the deadline's year); remove 'value'",
+                tr!(
+                    "target_year_done không cần 'value' (nó đếm các xã đăng ký về đích trong năm của hạn chót); hãy xóa dòng 'value'",
+                    "target_year_done takes no value (it counts the communes registered for the deadline's year); remove 'value'"
+                ),
             );
             ok = false;
             None
@@ -63,11 +78,12 @@ pub fn read(rel: &str, id: &str, node: &Node, groups: &[Group], cx: &mut Cx) -> 
         (Some(Measure::TargetYearDone), None) | (None, _) => None,
         (Some(mm), None) => {
             let at = m.key_pos("value").unwrap_or(m.pos);
+            let name = mm.as_str();
             cx.error(
                 at,
-                format!(
-                    "measure {} needs 'value', a whole number such as 7",
-                    mm.as_str()
+                tr!(
+                    "cách đo {name} cần có 'value', một số nguyên như 7",
+                    "measure {name} needs 'value', a whole number such as 7"
                 ),
             );
             ok = false;
@@ -83,13 +99,19 @@ pub fn read(rel: &str, id: &str, node: &Node, groups: &[Group], cx: &mut Cx) -> 
         let has_child = groups.iter().any(|g| g.parent == scope);
         if !has_child {
             let at = m.get("scope").map(|n| n.pos).unwrap_or(m.pos);
-            let what = match scope {
-                Some(g) => format!("scope '{}'", groups[g].id),
-                None => "communes/".to_string(),
+            let Message { vi: wv, en: we } = match scope {
+                Some(g) => {
+                    let id = &groups[g].id;
+                    tr!("phạm vi '{id}'", "scope '{id}'")
+                }
+                None => Message::same("communes/"),
             };
             cx.error(
                 at,
-                format!("standard_per_group counts the groups directly under {what}, and there is none; use standard_count or a wider scope"),
+                tr!(
+                    "standard_per_group đếm các nhóm nằm ngay trong {wv}, nhưng ở đó không có nhóm nào; hãy dùng standard_count hoặc một phạm vi rộng hơn",
+                    "standard_per_group counts the groups directly under {we}, and there is none; use standard_count or a wider scope"
+                ),
             );
             ok = false;
         }

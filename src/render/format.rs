@@ -5,39 +5,19 @@
 use crate::date::Date;
 use crate::report::decimal::Dec2;
 
-/// The site's language, as `site.language` names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    Vi,
-    En,
-}
+pub use crate::diag::Lang;
 
-impl Lang {
-    /// `vi` unless the site says `en`.
-    pub fn from_code(code: &str) -> Lang {
-        if code.eq_ignore_ascii_case("en") {
-            Lang::En
-        } else {
-            Lang::Vi
-        }
-    }
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        }
-    }
-    fn separators(self) -> (char, char) {
-        match self {
-            Lang::Vi => ('.', ','),
-            Lang::En => (',', '.'),
-        }
+/// The thousands separator and the decimal mark of `lang`.
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
     }
 }
 
 /// An integer with thousands grouped: `5.556` (vi), `5,556` (en).
 pub fn int(lang: Lang, n: i64) -> String {
-    let (thousands, _) = lang.separators();
+    let (thousands, _) = separators(lang);
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if n < 0 {
@@ -54,7 +34,7 @@ pub fn int(lang: Lang, n: i64) -> String {
 
 /// An exact two-decimal figure with the language's decimal mark: `12,41`.
 pub fn dec2(lang: Lang, d: Dec2) -> String {
-    let (_, mark) = lang.separators();
+    let (_, mark) = separators(lang);
     let sign = if d.0 < 0 { "-" } else { "" };
     format!(
         "{sign}{}{mark}{:02}",
@@ -65,7 +45,7 @@ pub fn dec2(lang: Lang, d: Dec2) -> String {
 
 /// The same figure with one decimal, rounded half away from zero: `2,7`.
 pub fn dec1(lang: Lang, d: Dec2) -> String {
-    let (_, mark) = lang.separators();
+    let (_, mark) = separators(lang);
     let tenths = Dec2::ratio(d.0, 1000).map(|t| t.0).unwrap_or(0);
     let sign = if tenths < 0 { "-" } else { "" };
     format!(

@@ -19,8 +19,9 @@ pub mod timeline;
 pub mod years;
 
 use crate::date::Date;
-use crate::diag::{Diagnostics, Pos};
+use crate::diag::{Diagnostics, Message, Pos};
 use crate::model::Content;
+use crate::tr;
 
 /// Everything computed from the content.
 #[derive(Clone, Debug)]
@@ -74,15 +75,14 @@ pub fn warnings(content: &Content, report: &Report) -> Diagnostics {
             } else {
                 "criteria"
             };
+            let (id, list) = (&content.communes[ch.commune].id, nums.join(", "));
+            let (before, now) = (ch.met_before, ch.met_after);
             d.warning(
                 &snap.file,
                 pos,
-                format!(
-                    "'{}' lost {word} {} (met {} before, {} now)",
-                    content.communes[ch.commune].id,
-                    nums.join(", "),
-                    ch.met_before,
-                    ch.met_after
+                tr!(
+                    "'{id}' bị mất tiêu chí {list} (trước đạt {before}, nay đạt {now} tiêu chí)",
+                    "'{id}' lost {word} {list} (met {before} before, {now} now)"
                 ),
             );
         }
@@ -91,10 +91,14 @@ pub fn warnings(content: &Content, report: &Report) -> Diagnostics {
     for (c, commune) in content.communes.iter().enumerate() {
         let states = &report.sweep.timeline.states[c];
         if states.is_empty() {
+            let id = &commune.id;
             d.warning(
                 &commune.file,
                 Pos::NONE,
-                format!("no snapshot lists '{}'; it counts nowhere", commune.id),
+                tr!(
+                    "chưa có báo cáo tuần nào ghi xã '{id}'; xã này chưa được tính vào số liệu nào",
+                    "no snapshot lists '{id}'; it counts nowhere"
+                ),
             );
         }
         // (v1.2) A former commune has no state from its merger on: its
@@ -104,18 +108,23 @@ pub fn warnings(content: &Content, report: &Report) -> Diagnostics {
             && content.exists_on(c, l)
             && !years::meets_standard_on(content, &report.sweep.timeline, c, l)
         {
-            let met = states
-                .last()
-                .map(|s| s.count().to_string())
-                .unwrap_or_else(|| "no".into());
+            let id = &commune.id;
+            let met = match states.last() {
+                Some(s) => {
+                    let n = s.count();
+                    tr!("ngày {l} mới đạt {n} tiêu chí", "{n} criteria on {l}")
+                }
+                None => tr!("chưa có số liệu ngày {l}", "no criteria on {l}"),
+            };
+            let Message { vi: mv, en: me } = met;
             d.warning(
-                    &commune.file,
-                    commune.target_year_pos,
-                    format!(
-                        "target year {y} has passed and '{}' still does not meet the standard ({met} criteria on {l})",
-                        commune.id
-                    ),
-                );
+                &commune.file,
+                commune.target_year_pos,
+                tr!(
+                    "đã qua năm đăng ký về đích {y} mà xã '{id}' vẫn chưa đạt chuẩn ({mv})",
+                    "target year {y} has passed and '{id}' still does not meet the standard ({me})"
+                ),
+            );
         }
     }
     d

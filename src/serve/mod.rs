@@ -30,6 +30,8 @@ pub struct ServeOptions {
     /// The photo cache (default: `.ntm-cache` in the current folder, the one
     /// `build` uses by default); the serve folder is made inside it.
     pub cache: Option<PathBuf>,
+    /// `--lang`: the language of the messages over the site's.
+    pub lang: Option<Lang>,
 }
 
 /// Runs the preview until the process is stopped. An error is a message for
@@ -78,8 +80,8 @@ pub fn run(opts: ServeOptions) -> Result<(), Message> {
     let hub = Arc::new(http::Hub::default());
     let mut last = Vec::new();
     let first = session.rebuild(&[]);
-    report(&first, &session, &hub, &mut last, true);
-    let lang = session.lang();
+    report(&first, &session, opts.lang, &hub, &mut last, true);
+    let lang = opts.lang.unwrap_or(session.lang());
     let dir = dir.canonicalize().unwrap_or(dir);
     http::spawn(Arc::new(server), dir.clone(), hub.clone());
     let host = match opts.bind {
@@ -124,7 +126,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Message> {
     })?;
     while let Some(changed) = watch.next() {
         let outcome = session.rebuild(&changed);
-        report(&outcome, &session, &hub, &mut last, false);
+        report(&outcome, &session, opts.lang, &hub, &mut last, false);
     }
     Ok(())
 }
@@ -136,15 +138,17 @@ fn say(lang: Lang, m: Message) {
 }
 
 /// Prints what a build did and tells the open pages. Diagnostics are printed
-/// as `check` prints them, on the first build and whenever they change.
+/// as `check` prints them, on the first build and whenever they change, in
+/// `flag` (`--lang`) or else the site's language.
 fn report(
     outcome: &Outcome,
     session: &Session,
+    flag: Option<Lang>,
     hub: &http::Hub,
     last: &mut Vec<Diagnostic>,
     first: bool,
 ) {
-    let lang = session.lang();
+    let lang = flag.unwrap_or(session.lang());
     let ms = |d: std::time::Duration| d.as_millis();
     match outcome {
         Outcome::Built {

@@ -56,9 +56,18 @@ impl Fixture {
 
     /// The rendered diagnostics of a check (errors, or warnings on success).
     pub fn messages(&self) -> String {
+        self.messages_in(ntm_site::diag::Lang::En)
+    }
+
+    /// The same in Vietnamese, as a clerk reads them.
+    pub fn messages_vi(&self) -> String {
+        self.messages_in(ntm_site::diag::Lang::Vi)
+    }
+
+    pub fn messages_in(&self, lang: ntm_site::diag::Lang) -> String {
         match self.check() {
-            Ok(c) => c.diagnostics.render(),
-            Err(d) => d.render(),
+            Ok(c) => c.diagnostics.render_in(lang),
+            Err(d) => d.render_in(lang),
         }
     }
 
