@@ -262,10 +262,9 @@ fn main() -> ExitCode {
             ntm_site::sheet::run_import(&args),
             console::lang_for(flag, &args.content),
         ),
-        Command::Sample(args) => print_outcome(
-            ntm_site::sample::run(&args),
-            ntm_site::diag::Lang::default(),
-        ),
+        Command::Sample(args) => {
+            print_outcome(ntm_site::sample::run(&args), flag.unwrap_or_default())
+        }
         Command::ExportSheet(args) => print_outcome(
             ntm_site::sheet::run_export(&args),
             console::lang_for(flag, &args.content),

@@ -182,4 +182,41 @@ fn the_command_says_what_it_wrote_and_refuses_a_folder_with_files() {
     assert_eq!(again.status.code(), Some(1));
     let err = String::from_utf8_lossy(&again.stderr);
     assert!(err.contains("đã có tệp"), "{err}");
+
+    // build --timings prints the split by stage, in the reader's language.
+    let build = |lang: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_ntm-site"))
+            .args(["build", "--timings", "--lang", lang, "--content"])
+            .arg(&out)
+            .arg("--output")
+            .arg(tmp.path().join(format!("site-{lang}")))
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let vi = build("vi");
+    for stage in [
+        "đọc và kiểm tra:",
+        "tính số liệu:",
+        "dựng trang:",
+        "điền mẫu trang:",
+        "soát liên kết:",
+        "ghi:",
+        "vẽ biểu đồ:",
+    ] {
+        assert!(vi.contains(stage), "{stage}: {vi}");
+    }
+    let en = build("en");
+    for stage in [
+        "load + validate:",
+        "compute:",
+        "pages and charts:",
+        "templates:",
+        "link check:",
+        "write:",
+        "drawing charts:",
+    ] {
+        assert!(en.contains(stage), "{stage}: {en}");
+    }
 }
