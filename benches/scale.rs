@@ -33,7 +33,9 @@ struct Run {
     ok: bool,
 }
 
-/// Runs `cmd`, waiting with `wait4` to read the child's peak memory.
+/// Runs `cmd`, waiting with `wait4` to read the child's peak memory (the
+/// child is reaped by `wait4`, not by `Child::wait`, hence the allow).
+#[allow(clippy::zombie_processes)]
 fn run(cmd: &mut Command) -> Run {
     let start = Instant::now();
     let child = cmd
