@@ -95,18 +95,34 @@ pub struct BuildStats {
     pub photos_cached: usize,
     /// PDFs printed.
     pub pdfs: usize,
-    /// How long each stage took: check, photos, render, write, print.
-    pub stage_times: [std::time::Duration; 5],
+    /// How long each stage took, named by [`STAGES`].
+    pub stage_times: [std::time::Duration; 9],
+    /// The time spent drawing charts, summed over the threads that drew them
+    /// (inside the page stage).
+    pub chart_time: std::time::Duration,
 }
 
-/// The names of [`BuildStats::stage_times`], for `-v`.
-pub const STAGES: [(&str, &str); 5] = [
-    ("kiểm tra", "check"),
-    ("ảnh", "photos"),
-    ("dựng trang", "render"),
+/// The names of [`BuildStats::stage_times`], for `-v` and `--timings`.
+pub const STAGES: [(&str, &str); 9] = [
+    ("đọc và kiểm tra", "load + validate"),
+    ("tính số liệu", "compute"),
+    ("ảnh", "images"),
+    ("tệp dữ liệu", "data files"),
+    ("dựng trang", "pages and charts"),
+    ("điền mẫu trang", "templates"),
+    ("soát liên kết", "link check"),
     ("ghi", "write"),
     ("in PDF", "print"),
 ];
+
+/// Indices into [`BuildStats::stage_times`].
+mod stage {
+    pub const LOAD: usize = 0;
+    pub const COMPUTE: usize = 1;
+    pub const IMAGES: usize = 2;
+    pub const WRITE: usize = 7;
+    pub const PRINT: usize = 8;
+}
 
 /// The optional layer of caches that `serve` keeps between builds: the
 /// parsed content files, the compiled theme and rendered pages, and (switched
@@ -135,15 +151,19 @@ pub fn check_cached(
     deny_warnings: bool,
     cache: Option<&load::Cache>,
 ) -> Result<Checked, Diagnostics> {
+    let clock = std::time::Instant::now();
     let (content, mut diags) = load::load_cached(content_root, LoadOptions { drafts }, cache);
+    let loaded = clock.elapsed();
     let Some(content) = content else {
         if deny_warnings {
             diags.deny_warnings();
         }
         return Err(diags);
     };
+    let clock = std::time::Instant::now();
     let report = report::compute(&content);
     diags.extend(report::warnings(&content, &report));
+    let computed = clock.elapsed();
     diags.extend(render::theme::override_warnings(
         content_root,
         &content.theme_files,
@@ -154,11 +174,14 @@ pub fn check_cached(
     if diags.has_errors() {
         return Err(diags);
     }
+    let mut stats = BuildStats::default();
+    stats.stage_times[stage::LOAD] = loaded;
+    stats.stage_times[stage::COMPUTE] = computed;
     Ok(Checked {
         content,
         report,
         diagnostics: diags,
-        stats: BuildStats::default(),
+        stats,
     })
 }
 
@@ -225,11 +248,9 @@ pub fn build_with(
     opts: &BuildOptions,
     images: &crate::imageproc::Options,
 ) -> Result<Checked, BuildError> {
-    let clock = std::time::Instant::now();
     output::check_cache(&images.cache_dir, &opts.content, &opts.output)?;
     let mut checked =
         check(&opts.content, opts.drafts, opts.deny_warnings).map_err(BuildError::Content)?;
-    checked.stats.stage_times[0] = clock.elapsed();
     output::check_target(&opts.output, &opts.content)?;
     if let Some(url) = &opts.base_url {
         crate::load::site::check_base_url(url).map_err(BuildError::BaseUrl)?;
@@ -250,13 +271,13 @@ pub fn build_with(
     };
     let clock = std::time::Instant::now();
     let staged = output::stage(&opts.output, &site)?;
-    checked.stats.stage_times[3] = clock.elapsed();
+    checked.stats.stage_times[stage::WRITE] = clock.elapsed();
     let clock = std::time::Instant::now();
     if let Some(browser) = browser {
         crate::pdf::print_all(&browser, staged.path(), &site.print_jobs)?;
     }
     staged.commit()?;
-    checked.stats.stage_times[4] = clock.elapsed();
+    checked.stats.stage_times[stage::PRINT] = clock.elapsed();
     Ok(checked)
 }
 
@@ -301,8 +322,7 @@ pub fn render_checked(
             &mut checked.diagnostics,
         )));
     }
-    checked.stats.stage_times[1] = clock.elapsed();
-    let clock = std::time::Instant::now();
+    checked.stats.stage_times[stage::IMAGES] = clock.elapsed();
     let settings = RenderSettings {
         base_url,
         pdf,
@@ -318,7 +338,10 @@ pub fn render_checked(
                 ));
                 BuildError::Content(d)
             })?;
-    checked.stats.stage_times[2] = clock.elapsed();
+    for (i, t) in site.timings.stages.iter().enumerate() {
+        checked.stats.stage_times[stage::IMAGES + 1 + i] = *t;
+    }
+    checked.stats.chart_time = site.timings.charts;
     checked.stats.files = site.files.len();
     checked.stats.pages = site.files.keys().filter(|k| k.ends_with(".html")).count();
     checked.stats.charts = site.files.keys().filter(|k| k.ends_with(".svg")).count();

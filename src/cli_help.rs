@@ -53,6 +53,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "export-sheet",
         "Xuất bảng tính báo cáo tuần (.xlsx), ghi sẵn tình trạng của mọi xã",
     ),
+    (
+        "sample",
+        "Tạo một thư mục nội dung mẫu với cỡ tùy chọn, để đo tốc độ và thử ở quy mô lớn",
+    ),
 ];
 
 /// The Vietnamese description of each option or argument: (command path,
@@ -117,6 +121,27 @@ const ARGS: &[(&str, &str, &str)] = &[
         "photo_originals",
         "Đăng cả ảnh cỡ gốc (mã hóa lại, bỏ siêu dữ liệu như mọi cỡ ảnh)",
     ),
+    (
+        "build",
+        "timings",
+        "In thời gian của từng bước (đọc, tính, ảnh, trang, mẫu trang, ghi...)",
+    ),
+    ("sample", "communes", "Số xã (trước khi sáp nhập)"),
+    ("sample", "weeks", "Số báo cáo tuần"),
+    ("sample", "news", "Số tin"),
+    ("sample", "photos", "Số ảnh, mỗi năm ảnh một mô hình"),
+    ("sample", "flat", "Không có cấp huyện: mọi xã nằm ngay trong communes/"),
+    (
+        "sample",
+        "merger",
+        "Sau hai phần ba thời gian, cứ ba xã sáp nhập thành một (sáp nhập của định dạng v1.2)",
+    ),
+    (
+        "sample",
+        "seed",
+        "Hạt giống của các lựa chọn ngẫu nhiên: cùng hạt giống thì cùng nội dung",
+    ),
+    ("sample", "out", "Thư mục sẽ ghi (chưa có, hoặc trống)"),
     ("check", "content", "Thư mục nội dung"),
     ("check", "deny_warnings", "Coi cảnh báo là lỗi"),
     ("serve", "content", "Thư mục nội dung"),
@@ -329,6 +354,27 @@ Trang tự tải lại khi lưu tệp; lỗi hiện ngay trên trang. Xem docs/s
       another folder and port, opens the browser
 
 Pages reload when a file is saved; errors show on the page. See docs/serve.md.",
+    ),
+    (
+        "sample",
+        "Ví dụ:
+  ntm-site sample --communes 250 --weeks 520 --news 2000 --photos 1000 tinh-mau/
+      một tỉnh
+  ntm-site sample --communes 10000 --weeks 104 --news 10000 --merger ca-nuoc/
+      cả nước, có sáp nhập
+  ntm-site sample --communes 3300 --flat tinh-phang/
+      không có cấp huyện
+
+Cùng tham số (và --seed) thì cùng nội dung. Xem docs/benchmarks.md.",
+        "Examples:
+  ntm-site sample --communes 250 --weeks 520 --news 2000 --photos 1000 province/
+      a province
+  ntm-site sample --communes 10000 --weeks 104 --news 10000 --merger nation/
+      the nation, with the merger
+  ntm-site sample --communes 3300 --flat flat-province/
+      no district level
+
+The same options (and --seed) write the same files. See docs/benchmarks.md.",
     ),
 ];
 

@@ -17,7 +17,8 @@
 //! the content, with caches, for a live preview; [`sets`] holds the national
 //! criteria sets bundled with the program. The office's week: [`scaffold`]
 //! (`new`), [`sheet`] (`import`, `export-sheet`), [`progress`] (bars and the
-//! build's summary).
+//! build's summary); [`sample`] writes generated content of any size for
+//! benchmarks.
 
 /// The version of the content format this program implements
 /// (`docs/content-format.md`); `ntm-site --version` names it.
@@ -40,6 +41,7 @@ pub mod pdf;
 pub mod progress;
 pub mod render;
 pub mod report;
+pub mod sample;
 pub mod scaffold;
 pub mod serve;
 pub mod sets;

@@ -70,6 +70,9 @@ enum Command {
         /// Also publish each photo at full size (re-encoded, metadata stripped like every version).
         #[arg(long)]
         photo_originals: bool,
+        /// Print the time of each stage (load, compute, images, pages, templates, write...).
+        #[arg(long)]
+        timings: bool,
     },
     /// Create a new content folder, or a new file in one.
     New {
@@ -101,6 +104,8 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         cache: Option<PathBuf>,
     },
+    /// Write a generated content folder of any size, for benchmarks and scale tests.
+    Sample(ntm_site::sample::SampleArgs),
     /// Check the content and print a summary; writes nothing.
     Check {
         /// The content folder.
@@ -178,6 +183,9 @@ fn main() -> ExitCode {
             ntm_site::sheet::run_import(&args),
             console::lang_for(flag, &args.content),
         ),
+        Command::Sample(args) => {
+            print_outcome(ntm_site::sample::run(&args), flag.unwrap_or_default())
+        }
         Command::ExportSheet(args) => print_outcome(
             ntm_site::sheet::run_export(&args),
             console::lang_for(flag, &args.content),
@@ -237,6 +245,7 @@ fn main() -> ExitCode {
             chromium,
             cache,
             photo_originals,
+            timings,
         } => {
             let lang = console::lang_for(flag, &content);
             let mut images = ntm_site::imageproc::Options::beside(&output);
@@ -269,7 +278,7 @@ fn main() -> ExitCode {
                             started.elapsed().as_secs_f64(),
                             &checked.content.site.title,
                             &output.display().to_string(),
-                            cli.verbose,
+                            cli.verbose || timings,
                         );
                         for l in lines {
                             eprintln!("{}", l.get(lang));

@@ -324,18 +324,29 @@ pub fn stage(output: &Path, site: &SiteFiles) -> Result<Staged, OutputError> {
         b"written by ntm-site; this folder is replaced on every build\n",
     )
     .map_err(io_err(&staging_path))?;
-    for (rel, src) in &site.files {
-        let dest = staging_path.join(rel);
-        if let Some(dir) = dest.parent() {
-            fs::create_dir_all(dir).map_err(io_err(dir))?;
-        }
-        match src {
-            FileSource::Bytes(b) => fs::write(&dest, b).map_err(io_err(&dest))?,
-            FileSource::Copy(from) => {
-                fs::copy(from, &dest).map_err(io_err(from))?;
-            }
-        }
+    // The folders first, each once, then the files in parallel.
+    let dirs: std::collections::BTreeSet<&str> = site
+        .files
+        .keys()
+        .filter_map(|rel| rel.rsplit_once('/').map(|(dir, _)| dir))
+        .collect();
+    for dir in dirs {
+        let dir = staging_path.join(dir);
+        fs::create_dir_all(&dir).map_err(io_err(&dir))?;
     }
+    use rayon::prelude::*;
+    site.files
+        .par_iter()
+        .try_for_each(|(rel, src)| -> Result<(), OutputError> {
+            let dest = staging_path.join(rel);
+            match src {
+                FileSource::Bytes(b) => fs::write(&dest, b).map_err(io_err(&dest))?,
+                FileSource::Copy(from) => {
+                    fs::copy(from, &dest).map_err(io_err(from))?;
+                }
+            }
+            Ok(())
+        })?;
     Ok(Staged {
         dir: Some(staging),
         output: out_abs,

@@ -85,6 +85,12 @@ pub fn build_summary(
                 format!("    {en}: {secs:.2} s"),
             ));
         }
+        let secs = s.chart_time.as_secs_f64();
+        let vi = format!("{secs:.2}").replace('.', ",");
+        lines.push(tr!(
+            "    (trong đó vẽ biểu đồ: {vi} giây, cộng thời gian của mọi luồng)",
+            "    (of which drawing charts: {secs:.2} s, summed over threads)"
+        ));
     }
     lines
 }

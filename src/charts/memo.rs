@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::fmt::Debug;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 static ON: AtomicBool = AtomicBool::new(false);
 /// Drawings by key, each with whether the current build used it.
@@ -19,6 +19,14 @@ static REUSED: AtomicUsize = AtomicUsize::new(0);
 
 fn memo() -> std::sync::MutexGuard<'static, Option<Drawings>> {
     MEMO.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Nanoseconds spent drawing, summed over threads (for `build --timings`).
+static DRAW_NANOS: AtomicU64 = AtomicU64::new(0);
+
+/// The time spent drawing charts since the last call, summed over threads.
+pub fn take_draw_time() -> std::time::Duration {
+    std::time::Duration::from_nanos(DRAW_NANOS.swap(0, Ordering::Relaxed))
 }
 
 /// Keeps drawn charts from now on in this process.
@@ -44,6 +52,12 @@ pub fn sweep() {
 /// The SVG of chart `slug` drawn from `inputs` by `draw`: taken from the memo
 /// when it is on and a chart was drawn from the same inputs.
 pub(super) fn svg(slug: &str, inputs: &dyn Debug, draw: impl FnOnce() -> String) -> String {
+    let draw = || {
+        let clock = std::time::Instant::now();
+        let svg = draw();
+        DRAW_NANOS.fetch_add(clock.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        svg
+    };
     if !ON.load(Ordering::Relaxed) {
         return draw();
     }

@@ -5,7 +5,8 @@
 use super::{FileSource, SiteFiles};
 use crate::diag::{Diagnostics, Pos};
 use crate::tr;
-use std::collections::{BTreeMap, BTreeSet};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Where a link of a page was written in the content: the Markdown file,
 /// line and column, and the link as written there.
@@ -183,11 +184,33 @@ pub fn check(site: &SiteFiles, base_url: &str) -> Vec<Broken> {
         })
         .collect();
     let ids: BTreeMap<&str, BTreeSet<String>> = pages
-        .iter()
+        .par_iter()
         .map(|(p, html)| (*p, attr_values(html, "id").into_iter().collect()))
         .collect();
+    let printed: HashSet<&str> = site.print_jobs.iter().map(|j| j.pdf.as_str()).collect();
+    let mut broken: Vec<Broken> = pages
+        .par_iter()
+        .flat_map_iter(|(page, html)| {
+            check_page(site, &ids, &printed, base_url, &base_path, page, html)
+        })
+        .collect();
+    broken.sort();
+    broken.dedup();
+    broken
+}
+
+/// The broken links of one page.
+fn check_page(
+    site: &SiteFiles,
+    ids: &BTreeMap<&str, BTreeSet<String>>,
+    printed: &HashSet<&str>,
+    base_url: &str,
+    base_path: &str,
+    page: &str,
+    html: &str,
+) -> Vec<Broken> {
     let mut broken = Vec::new();
-    for (page, html) in &pages {
+    {
         let links = attr_values(html, "href")
             .into_iter()
             .chain(attr_values(html, "src"));
@@ -201,7 +224,7 @@ pub fn check(site: &SiteFiles, base_url: &str) -> Vec<Broken> {
                 resolve("", inner)
             } else if target.contains(':') || target.starts_with("//") {
                 continue; // another site, mailto:, tel:, data:
-            } else if let Some(inner) = target.strip_prefix(&base_path) {
+            } else if let Some(inner) = target.strip_prefix(base_path) {
                 resolve("", inner)
             } else if target.starts_with('/') {
                 broken.push(Broken {
@@ -224,8 +247,7 @@ pub fn check(site: &SiteFiles, base_url: &str) -> Vec<Broken> {
                 continue;
             };
             // A PDF that the build prints after writing the pages counts as a file.
-            let printed = site.print_jobs.iter().any(|j| j.pdf == resolved);
-            if !site.files.contains_key(&resolved) && !printed {
+            if !site.files.contains_key(&resolved) && !printed.contains(resolved.as_str()) {
                 broken.push(Broken {
                     page: page.to_string(),
                     link,
@@ -245,8 +267,6 @@ pub fn check(site: &SiteFiles, base_url: &str) -> Vec<Broken> {
             }
         }
     }
-    broken.sort();
-    broken.dedup();
     broken
 }
 

@@ -59,6 +59,17 @@ pub struct SiteFiles {
     pub static_clashes: Vec<(String, String)>,
     /// Why `static/logo.svg` could not be drawn (the default mark was used).
     pub logo_error: Option<String>,
+    /// How long the rendering took, stage by stage (for `build --timings`).
+    pub timings: Timings,
+}
+
+/// The time of each stage of the rendering: data files, pages with their
+/// charts, templates, link check; and the time spent drawing charts, summed
+/// over threads.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    pub stages: [std::time::Duration; 4],
+    pub charts: std::time::Duration,
 }
 
 /// Where one output file's bytes come from.
@@ -105,8 +116,13 @@ pub fn render_site_cached(
     cache: Option<&cache::Cache>,
 ) -> Result<SiteFiles, String> {
     let mut out = SiteFiles::default();
+    let clock = std::time::Instant::now();
+    crate::charts::memo::take_draw_time();
     data::write_all(content, report, &mut out);
+    out.timings.stages[0] = clock.elapsed();
     pages::render_all(content_root, content, report, settings, cache, &mut out)?;
+    out.timings.charts = crate::charts::memo::take_draw_time();
+    let clock = std::time::Instant::now();
     for rel in &content.static_files {
         let inner = rel.trim_start_matches("static/");
         if out.files.contains_key(inner) {
@@ -118,5 +134,6 @@ pub fn render_site_cached(
         out.copy(inner.to_string(), content_root.join(rel));
     }
     out.broken_links = links::check(&out, &settings.base_url);
+    out.timings.stages[3] = clock.elapsed();
     Ok(out)
 }

@@ -55,6 +55,7 @@ pub fn render_all(
     cache: Option<&Cache>,
     out: &mut SiteFiles,
 ) -> Result<(), String> {
+    let clock = std::time::Instant::now();
     let lang = Lang::from_code(&content.site.language);
     let strings = Strings::for_lang(lang);
     let (theme_key, theme) = match cache {
@@ -114,26 +115,40 @@ pub fn render_all(
         out.add(format!("assets/{name}"), bytes.clone());
     }
     site_meta(content_root, content, &views, settings, &pages, out);
+    out.timings.stages[1] = clock.elapsed();
+    let clock = std::time::Instant::now();
+    // Each thread keeps one context holding the shared values, and puts
+    // each page's own values in and out of it: the shared values (every
+    // string of the site's language among them) are not copied per page.
+    let base = tera::Context::from_value(Value::Object(shared.clone()))
+        .map_err(|e| theme::describe(&e))?;
     let rendered: Result<Vec<(String, Vec<u8>)>, String> = match cache {
+        // Each page's values are dropped as soon as it is rendered.
         None => pages
-            .par_iter()
-            .map(|p| {
-                render_page(&theme, &shared, p).map(|html| (p.file.clone(), html.into_bytes()))
-            })
+            .into_par_iter()
+            .map_init(
+                || base.clone(),
+                |ctx, p| {
+                    render_page(&theme, ctx, &shared, &p).map(|html| (p.file, html.into_bytes()))
+                },
+            )
             .collect(),
         Some(c) => {
             let shared_key = blake3::hash(&serde_json::to_vec(&shared).unwrap_or_default());
             let rendered = pages
                 .par_iter()
-                .map(|p| {
-                    let key = page_key(&theme_key, &shared_key, p);
-                    if let Some(html) = c.page(&p.file, &key) {
-                        return Ok((p.file.clone(), html.to_vec()));
-                    }
-                    let html = render_page(&theme, &shared, p)?.into_bytes();
-                    c.keep_page(&p.file, key, html.as_slice().into());
-                    Ok((p.file.clone(), html))
-                })
+                .map_init(
+                    || base.clone(),
+                    |ctx, p| {
+                        let key = page_key(&theme_key, &shared_key, p);
+                        if let Some(html) = c.page(&p.file, &key) {
+                            return Ok((p.file.clone(), html.to_vec()));
+                        }
+                        let html = render_page(&theme, ctx, &shared, p)?.into_bytes();
+                        c.keep_page(&p.file, key, html.as_slice().into());
+                        Ok((p.file.clone(), html))
+                    },
+                )
                 .collect();
             c.retain_pages(&pages.iter().map(|p| p.file.as_str()).collect());
             rendered
@@ -142,6 +157,7 @@ pub fn render_all(
     for (file, bytes) in rendered? {
         out.add(file, bytes);
     }
+    out.timings.stages[2] = clock.elapsed();
     Ok(())
 }
 
@@ -159,23 +175,67 @@ fn page_key(theme: &blake3::Hash, shared: &blake3::Hash, p: &Page) -> blake3::Ha
     h.finalize()
 }
 
-fn render_page(theme: &Theme, shared: &Map<String, Value>, p: &Page) -> Result<String, String> {
-    let mut ctx = shared.clone();
-    ctx.insert("root".into(), json!(p.root));
-    ctx.insert("canonical".into(), json!(p.canonical));
-    ctx.insert("page_path".into(), json!(p.file));
-    for (k, v) in &p.vars {
-        ctx.insert(k.clone(), v.clone());
+/// The page numbers a list page links to: the first and the last, and the
+/// two on each side of the current one `p` of `total`; `None` where numbers
+/// are left out. A fixed number of links, however long the list: every page
+/// of a list of 1,000 linking to all others would make the pages grow with
+/// the square of the news.
+fn page_window(p: usize, total: usize) -> Vec<Option<usize>> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for n in 1..=total {
+        if n == 1 || n == total || n.abs_diff(p) <= 2 {
+            if n > last + 1 {
+                out.push(None);
+            }
+            out.push(Some(n));
+            last = n;
+        }
     }
-    let ctx = tera::Context::from_value(Value::Object(ctx)).map_err(|e| theme::describe(&e))?;
-    theme.tera.render(p.template, &ctx).map_err(|e| {
+    out
+}
+
+/// Renders page `p` with `ctx`, which holds the values of `shared`: the
+/// page's own values are put in, and taken out again afterwards (the shared
+/// value put back where the page had its own under the same name).
+fn render_page(
+    theme: &Theme,
+    ctx: &mut tera::Context,
+    shared: &Map<String, Value>,
+    p: &Page,
+) -> Result<String, String> {
+    let own = [
+        ("root", &p.root),
+        ("canonical", &p.canonical),
+        ("page_path", &p.file),
+    ];
+    for (k, v) in own {
+        ctx.insert(k, v);
+    }
+    for (k, v) in &p.vars {
+        ctx.insert(k.as_str(), v);
+    }
+    let html = theme.tera.render(p.template, ctx).map_err(|e| {
         format!(
             "{}: template {}: {}",
             p.file,
             p.template,
             theme::describe(&e)
         )
-    })
+    });
+    let keys = own
+        .iter()
+        .map(|(k, _)| *k)
+        .chain(p.vars.keys().map(String::as_str));
+    for k in keys {
+        match shared.get(k) {
+            Some(v) => ctx.insert(k, v),
+            None => {
+                ctx.remove(k);
+            }
+        }
+    }
+    html
 }
 
 /// The context every page shares.
@@ -359,6 +419,13 @@ impl<'v, 'a> Builder<'v, 'a> {
         taken_ids: &[&str],
     ) -> markdown::Rendered {
         let r = markdown::render(text, &Self::root_of(dir), "", taken_ids);
+        self.record_links(dir, file, first_line, &r);
+        r
+    }
+
+    /// Keeps where each link of `r`, the Markdown of content file `file`
+    /// (from line `first_line` on) on the page in folder `dir`, was written.
+    fn record_links(&mut self, dir: &str, file: &str, first_line: u32, r: &markdown::Rendered) {
         let page = format!("{dir}index.html");
         for l in &r.links {
             self.origins.push(super::links::LinkOrigin {
@@ -370,7 +437,6 @@ impl<'v, 'a> Builder<'v, 'a> {
                 col: l.col,
             });
         }
-        r
     }
 
     fn all(&mut self, out: &SiteFiles) {
@@ -1005,7 +1071,10 @@ impl<'v, 'a> Builder<'v, 'a> {
                 "total": pages,
                 "prev": (p > 1).then(|| paths::link(&paths::news_page(p - 1))),
                 "next": (p < pages).then(|| paths::link(&paths::news_page(p + 1))),
-                "pages": (1..=pages).map(|n| json!({"number": n, "href": paths::link(&paths::news_page(n)), "current": n == p})).collect::<Vec<_>>(),
+                "pages": page_window(p, pages).into_iter().map(|n| match n {
+                    Some(n) => json!({"number": n, "href": paths::link(&paths::news_page(n)), "current": n == p}),
+                    None => json!({"gap": true}),
+                }).collect::<Vec<_>>(),
             });
             let (page_title, crumbs) = if p == 1 {
                 (title.clone(), vec![])
@@ -1024,8 +1093,16 @@ impl<'v, 'a> Builder<'v, 'a> {
                 json!({"news": items, "pagination": pagination}),
             );
         }
-        for d in news.clone() {
-            self.article(d);
+        // The stories' Markdown, rendered in parallel.
+        let bodies: Vec<markdown::Rendered> = news
+            .par_iter()
+            .map(|d| {
+                let root = Self::root_of(&paths::article(&d.slug));
+                markdown::render(&d.body, &root, "", ARTICLE_IDS)
+            })
+            .collect();
+        for (d, body) in news.iter().zip(bodies) {
+            self.article(d, body);
         }
         // Tags: one page each, and an index.
         let mut tags: BTreeMap<String, (String, Vec<&Document>)> = BTreeMap::new();
@@ -1034,7 +1111,10 @@ impl<'v, 'a> Builder<'v, 'a> {
                 let e = tags
                     .entry(crate::text::slugify(t))
                     .or_insert_with(|| (t.clone(), Vec::new()));
-                if !e.1.iter().any(|x| x.slug == d.slug) {
+                // A story is added to its tags one story at a time: it is
+                // already there only when it is the last one added (two of
+                // its tags with the same slug).
+                if e.1.last().is_none_or(|x| x.slug != d.slug) {
                     e.1.push(d);
                 }
             }
@@ -1081,7 +1161,8 @@ impl<'v, 'a> Builder<'v, 'a> {
         let _ = v;
     }
 
-    fn article(&mut self, d: &'a Document) {
+    /// The page of story `d`, whose Markdown rendered is `body`.
+    fn article(&mut self, d: &'a Document, body: markdown::Rendered) {
         let v = self.v;
         let dir = paths::article(&d.slug);
         // The pictures of a bundle, re-encoded, each at its place in the
@@ -1094,7 +1175,7 @@ impl<'v, 'a> Builder<'v, 'a> {
                 self.bytes.push((format!("{dir}{inner}"), bytes.clone()));
             }
         }
-        let body = self.markdown(&dir, &d.file, d.body_line, &d.body, ARTICLE_IDS);
+        self.record_links(&dir, &d.file, d.body_line, &body);
         // The cover is a file of the bundle, copied beside the page above.
         let cover = d
             .cover
@@ -1453,3 +1534,25 @@ fn site_meta(
 /// The Atom feeds, relative to the root.
 pub const FEED_NEWS: &str = "tin-tuc/atom.xml";
 pub const FEED_BULLETINS: &str = "ban-tin/atom.xml";
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn list_pages_link_the_ends_and_the_neighbours_only() {
+        let shown = |p, t| {
+            page_window(p, t)
+                .iter()
+                .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(shown(1, 1), "1");
+        assert_eq!(shown(2, 5), "1 2 3 4 5");
+        assert_eq!(shown(1, 1000), "1 2 3 … 1000");
+        assert_eq!(shown(500, 1000), "1 … 498 499 500 501 502 … 1000");
+        assert_eq!(shown(4, 1000), "1 2 3 4 5 6 … 1000");
+        assert_eq!(shown(1000, 1000), "1 … 998 999 1000");
+    }
+}

@@ -124,13 +124,10 @@ impl<'a> Views<'a> {
     pub fn new(content: &'a Content, report: &'a Report, lang: Lang, s: &'a Strings) -> Self {
         let latest = report.latest_date();
         let mut commune_order: Vec<CommuneIx> = (0..content.communes.len()).collect();
-        commune_order.sort_by(|&a, &b| {
-            name_cmp(
-                &content.communes[a].name,
-                &content.communes[a].id,
-                &content.communes[b].name,
-                &content.communes[b].id,
-            )
+        // The same order as `name_cmp`, each name's key computed once.
+        commune_order.sort_by_cached_key(|&c| {
+            let c = &content.communes[c];
+            (crate::text::collation_key(&c.name), c.id.clone())
         });
         let mut child_groups = vec![Vec::new(); content.groups.len()];
         let mut top_groups = Vec::new();

@@ -99,6 +99,16 @@ fn sort_key(
     )
 }
 
+/// The top-level group of commune `c` (its district, or its province where
+/// groups nest), without collecting every ancestor.
+fn top_group(content: &Content, c: CommuneIx) -> Option<GroupIx> {
+    let mut g = content.communes[c].group?;
+    while let Some(p) = content.groups[g].parent {
+        g = p;
+    }
+    Some(g)
+}
+
 /// Builds the bulletin of snapshot `si`.
 pub fn bulletin(content: &Content, sweep: &Sweep, si: usize) -> Bulletin {
     let snap = &content.snapshots[si];
@@ -199,22 +209,23 @@ pub fn bulletin(content: &Content, sweep: &Sweep, si: usize) -> Bulletin {
             movement: Movement::default(),
         })
         .collect();
-    let slot = |g: GroupIx, lines: &[DistrictLine]| lines.iter().position(|l| l.group == g);
-    for c in 0..content.communes.len() {
-        let Some(&top) = content.ancestors(c).first() else {
-            continue;
-        };
-        let Some(k) = slot(top, &lines) else { continue };
+    // The line of each commune's top-level group, found once.
+    let mut line_of_group: Vec<Option<usize>> = vec![None; content.groups.len()];
+    for (k, l) in lines.iter().enumerate() {
+        line_of_group[l.group] = Some(k);
+    }
+    let line_of: Vec<Option<usize>> = (0..content.communes.len())
+        .map(|c| top_group(content, c).and_then(|g| line_of_group[g]))
+        .collect();
+    for (c, line) in line_of.iter().enumerate() {
+        let Some(k) = *line else { continue };
         if let Some(s) = sweep.timeline.state_on(c, date) {
             lines[k].levels.add(s.count(), content.sets[s.set].len());
         }
     }
     for i in sweep.change_ranges[si].clone() {
         let ch = &sweep.changes[i];
-        let Some(&top) = content.ancestors(ch.commune).first() else {
-            continue;
-        };
-        if let Some(k) = slot(top, &lines) {
+        if let Some(k) = line_of[ch.commune] {
             let n = content.sets[content.snapshots[ch.snapshot].set].len();
             lines[k].movement.record(ch, n);
         }
