@@ -130,7 +130,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("sample", "weeks", "Số báo cáo tuần"),
     ("sample", "news", "Số tin"),
     ("sample", "photos", "Số ảnh, mỗi năm ảnh một mô hình"),
-    ("sample", "flat", "Không có cấp huyện: mọi xã nằm ngay trong communes/"),
+    (
+        "sample",
+        "flat",
+        "Không có cấp huyện: mọi xã nằm ngay trong communes/",
+    ),
     (
         "sample",
         "merger",
@@ -166,7 +170,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "new snapshot",
         "date",
-        "Ngày báo cáo (mặc định: thứ Sáu sau báo cáo mới nhất)",
+        "Ngày báo cáo (mặc định: một tuần sau báo cáo mới nhất)",
     ),
     ("new snapshot", "content", "Thư mục nội dung"),
     ("new news", "title", "Tiêu đề của tin"),
@@ -218,7 +222,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "export-sheet",
         "date",
-        "Ngày báo cáo (mặc định: thứ Sáu sau báo cáo mới nhất)",
+        "Ngày báo cáo (mặc định: một tuần sau báo cáo mới nhất)",
     ),
 ];
 
