@@ -53,6 +53,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "downloads.html",
     "404.html",
     "partials/figures.html",
+    "partials/cite.html",
     "partials/figure.html",
     "partials/bands.html",
     "partials/commune_table.html",
