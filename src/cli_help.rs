@@ -130,7 +130,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("sample", "weeks", "Số báo cáo tuần"),
     ("sample", "news", "Số tin"),
     ("sample", "photos", "Số ảnh, mỗi năm ảnh một mô hình"),
-    ("sample", "flat", "Không có cấp huyện: mọi xã nằm ngay trong communes/"),
+    (
+        "sample",
+        "flat",
+        "Không có cấp huyện: mọi xã nằm ngay trong communes/",
+    ),
     (
         "sample",
         "merger",
