@@ -505,3 +505,45 @@ fn two_builds_are_byte_identical_and_the_contract_files_unchanged() {
         assert!(a.contains_key("data/bao-cao.json"));
     }
 }
+
+#[test]
+fn the_english_edition_explains_every_file_in_english() {
+    let f = common::Fixture::new()
+        .file(
+            "site.yaml",
+            &format!("{}language: en\ndata_license: CC BY 4.0\n", common::SITE),
+        )
+        .file("communes/d/_index.yaml", "name: Huyện D\n")
+        .file("communes/d/a.yaml", "name: Xã A\n")
+        .file(
+            "progress/2015-03-06.yaml",
+            "communes:\n  d/a: {met: [1, 2], enterprises: 3}\n",
+        );
+    let out = f.build().unwrap_or_else(|e| panic!("{e:?}"));
+    let page = scraper::Html::parse_document(
+        &std::fs::read_to_string(out.join("du-lieu/index.html")).unwrap(),
+    );
+    let main = text_of(page.select(&sel("main")).next().unwrap());
+    for english in [
+        "The commune's id",
+        "Data as of: 6 Mar 2015",
+        "Data licence: CC BY 4.0",
+        "huyen/<district id>.csv",
+        "tieu-chi/<set id>-<criterion number>.csv",
+        "Size and SHA-256 of",
+    ] {
+        assert!(main.contains(english), "{english} missing");
+    }
+    // None of the site's own Vietnamese words: only the names of the data
+    // (Huyện D, Xã A) may be Vietnamese, and they are not on this page.
+    for vi in [
+        "Mã xã",
+        "Số liệu",
+        "Các cột",
+        "mã huyện",
+        "Dung lượng",
+        "tệp",
+    ] {
+        assert!(!main.contains(vi), "{vi} on the English page");
+    }
+}

@@ -11,7 +11,8 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 /// The kinds of data file in the order the page lists them: the key of
-/// their strings (`file_<key>`, `dcol_<key>_<column>`) and the name shown.
+/// their strings (`file_<key>`, `dcol_<key>_<column>`, and `kind_<key>`
+/// for the name of a family of files) and the name shown.
 const KINDS: &[(&str, &str)] = &[
     ("communes_csv", "communes.csv"),
     ("changes_csv", "changes.csv"),
@@ -139,10 +140,11 @@ pub fn catalogue(out: &SiteFiles, s: &Strings, lang: Lang, v12: bool) -> Vec<Val
     kinds
         .into_iter()
         .map(|(_, kind, files)| {
-            let name = KINDS
-                .iter()
-                .find(|k| k.0 == kind)
-                .map(|k| k.1.to_string())
+            // The families' names say in the reader's language what varies.
+            let name = s
+                .try_get(&format!("kind_{kind}"))
+                .or_else(|| KINDS.iter().find(|k| k.0 == kind).map(|k| k.1))
+                .map(str::to_string)
                 .unwrap_or_else(|| files[0].0.trim_start_matches("data/").to_string());
             let is_json = name.ends_with(".json");
             let columns: Vec<String> = match kind.as_str() {

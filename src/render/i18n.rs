@@ -607,6 +607,16 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("downloads_columns", "Các cột", "Columns"),
     ("downloads_keys", "Các khóa", "Keys"),
     (
+        "kind_huyen",
+        "huyen/<mã huyện>.csv",
+        "huyen/<district id>.csv",
+    ),
+    (
+        "kind_tieu_chi",
+        "tieu-chi/<mã bộ>-<số tiêu chí>.csv",
+        "tieu-chi/<set id>-<criterion number>.csv",
+    ),
+    (
         "downloads_files_of",
         "Dung lượng và mã SHA-256 của",
         "Size and SHA-256 of",
