@@ -170,7 +170,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "new snapshot",
         "date",
-        "Ngày báo cáo (mặc định: thứ Sáu sau báo cáo mới nhất)",
+        "Ngày báo cáo (mặc định: một tuần sau báo cáo mới nhất)",
     ),
     ("new snapshot", "content", "Thư mục nội dung"),
     ("new news", "title", "Tiêu đề của tin"),
@@ -222,7 +222,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "export-sheet",
         "date",
-        "Ngày báo cáo (mặc định: thứ Sáu sau báo cáo mới nhất)",
+        "Ngày báo cáo (mặc định: một tuần sau báo cáo mới nhất)",
     ),
 ];
 

@@ -32,6 +32,16 @@ pub fn friday_from(d: Date, strictly: bool) -> Date {
     Date::from_days(start + (4 - wd).rem_euclid(7))
 }
 
+/// The date of the next weekly report: a week after the latest snapshot, so
+/// that the office keeps its own reporting day (the sample reports on
+/// Thursdays), or the first Friday from `today` when there is none yet.
+pub fn next_report_date(latest: Option<Date>, today: Date) -> Date {
+    match latest {
+        Some(l) => Date::from_days(l.to_days() + 7),
+        None => friday_from(today, false),
+    }
+}
+
 /// Quotes text for YAML as a double-quoted scalar (JSON string syntax, which
 /// YAML 1.2 reads the same).
 pub fn yaml_str(text: &str) -> String {
@@ -348,8 +358,7 @@ pub fn new_snapshot(content: &Path, date: Option<Date>, today: Date) -> Outcome 
     let latest = c.snapshots.last().map(|s| s.date);
     let date = match (date, latest) {
         (Some(d), _) => d,
-        (None, Some(l)) => friday_from(l, true),
-        (None, None) => friday_from(today, false),
+        (None, latest) => next_report_date(latest, today),
     };
     let rel = format!("progress/{date}.yaml");
     let path = content.join(&rel);
@@ -618,7 +627,7 @@ pub enum NewCommand {
     },
     /// The next weekly snapshot, every commune's current state written as a comment.
     Snapshot {
-        /// The reporting date (default: the Friday after the latest snapshot).
+        /// The reporting date (default: a week after the latest snapshot).
         date: Option<String>,
         #[arg(long, default_value = "content")]
         content: PathBuf,
@@ -726,6 +735,14 @@ mod tests {
         let fri = Date::parse_iso("2017-12-29").unwrap();
         assert_eq!(friday_from(fri, true).to_string(), "2018-01-05");
         assert_eq!(friday_from(fri, false).to_string(), "2017-12-29");
+    }
+
+    #[test]
+    fn the_next_report_keeps_the_offices_weekday() {
+        let thu = Date::parse_iso("2026-11-26").unwrap();
+        let today = Date::parse_iso("2026-12-02").unwrap();
+        assert_eq!(next_report_date(Some(thu), today).to_string(), "2026-12-03");
+        assert_eq!(next_report_date(None, today).to_string(), "2026-12-04");
     }
 
     #[test]

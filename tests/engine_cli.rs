@@ -498,3 +498,39 @@ fn help_is_in_the_readers_language() {
     assert!(en.contains("Usage: ntm-site [OPTIONS] <COMMAND>"), "{en}");
     assert!(en.contains("Build the site"), "{en}");
 }
+
+/// A news bundle's own picture, linked from its text, is no broken link:
+/// `check` (which processes no photos) says what `build` says, nothing.
+#[test]
+fn check_knows_the_pictures_of_a_bundle_as_build_does() {
+    let jpg = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("content/news/dang-uy-khoi-do-dau/anh-bia.jpg"),
+    )
+    .unwrap();
+    let f = small()
+        .file(
+            "news/tin-anh/index.md",
+            "---\ntitle: Tin có ảnh\ndate: 2015-03-13\ncover: anh.jpg\n---\n![Ảnh](anh.jpg)\n\n[Ảnh cỡ lớn](anh.jpg) và [ảnh không có](khong-co.jpg).\n",
+        )
+        .bytes("news/tin-anh/anh.jpg", &jpg);
+    let run = |cmd: &[&str]| {
+        let out = ntm_en()
+            .args(cmd)
+            .arg("--content")
+            .arg(f.root())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let site = f.dir.path().join("site");
+    let checked = run(&["check"]);
+    let built = run(&["build", "--output", site.to_str().unwrap()]);
+    for said in [&checked, &built] {
+        assert!(!said.contains("'anh.jpg'"), "{said}");
+        assert!(
+            said.contains("news/tin-anh/index.md:8:26:") && said.contains("'khong-co.jpg'"),
+            "{said}"
+        );
+    }
+}

@@ -5,6 +5,7 @@
 
 mod serve_support;
 
+use ntm_site::date::Date;
 use ntm_site::serve::{Outcome, Session, SessionOptions};
 use serve_support::copy_dir;
 use std::collections::BTreeMap;
@@ -143,14 +144,39 @@ fn incremental_builds_equal_full_builds_after_edits() {
     let (read, rendered, drawn) = b.built(&[last], "a changed snapshot");
     assert_eq!(read, 1, "only the changed file is read again");
     assert!(rendered > 0 && drawn > 0);
-    let added = "progress/2018-01-04.yaml";
+    // The snapshot added (then renamed) comes after the sample's latest, so
+    // that it is new and not one of the sample's own.
+    let latest = std::fs::read_dir(b.path("progress"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            Date::parse_iso(name.strip_suffix(".yaml")?).ok()
+        })
+        .max()
+        .unwrap();
+    let week = |n: i64| Date::from_days(latest.to_days() + 7 * n);
+    let period = |n: i64| {
+        format!(
+            "{}..{}",
+            Date::from_days(week(n - 1).to_days() + 1),
+            week(n)
+        )
+    };
+    let added = format!("progress/{}.yaml", week(1));
+    let added = added.as_str();
+    assert!(!b.path(added).exists(), "{added} is new");
     b.write(
         added,
-        &with_date(&b.read(last), "2018-01-04", "2017-12-29..2018-01-04"),
+        &with_date(
+            &b.read(&format!("progress/{latest}.yaml")),
+            &week(1).to_string(),
+            &period(1),
+        ),
     );
     b.built(&[added], "an added snapshot");
-    let renamed = "progress/2018-01-11.yaml";
-    let t = with_date(&b.read(added), "2018-01-11", "2018-01-05..2018-01-11");
+    let renamed = format!("progress/{}.yaml", week(2));
+    let renamed = renamed.as_str();
+    let t = with_date(&b.read(added), &week(2).to_string(), &period(2));
     std::fs::remove_file(b.path(added)).unwrap();
     b.write(renamed, &t);
     b.built(&[added, renamed], "a renamed snapshot");

@@ -7,7 +7,9 @@ What is real (as far as the search tool found it, see docs/sample-2026.md):
   commune-level units of Hà Tĩnh in 2025): the names of the new communes and wards and, for the
   units named in it, which former units each new one was formed from (MERGER_2025, as transcribed
   in a public repository; not checked against the resolution's own text);
-* Sơn Kim 1 and Sơn Kim 2 were not rearranged.
+* Sơn Kim 1 and Sơn Kim 2 were not rearranged. Like every unit of 1/7/2025 they are no longer in a
+  district: the sample gives each a commune of its own from that date (`son-kim-1`, established
+  2025-07-01, merged_from its commune of before), which continues its reports.
 
 What is illustrative: everything else. In particular the sample's communes are those of about
 2015; many of them were first merged in 2019–2020, and the resolution of 2025 names the merged
@@ -343,10 +345,12 @@ def extend(w, communes, met_2017, slugify, district_of_name, ys):
             units[cid].setdefault("recognitions", []).append(("standard", rec, dec))
         else:
             communes[cid].recognitions.append(("standard", rec, dec))
+    renamed = {cid: slugify(communes[cid].name) for cid in kept}
     write_units(w, units, into, kept, ys, rng)
+    write_kept(w, communes, renamed, ys)
     write_targets(w, ys)
-    write_snapshots(w, listed, units, communes, ys)
-    return units, into, how, kept, stale
+    write_snapshots(w, listed, units, communes, ys, renamed)
+    return units, into, how, kept, {renamed.get(c, c) for c in stale}
 
 
 def write_units(w, units, into, kept, ys, rng):
@@ -369,6 +373,18 @@ def write_units(w, units, into, kept, ys, rng):
         w.text(f"communes/{nid}.yaml", "\n".join(lines))
 
 
+def write_kept(w, communes, renamed, ys):
+    """The communes that were not rearranged, out of their district from 1/7/2025: a commune of
+    their own that continues the old one's reports (same name, class and target year)."""
+    for old, nid in sorted(renamed.items()):
+        c = communes[old]
+        lines = [f"# Không sắp xếp theo Nghị quyết số 1665/NQ-UBTVQH15; từ 01/7/2025 không còn cấp huyện,",
+                 f"# xã tiếp tục báo cáo dưới mã mới. Nhóm xã (class): minh họa.",
+                 f"name: {ys(c.name)}", "kind: xã", "established: 2025-07-01", "merged_from:",
+                 f"  - {old}", "class: 3"]
+        w.text(f"communes/{nid}.yaml", "\n".join(lines))
+
+
 def write_targets(w, ys):
     targets = [
         ("ve-dich-2026", ["title: " + ys("Các xã đăng ký về đích năm 2026 đạt chuẩn theo bộ tiêu chí 2026–2030"),
@@ -382,7 +398,7 @@ def write_targets(w, ys):
         w.text(f"targets/{slug}.yaml", "\n".join(lines))
 
 
-def write_snapshots(w, listed, units, communes, ys):
+def write_snapshots(w, listed, units, communes, ys, renamed):
     notes = {
         REBASE_318: "Rà soát lại toàn bộ các xã theo Bộ tiêu chí quốc gia giai đoạn 2021–2025 (Quyết định số 318/QĐ-TTg)",
         FIRST_NEW: "Kỳ báo cáo đầu tiên của các xã mới sau sắp xếp đơn vị hành chính ngày 01/7/2025",
@@ -405,6 +421,8 @@ def write_snapshots(w, listed, units, communes, ys):
             lines.append("communes: {}")
         else:
             lines.append("communes:")
+            if d >= MERGER:
+                entries = [(renamed.get(cid, cid), items, std) for cid, items, std in entries]
             for cid, items, std in sorted(entries):
                 lines.append(f"  {cid}: all" if std else f"  {cid}: [{', '.join(items)}]")
         w.text(f"progress/{d}.yaml", "\n".join(lines))
@@ -421,7 +439,8 @@ def write_doc(path, communes, units, into, how, kept, stale):
          "1665/NQ-UBTVQH15, as transcribed in a public repository), *inferred* (the resolution names a",
          "commune formed in 2019–2020 whose name holds the former commune's distinctive word; the",
          "sample skips that step) or *illustrative* (neither: the sample's own choice).", "",
-         f"Not rearranged (they keep reporting): {', '.join(communes[c].name for c in kept)}.",
+         f"Not rearranged (they keep reporting, out of their district from 1/7/2025 as "
+         f"{', '.join('`' + c.rsplit('/', 1)[-1] + '`' for c in kept)}): {', '.join(communes[c].name for c in kept)}.",
          f"Communes that stop reporting after {STALE_FROM:%d/%m/%Y} (stale on the latest date, "
          f"{LAST:%d/%m/%Y}): {', '.join(sorted(stale))}.", "",
          "| new unit | kind | former communes |", "|---|---|---|"]

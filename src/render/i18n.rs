@@ -1340,6 +1340,11 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ),
     ("col_last_day", "Ngày cuối", "Last day"),
     (
+        "no_districts_today",
+        "Tỉnh không còn cấp huyện: mọi xã, phường trực thuộc tỉnh.",
+        "The province has no district level any more: every commune and ward is directly under it.",
+    ),
+    (
         "former_district_note",
         "Đơn vị cũ, nay là lịch sử: mọi xã của đơn vị đã sáp nhập vào xã mới. Số liệu dưới đây tính đến hết ngày",
         "A former district, now history: all its communes merged into new ones. The figures below are as of",

@@ -13,7 +13,7 @@ pub mod read;
 
 use crate::date::Date;
 use crate::diag::Message;
-use crate::scaffold::{Outcome, friday_from, today};
+use crate::scaffold::{Outcome, next_report_date, today};
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -44,7 +44,7 @@ pub struct ExportArgs {
     /// The content folder.
     #[arg(long, default_value = "content")]
     pub content: PathBuf,
-    /// The reporting date (default: the Friday after the latest snapshot).
+    /// The reporting date (default: a week after the latest snapshot).
     #[arg(long)]
     pub date: Option<String>,
 }
@@ -195,10 +195,8 @@ pub fn run_export(args: &ExportArgs) -> Outcome {
     let date = parse_date(args.date.as_deref())?;
     let checked = checked(&args.content)?;
     let content = &checked.content;
-    let date = date.unwrap_or_else(|| match content.snapshots.last() {
-        Some(s) => friday_from(s.date, true),
-        None => friday_from(today(), false),
-    });
+    let date =
+        date.unwrap_or_else(|| next_report_date(content.snapshots.last().map(|s| s.date), today()));
     let set = import::set_for(content, date)?;
     let bytes = export::workbook(content, &checked.report.sweep.timeline, date, set)?;
     let p = args.file.display().to_string();
