@@ -197,11 +197,13 @@ pub fn check_site(
     let mut checked = check(content_root, drafts, deny_warnings)?;
     // Photos are not processed here; the pictures of the news and page
     // bundles stand as empty files, so that the links to them resolve.
-    let mut images = crate::imageproc::Published::default();
-    images.bundle_files = crate::imageproc::bundle_pictures(&checked.content)
-        .into_iter()
-        .map(|p| (p, Vec::new()))
-        .collect();
+    let images = crate::imageproc::Published {
+        bundle_files: crate::imageproc::bundle_pictures(&checked.content)
+            .into_iter()
+            .map(|p| (p, Vec::new()))
+            .collect(),
+        ..Default::default()
+    };
     let settings = RenderSettings {
         base_url: with_slash(&checked.content.site.base_url),
         pdf: PdfSelection::default(),
