@@ -805,8 +805,8 @@ pub fn target_communes(content: &Content, report: &Report, date: Date) -> Chart 
 /// Chart 8: The indicators over time: production models, efficient models,
 /// enterprises and cooperatives, each the sum over communes of the latest
 /// value each reported.
-pub fn indicators(content: &Content, _report: &Report) -> Chart {
-    let points = figures::indicators(content);
+pub fn indicators(content: &Content, report: &Report) -> Chart {
+    let points = &report.indicators;
     let title = "Mô hình sản xuất, doanh nghiệp và hợp tác xã".to_string();
     let last = points.last();
     let desc = match last {
@@ -857,8 +857,8 @@ pub fn indicators(content: &Content, _report: &Report) -> Chart {
         desc,
         source_span(content),
         table,
-        &points,
-        |meta, frame| lines::indicators(meta, frame, &points, &figures::INDICATOR_NAMES),
+        points,
+        |meta, frame| lines::indicators(meta, frame, points, &figures::INDICATOR_NAMES),
     )
 }
 

@@ -8,6 +8,9 @@
 //! indicators_lost) and `summary.json` keys (stale, indicators_gained,
 //! indicators_lost) are written when the content uses format v1.2
 //! ([`Content::uses_v12`]), so that v1.1 content keeps its files byte for byte.
+//!
+//! The files beyond the contract's (per district, per criterion, the
+//! indicators, the whole report) are [`super::datasets`]'.
 
 use super::SiteFiles;
 use crate::model::{Content, Met};
@@ -27,6 +30,7 @@ pub fn write_all(content: &Content, report: &Report, out: &mut SiteFiles) {
         "data/summary.json",
         summary_json(report, content.uses_v12()),
     );
+    super::datasets::write_all(content, report, out);
 }
 
 /// A CSV table in the contract's byte form.
@@ -67,7 +71,7 @@ pub fn text_cell(s: &str) -> String {
     }
 }
 
-fn opt<T: ToString>(v: Option<T>) -> String {
+pub(crate) fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
 }
 
@@ -85,6 +89,14 @@ const CHANGES_V12: [&str; 2] = ["indicators_gained", "indicators_lost"];
 
 fn communes_csv(content: &Content, report: &Report) -> Vec<u8> {
     let v12 = content.uses_v12();
+    let rows = (0..content.communes.len())
+        .map(|i| commune_row(content, report, i, v12))
+        .collect();
+    csv_bytes(&communes_header(v12), rows)
+}
+
+/// The columns of `communes.csv` (with the v1.2 ones when `v12`).
+pub(crate) fn communes_header(v12: bool) -> Vec<&'static str> {
     let mut header = vec![
         "id",
         "name",
@@ -103,44 +115,42 @@ fn communes_csv(content: &Content, report: &Report) -> Vec<u8> {
     if v12 {
         header.extend(COMMUNES_V12);
     }
-    let rows = content
-        .communes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let s = report.sweep.timeline.latest(i);
-            let set = s.map(|s| &content.sets[s.set]);
-            let rec = c.latest_recognition();
-            let mut row = vec![
-                c.id.clone(),
-                text_cell(&c.name),
-                opt(c.group.map(|g| content.groups[g].id.clone())),
-                opt(s.map(|s| s.date)),
-                opt(set.map(|x| x.id.clone())),
-                opt(s.map(|s| s.count())),
-                opt(set.map(|x| x.len())),
-                opt(s.map(|s| join_numbers(s.met))),
-                opt(s.zip(set).map(|(s, x)| s.count() as usize >= x.len())),
-                opt(c.target_year),
-                opt(rec.map(|r| r.level.as_str())),
-                opt(rec.map(|r| r.date)),
-                c.code.clone().unwrap_or_default(),
-            ];
-            if v12 {
-                // Indicator figures only under a set that has indicators.
-                let ind = s.zip(set).filter(|(_, x)| x.has_indicators());
-                row.extend([
-                    opt(c.class),
-                    opt(c.established),
-                    opt(c.merged_into.map(|n| content.communes[n].id.clone())),
-                    opt(ind.map(|(s, _)| s.indicators_count())),
-                    opt(ind.map(|(_, x)| x.indicator_count())),
-                ]);
-            }
-            row
-        })
-        .collect();
-    csv_bytes(&header, rows)
+    header
+}
+
+/// Commune `i`'s row of `communes.csv`.
+pub(crate) fn commune_row(content: &Content, report: &Report, i: usize, v12: bool) -> Vec<String> {
+    let c = &content.communes[i];
+    let s = report.sweep.timeline.latest(i);
+    let set = s.map(|s| &content.sets[s.set]);
+    let rec = c.latest_recognition();
+    let mut row = vec![
+        c.id.clone(),
+        text_cell(&c.name),
+        opt(c.group.map(|g| content.groups[g].id.clone())),
+        opt(s.map(|s| s.date)),
+        opt(set.map(|x| x.id.clone())),
+        opt(s.map(|s| s.count())),
+        opt(set.map(|x| x.len())),
+        opt(s.map(|s| join_numbers(s.met))),
+        opt(s.zip(set).map(|(s, x)| s.count() as usize >= x.len())),
+        opt(c.target_year),
+        opt(rec.map(|r| r.level.as_str())),
+        opt(rec.map(|r| r.date)),
+        c.code.clone().unwrap_or_default(),
+    ];
+    if v12 {
+        // Indicator figures only under a set that has indicators.
+        let ind = s.zip(set).filter(|(_, x)| x.has_indicators());
+        row.extend([
+            opt(c.class),
+            opt(c.established),
+            opt(c.merged_into.map(|n| content.communes[n].id.clone())),
+            opt(ind.map(|(s, _)| s.indicators_count())),
+            opt(ind.map(|(_, x)| x.indicator_count())),
+        ]);
+    }
+    row
 }
 
 fn changes_csv(content: &Content, report: &Report) -> Vec<u8> {
@@ -158,15 +168,7 @@ fn changes_csv(content: &Content, report: &Report) -> Vec<u8> {
     }
     let rows = report
         .sweep
-        .changes
-        .iter()
-        .filter(|ch| {
-            ch.gained().count()
-                + ch.lost().count()
-                + ch.indicators_gained.count()
-                + ch.indicators_lost.count()
-                > 0
-        })
+        .moves()
         .map(|ch| {
             let snap = &content.snapshots[ch.snapshot];
             let mut row = vec![
@@ -339,14 +341,15 @@ impl ScopeJson {
 }
 
 #[derive(Serialize)]
-struct DateJson {
+pub(crate) struct DateJson {
     date: String,
     all: ScopeJson,
     target: ScopeJson,
 }
 
-fn summary_json(report: &Report, v12: bool) -> Vec<u8> {
-    let rows: Vec<DateJson> = report
+/// The objects of `summary.json`, one per snapshot date.
+pub(crate) fn summary_rows(report: &Report, v12: bool) -> Vec<DateJson> {
+    report
         .sweep
         .summaries
         .iter()
@@ -355,7 +358,11 @@ fn summary_json(report: &Report, v12: bool) -> Vec<u8> {
             all: ScopeJson::new(&s.all, v12),
             target: ScopeJson::new(&s.target, v12),
         })
-        .collect();
+        .collect()
+}
+
+fn summary_json(report: &Report, v12: bool) -> Vec<u8> {
+    let rows = summary_rows(report, v12);
     // Indented by one space, as the contract's worked examples are.
     let mut v = Vec::new();
     let fmt = serde_json::ser::PrettyFormatter::with_indent(b" ");

@@ -601,6 +601,503 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "Số liệu tổng hợp của từng lần báo cáo",
         "The figures of every report date",
     ),
+    // --- the downloads page: data files and their columns ---
+    ("col_files", "Số tệp", "Files"),
+    ("downloads_data_date", "Số liệu đến ngày", "Data as of"),
+    ("downloads_columns", "Các cột", "Columns"),
+    ("downloads_keys", "Các khóa", "Keys"),
+    (
+        "kind_huyen",
+        "huyen/<mã huyện>.csv",
+        "huyen/<district id>.csv",
+    ),
+    (
+        "kind_tieu_chi",
+        "tieu-chi/<mã bộ>-<số tiêu chí>.csv",
+        "tieu-chi/<set id>-<criterion number>.csv",
+    ),
+    (
+        "downloads_files_of",
+        "Dung lượng và mã SHA-256 của",
+        "Size and SHA-256 of",
+    ),
+    (
+        "downloads_sha_note",
+        "Mã SHA-256 của mỗi tệp được tính từ chính các byte đã ghi ra. Tải tệp về rồi tính lại (lệnh sha256sum trên Linux, certutil -hashfile <tệp> SHA256 trên Windows): hai mã trùng nhau thì tệp đúng là tệp của trang, không bị đổi.",
+        "Each file's SHA-256 is computed from the very bytes written. Compute it again on the file you downloaded (sha256sum on Linux, certutil -hashfile <file> SHA256 on Windows): the same code means the file is the site's, unchanged.",
+    ),
+    (
+        "file_huyen",
+        "Mỗi huyện một tệp: các xã của huyện như trong communes.csv, thêm bốn chỉ số sản xuất theo báo cáo gần nhất",
+        "One file per district: its communes as in communes.csv, with the four production indicators as last reported",
+    ),
+    (
+        "file_tieu_chi",
+        "Mỗi tiêu chí một tệp: các xã theo bộ tiêu chí đó, xã nào đạt, đạt từ ngày nào",
+        "One file per criterion: the communes under its set, which meet it and since when",
+    ),
+    (
+        "file_chi_so_csv",
+        "Chỉ số sản xuất (mô hình sản xuất, mô hình hiệu quả cao, doanh nghiệp, hợp tác xã) của từng xã ở từng lần báo cáo",
+        "The production indicators (production models, efficient models, enterprises, cooperatives) of each commune at each report",
+    ),
+    (
+        "file_chi_so_tong_csv",
+        "Tổng chỉ số sản xuất của tỉnh ở từng ngày báo cáo",
+        "The province's production indicator totals at each report date",
+    ),
+    (
+        "file_bao_cao_json",
+        "Toàn bộ số liệu đã tính: con số của tỉnh, từng huyện, từng xã qua các ngày, thay đổi, tổng kết năm, mục tiêu",
+        "The whole computed report: the province's, each district's and each commune's figures over time, changes, year review, targets",
+    ),
+    (
+        "dcol_id",
+        "Mã xã (đường dẫn của xã trong communes/)",
+        "The commune's id (its path in communes/)",
+    ),
+    ("dcol_name", "Tên xã", "The commune's name"),
+    (
+        "dcol_group",
+        "Mã huyện (nhóm) chứa xã trực tiếp; trống nếu xã nằm thẳng trong communes/",
+        "The id of the district (group) directly holding the commune; empty for a commune directly under communes/",
+    ),
+    (
+        "dcol_latest_date",
+        "Ngày của báo cáo gần nhất có ghi xã",
+        "The date of the latest report listing the commune",
+    ),
+    (
+        "dcol_criteria_set",
+        "Bộ tiêu chí của tình trạng đó",
+        "The criteria set of that state",
+    ),
+    (
+        "dcol_met_count",
+        "Số tiêu chí đạt",
+        "How many criteria it meets",
+    ),
+    (
+        "dcol_criteria_total",
+        "Số tiêu chí của bộ",
+        "How many criteria the set has",
+    ),
+    (
+        "dcol_met",
+        "Các số tiêu chí đạt, nối bằng dấu ;",
+        "The numbers of the criteria met, joined by ;",
+    ),
+    (
+        "dcol_meets_standard",
+        "true nếu xã đạt đủ mọi tiêu chí của bộ (đạt chuẩn), false nếu chưa",
+        "true when the commune meets every criterion of its set (the standard), false otherwise",
+    ),
+    (
+        "dcol_target_year",
+        "Năm đăng ký về đích; trống nếu không có",
+        "The year the commune aims to reach the standard; empty if none",
+    ),
+    (
+        "dcol_recognized_level",
+        "Mức của quyết định công nhận gần nhất: standard (đạt chuẩn), advanced (nâng cao), model (kiểu mẫu)",
+        "The level of the latest recognition: standard, advanced or model",
+    ),
+    (
+        "dcol_recognized_date",
+        "Ngày của quyết định công nhận đó",
+        "The date of that recognition",
+    ),
+    (
+        "dcol_code",
+        "Mã đơn vị hành chính; trống nếu không có",
+        "The administrative unit code; empty if none",
+    ),
+    (
+        "dcol_class",
+        "Nhóm xã (1, 2, 3) theo bộ tiêu chí; trống nếu không có",
+        "The commune's class (1, 2, 3) under the set; empty if none",
+    ),
+    (
+        "dcol_established",
+        "Ngày thành lập xã (xã mới sau sáp nhập); trống nếu không có",
+        "The date the commune was established (after a merger); empty if none",
+    ),
+    (
+        "dcol_merged_into",
+        "Với xã cũ: mã xã mà nó nhập vào; trống với xã khác",
+        "For a former commune: the commune it merged into; empty otherwise",
+    ),
+    (
+        "dcol_indicators_met",
+        "Số chỉ tiêu đạt; trống khi bộ không có chỉ tiêu",
+        "How many indicators it meets; empty when the set has none",
+    ),
+    (
+        "dcol_indicators_total",
+        "Tổng số chỉ tiêu của bộ; trống khi bộ không có chỉ tiêu",
+        "How many indicators the set has; empty when it has none",
+    ),
+    ("dcol_date", "Ngày báo cáo", "The report date"),
+    ("dcol_commune_id", "Mã xã", "The commune's id"),
+    (
+        "dcol_gained",
+        "Các số tiêu chí tăng, nối bằng dấu ;",
+        "The numbers of the criteria gained, joined by ;",
+    ),
+    (
+        "dcol_lost",
+        "Các số tiêu chí giảm, nối bằng dấu ;",
+        "The numbers of the criteria lost, joined by ;",
+    ),
+    (
+        "dcol_met_before",
+        "Số tiêu chí đạt trước báo cáo",
+        "Criteria met before the report",
+    ),
+    (
+        "dcol_met_after",
+        "Số tiêu chí đạt theo báo cáo",
+        "Criteria met after the report",
+    ),
+    (
+        "dcol_indicators_gained",
+        "Các mã chỉ tiêu tăng, nối bằng dấu ;",
+        "The ids of the indicators gained, joined by ;",
+    ),
+    (
+        "dcol_indicators_lost",
+        "Các mã chỉ tiêu giảm, nối bằng dấu ;",
+        "The ids of the indicators lost, joined by ;",
+    ),
+    ("dcol_set_id", "Mã bộ tiêu chí", "The criteria set's id"),
+    (
+        "dcol_number",
+        "Số thứ tự của tiêu chí",
+        "The criterion's number",
+    ),
+    (
+        "dcol_criteria_csv_name",
+        "Tên tiêu chí",
+        "The criterion's name",
+    ),
+    (
+        "dcol_name_en",
+        "Tên tiếng Anh; trống nếu không có",
+        "Its English name; empty if none",
+    ),
+    (
+        "dcol_criteria_csv_group",
+        "Nhóm tiêu chí; trống nếu không có",
+        "The criterion's group; empty if none",
+    ),
+    (
+        "dcol_department",
+        "Sở, ngành phụ trách; trống nếu không có",
+        "The department in charge; empty if none",
+    ),
+    (
+        "dcol_targets_csv_id",
+        "Mã mục tiêu (tên tệp của mục tiêu)",
+        "The target's id (its file name)",
+    ),
+    ("dcol_title", "Tên mục tiêu", "The target's title"),
+    ("dcol_deadline", "Hạn của mục tiêu", "The target's deadline"),
+    (
+        "dcol_scope",
+        "Mã huyện (nhóm) của mục tiêu; trống khi là cả tỉnh",
+        "The id of the district (group) it covers; empty for the whole province",
+    ),
+    (
+        "dcol_measure",
+        "Cách đo: min_met (không xã nào dưới K tiêu chí), standard_count (số xã đạt chuẩn), standard_per_group (số xã đạt chuẩn mỗi huyện), target_year_done (xã đăng ký về đích năm đó đều đạt chuẩn)",
+        "How it is measured: min_met (no commune below K criteria), standard_count (communes at the standard), standard_per_group (communes at the standard in each district), target_year_done (every commune targeting the year reaches the standard)",
+    ),
+    (
+        "dcol_value",
+        "Con số K cần đạt; trống với target_year_done",
+        "The figure K to reach; empty for target_year_done",
+    ),
+    (
+        "dcol_status",
+        "achieved (đã đạt), missed (không đạt) hoặc open (đang thực hiện)",
+        "achieved, missed or open",
+    ),
+    (
+        "dcol_evaluated_on",
+        "Ngày xét: hạn, hoặc ngày báo cáo gần nhất khi chưa đến hạn",
+        "The date it is evaluated on: the deadline, or the latest report before it",
+    ),
+    (
+        "dcol_shortfall",
+        "Phần còn thiếu vào ngày xét",
+        "What is still missing on that date",
+    ),
+    ("dcol_year", "Năm của tổng kết", "The year reviewed"),
+    (
+        "dcol_end",
+        "Ngày cuối của năm (năm nay: ngày báo cáo gần nhất)",
+        "The year's last day (this year: the latest report)",
+    ),
+    (
+        "dcol_known",
+        "Số xã có số liệu vào ngày đó",
+        "Communes with data on that date",
+    ),
+    (
+        "dcol_years_csv_meets_standard",
+        "Số xã đạt chuẩn vào ngày cuối năm",
+        "Communes at the standard at the year's end",
+    ),
+    (
+        "dcol_newly_standard",
+        "Số xã mới đạt chuẩn trong năm",
+        "Communes newly at the standard during the year",
+    ),
+    (
+        "dcol_compared",
+        "Số xã so sánh được (có số liệu cả đầu và cuối năm, cùng bộ tiêu chí)",
+        "Communes compared (with data at both ends of the year, under one set)",
+    ),
+    (
+        "dcol_average_gain",
+        "Bình quân số tiêu chí tăng trong năm (có thể âm); trống khi không xã nào so sánh được",
+        "The average criteria gained in the year (may be negative); empty when no commune is compared",
+    ),
+    (
+        "dcol_min_met",
+        "Số tiêu chí ít nhất của một xã vào ngày cuối năm",
+        "The fewest criteria any commune meets at the year's end",
+    ),
+    (
+        "dcol_all",
+        "Các con số cho mọi xã",
+        "The figures over every commune",
+    ),
+    (
+        "dcol_target",
+        "Cùng các con số, chỉ cho các xã đăng ký về đích năm đó",
+        "The same figures over the communes targeting that year only",
+    ),
+    (
+        "dcol_summary_json_meets_standard",
+        "Số xã đạt chuẩn",
+        "Communes at the standard",
+    ),
+    (
+        "dcol_average_met",
+        "Bình quân số tiêu chí đạt của các xã có số liệu",
+        "The average criteria met by the communes with data",
+    ),
+    (
+        "dcol_bands",
+        "Số xã theo mức đạt: standard (đạt chuẩn), 15+, 10-14, 5-9, 0-4 tiêu chí",
+        "Communes by criteria met: standard, 15+, 10-14, 5-9, 0-4",
+    ),
+    (
+        "dcol_reporting",
+        "Số xã có báo cáo ở ngày đó",
+        "Communes that reported on that date",
+    ),
+    (
+        "dcol_communes_gained",
+        "Số xã tăng tiêu chí",
+        "Communes that gained criteria",
+    ),
+    (
+        "dcol_criteria_gained",
+        "Tổng số tiêu chí tăng",
+        "Criteria gained in all",
+    ),
+    (
+        "dcol_communes_lost",
+        "Số xã giảm tiêu chí",
+        "Communes that lost criteria",
+    ),
+    (
+        "dcol_criteria_lost",
+        "Tổng số tiêu chí giảm",
+        "Criteria lost in all",
+    ),
+    (
+        "dcol_no_gain",
+        "Số xã có số liệu mà không tăng tiêu chí",
+        "Communes with data that gained nothing",
+    ),
+    (
+        "dcol_baseline",
+        "Số xã báo cáo lần đầu",
+        "Communes reporting for the first time",
+    ),
+    (
+        "dcol_rebased",
+        "Số xã chuyển sang bộ tiêu chí khác",
+        "Communes moving to another criteria set",
+    ),
+    (
+        "dcol_stale",
+        "Số xã có số liệu đã cũ (quá số ngày quy định)",
+        "Communes whose data is stale (older than the set number of days)",
+    ),
+    (
+        "dcol_summary_json_indicators_gained",
+        "Tổng số chỉ tiêu tăng",
+        "Indicators gained in all",
+    ),
+    (
+        "dcol_summary_json_indicators_lost",
+        "Tổng số chỉ tiêu giảm",
+        "Indicators lost in all",
+    ),
+    (
+        "dcol_production_models",
+        "Số mô hình sản xuất, theo báo cáo gần nhất có số này",
+        "Production models, as last reported",
+    ),
+    (
+        "dcol_efficient_models",
+        "Số mô hình sản xuất hiệu quả cao, theo báo cáo gần nhất có số này",
+        "Highly efficient production models, as last reported",
+    ),
+    (
+        "dcol_enterprises",
+        "Số doanh nghiệp, theo báo cáo gần nhất có số này",
+        "Enterprises, as last reported",
+    ),
+    (
+        "dcol_cooperatives",
+        "Số hợp tác xã, theo báo cáo gần nhất có số này",
+        "Cooperatives, as last reported",
+    ),
+    (
+        "dcol_tieu_chi_latest_date",
+        "Ngày báo cáo gần nhất của xã, theo bộ tiêu chí của tệp",
+        "The commune's latest report, under the file's criteria set",
+    ),
+    (
+        "dcol_meets",
+        "true nếu xã đạt tiêu chí này theo báo cáo gần nhất, false nếu chưa",
+        "true when the commune meets this criterion by its latest report, false otherwise",
+    ),
+    (
+        "dcol_met_since",
+        "Ngày xã bắt đầu đạt tiêu chí liên tục đến nay; trống nếu chưa đạt",
+        "The date since which the commune has met it without a break; empty when it does not",
+    ),
+    (
+        "dcol_tieu_chi_indicators_met",
+        "Các mã chỉ tiêu của tiêu chí này đã đạt, nối bằng dấu ;",
+        "The ids of this criterion's indicators met, joined by ;",
+    ),
+    (
+        "dcol_indicators_missing",
+        "Các mã chỉ tiêu của tiêu chí này còn thiếu, nối bằng dấu ;",
+        "The ids of this criterion's indicators still missing, joined by ;",
+    ),
+    (
+        "dcol_chi_so_csv_production_models",
+        "Số mô hình sản xuất xã báo cáo ngày đó; trống nếu không báo cáo số này",
+        "Production models the commune reported that day; empty when not reported",
+    ),
+    (
+        "dcol_chi_so_csv_efficient_models",
+        "Số mô hình sản xuất hiệu quả cao xã báo cáo ngày đó; trống nếu không báo cáo",
+        "Highly efficient models reported that day; empty when not reported",
+    ),
+    (
+        "dcol_chi_so_csv_enterprises",
+        "Số doanh nghiệp xã báo cáo ngày đó; trống nếu không báo cáo",
+        "Enterprises reported that day; empty when not reported",
+    ),
+    (
+        "dcol_chi_so_csv_cooperatives",
+        "Số hợp tác xã xã báo cáo ngày đó; trống nếu không báo cáo",
+        "Cooperatives reported that day; empty when not reported",
+    ),
+    (
+        "dcol_chi_so_tong_csv_production_models",
+        "Tổng số mô hình sản xuất của tỉnh: cộng số báo cáo gần nhất của từng xã; trống khi chưa xã nào báo cáo",
+        "The province's production models: the sum of each commune's latest report; empty while no commune has reported it",
+    ),
+    (
+        "dcol_chi_so_tong_csv_efficient_models",
+        "Tổng số mô hình sản xuất hiệu quả cao, tính như trên",
+        "The province's highly efficient models, summed the same way",
+    ),
+    (
+        "dcol_chi_so_tong_csv_enterprises",
+        "Tổng số doanh nghiệp, tính như trên",
+        "The province's enterprises, summed the same way",
+    ),
+    (
+        "dcol_chi_so_tong_csv_cooperatives",
+        "Tổng số hợp tác xã, tính như trên",
+        "The province's cooperatives, summed the same way",
+    ),
+    (
+        "dcol_production_models_communes",
+        "Số xã đã báo cáo số mô hình sản xuất (tổng trên cộng từ các xã này)",
+        "Communes that reported production models (the total is over them)",
+    ),
+    (
+        "dcol_efficient_models_communes",
+        "Số xã đã báo cáo số mô hình hiệu quả cao",
+        "Communes that reported highly efficient models",
+    ),
+    (
+        "dcol_enterprises_communes",
+        "Số xã đã báo cáo số doanh nghiệp",
+        "Communes that reported enterprises",
+    ),
+    (
+        "dcol_cooperatives_communes",
+        "Số xã đã báo cáo số hợp tác xã",
+        "Communes that reported cooperatives",
+    ),
+    (
+        "dcol_data_date",
+        "Ngày của báo cáo gần nhất: số liệu tính đến ngày này",
+        "The latest report's date: the figures are as of it",
+    ),
+    (
+        "dcol_province",
+        "Các con số của cả tỉnh vào ngày đó: số xã, có số liệu, đạt chuẩn, bình quân, mức đạt, xã về đích, chỉ số sản xuất",
+        "The province's figures on that date: communes, with data, at the standard, average, bands, target communes, production indicators",
+    ),
+    (
+        "dcol_groups",
+        "Các con số đó cho từng huyện (nhóm), với mã, tên và nhóm cha",
+        "The same figures for each district (group), with its id, name and parent",
+    ),
+    (
+        "dcol_communes",
+        "Từng xã với tình trạng ở mỗi lần báo cáo: bộ tiêu chí, các tiêu chí đạt, chỉ số sản xuất",
+        "Each commune with its state at every report: set, criteria met, production indicators",
+    ),
+    (
+        "dcol_changes",
+        "Mỗi lần một xã tăng hoặc giảm tiêu chí (hay chỉ tiêu), như changes.csv",
+        "Every time a commune gained or lost criteria (or indicators), as in changes.csv",
+    ),
+    (
+        "dcol_summaries",
+        "Các con số của từng ngày báo cáo, như summary.json",
+        "The figures of each report date, as in summary.json",
+    ),
+    (
+        "dcol_indicators",
+        "Tổng chỉ số sản xuất của tỉnh theo ngày, như chi-so-tong.csv",
+        "The province's production indicator totals by date, as in chi-so-tong.csv",
+    ),
+    (
+        "dcol_years",
+        "Tổng kết năm, như years.csv, với mã các xã mới đạt chuẩn",
+        "The year review, as in years.csv, with the ids of the communes newly at the standard",
+    ),
+    (
+        "dcol_targets",
+        "Các mục tiêu và kết quả đánh giá, với các xã, huyện còn thiếu",
+        "The targets and how they stand, with the communes or districts behind",
+    ),
     ("source", "Nguồn", "Source"),
     ("not_found_title", "Không tìm thấy trang", "Page not found"),
     (

@@ -4,6 +4,8 @@
 
 pub mod cache;
 pub mod data;
+pub mod datasets;
+pub mod downloads;
 pub mod feeds;
 pub mod figures;
 pub mod format;

@@ -1275,25 +1275,16 @@ impl<'v, 'a> Builder<'v, 'a> {
 
     fn downloads(&mut self, out: &SiteFiles) {
         let v = self.v;
-        let files: Vec<Value> = out
-            .files
+        let kinds = super::downloads::catalogue(out, v.s, v.lang, v.content.uses_v12());
+        let files: Vec<Value> = kinds
             .iter()
-            .filter(|(p, _)| p.starts_with("data/"))
-            .map(|(p, src)| {
-                let size = match src {
-                    super::FileSource::Bytes(b) => b.len() as u64,
-                    super::FileSource::Copy(f) => {
-                        std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)
-                    }
-                };
-                let name = p.trim_start_matches("data/");
-                let key = format!("file_{}", name.replace('.', "_"));
-                json!({
-                    "name": name,
-                    "href": p,
-                    "description": v.s.try_get(&key),
-                    "size": format_size(v.lang, size),
-                    "format": if name.ends_with(".json") { "JSON" } else { "CSV" },
+            .flat_map(|k| {
+                let (format, description) = (k["format"].clone(), k["description"].clone());
+                k["files"].as_array().into_iter().flatten().map(move |f| {
+                    json!({
+                        "name": f["name"], "href": f["href"], "description": description,
+                        "size": f["size"], "format": format, "sha256": f["sha256"],
+                    })
                 })
             })
             .collect();
@@ -1315,7 +1306,13 @@ impl<'v, 'a> Builder<'v, 'a> {
             "downloads",
             &title,
             vec![],
-            json!({"files": files, "citation": citation, "json_ld": json_ld}),
+            json!({
+                "kinds": kinds,
+                "files": files,
+                "citation": citation,
+                "json_ld": json_ld,
+                "data_date": v.latest.map(|l| v.date(l)),
+            }),
         );
     }
 
@@ -1412,16 +1409,6 @@ fn format_area(lang: Lang, a: f64) -> String {
     let s = format::dec2(lang, d);
     let mark = if lang == Lang::Vi { ',' } else { '.' };
     s.trim_end_matches('0').trim_end_matches(mark).to_string()
-}
-
-fn format_size(lang: Lang, bytes: u64) -> String {
-    if bytes < 1024 {
-        format!("{} B", format::int(lang, bytes as i64))
-    } else {
-        let kb = crate::report::decimal::Dec2::ratio(bytes as i64, 1024)
-            .unwrap_or(crate::report::decimal::Dec2(0));
-        format!("{} KB", format::dec1(lang, kb))
-    }
 }
 
 /// The files about the site as a whole: `sitemap.xml`, `robots.txt`, the

@@ -4,6 +4,7 @@
 //!
 //! - [`timeline`]: states carried forward, changes and per-date summaries (one sweep);
 //! - [`groups`]: per-group and province aggregates and indicator totals on a date;
+//! - [`indicators`]: the province's production indicators at every snapshot date;
 //! - [`years`]: the year review;
 //! - [`targets`]: the province's own targets, evaluated;
 //! - [`bulletin`]: the weekly bulletin of one snapshot;
@@ -15,6 +16,7 @@ pub mod bulletin;
 pub mod communes;
 pub mod decimal;
 pub mod groups;
+pub mod indicators;
 pub mod people;
 pub mod targets;
 pub mod timeline;
@@ -33,6 +35,8 @@ pub struct Report {
     pub targets: Vec<targets::TargetResult>,
     /// Aggregates on the latest date.
     pub latest: groups::AreaSummaries,
+    /// The production indicators' totals at every snapshot date.
+    pub indicators: Vec<indicators::IndicatorPoint>,
 }
 
 impl Report {
@@ -49,11 +53,13 @@ pub fn compute(content: &Content) -> Report {
     let years = years::review(content, &sweep.timeline);
     let targets = targets::evaluate(content, &sweep.timeline);
     let latest = groups::on(content, &sweep.timeline, latest_date);
+    let indicators = indicators::totals(content);
     Report {
         sweep,
         years,
         targets,
         latest,
+        indicators,
     }
 }
 

@@ -109,6 +109,15 @@ impl Change {
             _ => Met::default(),
         }
     }
+    /// Whether the commune gained or lost anything, criteria or (v1.2)
+    /// indicators: the changes `changes.csv` lists.
+    pub fn moved(&self) -> bool {
+        self.gained().count()
+            + self.lost().count()
+            + self.indicators_gained.count()
+            + self.indicators_lost.count()
+            > 0
+    }
 }
 
 /// Level figures over a set of communes known on a date.
@@ -309,6 +318,13 @@ pub struct Sweep {
     /// For each snapshot, the range of its changes in `changes`.
     pub change_ranges: Vec<std::ops::Range<usize>>,
     pub summaries: Vec<DateSummary>,
+}
+
+impl Sweep {
+    /// The changes in which something was gained or lost ([`Change::moved`]).
+    pub fn moves(&self) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(|c| c.moved())
+    }
 }
 
 /// The running aggregates of the sweep: all communes, each target year's
