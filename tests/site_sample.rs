@@ -231,3 +231,36 @@ fn stale_states_are_flagged_on_every_page_that_shows_a_state() {
     // is flagged there.
     assert!(flagged.contains("tieu-chi"), "{flagged:?}");
 }
+
+/// On every criterion page of the sample, the communes listed as meeting and
+/// not meeting the criterion are exactly those its headline counts: the
+/// communes of the latest date under that set (a commune merged away on
+/// 1/7/2025 is in neither, though its last state was under QĐ 318).
+#[test]
+fn criterion_pages_list_what_they_count() {
+    let b = built();
+    let mut pages = 0;
+    for (path, bytes) in b.files() {
+        let parts: Vec<&str> = path.split('/').collect();
+        if !(parts.len() == 4 && parts[0] == "tieu-chi" && parts[3] == "index.html") {
+            continue;
+        }
+        let page = scraper::Html::parse_document(std::str::from_utf8(&bytes).unwrap());
+        let main = texts(&page, ".kpi-main dd strong");
+        let known = texts(&page, ".kpi-main dd .of").join("");
+        let known: u64 = known
+            .trim_start_matches("/ ")
+            .split(' ')
+            .next()
+            .unwrap()
+            .replace('.', "")
+            .parse()
+            .unwrap();
+        let meeting: u64 = main[0].replace('.', "").parse().unwrap();
+        let yes = page.select(&sel("td.list-yes a")).count() as u64;
+        let no = page.select(&sel("td.list-no a")).count() as u64;
+        assert_eq!((yes, yes + no), (meeting, known), "{path}");
+        pages += 1;
+    }
+    assert!(pages >= 58, "{pages} criterion pages");
+}

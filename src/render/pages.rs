@@ -982,7 +982,9 @@ impl<'v, 'a> Builder<'v, 'a> {
         let mut by_group: BTreeMap<Option<GroupIx>, Split> = BTreeMap::new();
         let mut other_sets = 0u32;
         let mut unknown = 0u32;
-        for &c in &v.commune_order {
+        // A commune merged away by the latest date is in no count and no list.
+        let today = |c: CommuneIx| v.latest.is_none_or(|d| v.content.exists_on(c, d));
+        for &c in v.commune_order.iter().filter(|&&c| today(c)) {
             match v.report.sweep.timeline.latest(c) {
                 Some(s) if s.set == si => {
                     let top = v.content.ancestors(c).first().copied();

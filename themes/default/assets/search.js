@@ -13,6 +13,7 @@
   var status = form.querySelector(".search-status");
   var root = form.getAttribute("data-root") || "";
   var loading = false;
+  var titles = null; // each item's title, folded, when first needed
 
   function fold(s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
@@ -47,9 +48,20 @@
     var tx = forms[0].map(telex);
     if (tx.join(" ") !== plain) forms.push(tx);
     var found = [];
+    if (!titles) titles = [];
     data.items.forEach(function (item, i) {
       var s = 0;
-      forms.forEach(function (f) { s = Math.max(s, score(item[4], f)); });
+      forms.forEach(function (f) {
+        var k = score(item[4], f);
+        // A match in the title itself comes before one in a former name
+        // or a district: "Kỳ Thư" finds Kỳ Thư before the commune it
+        // merged into.
+        if (k) {
+          if (titles[i] === undefined) titles[i] = fold(item[1]);
+          if (score(titles[i], f)) k += 0.5;
+        }
+        s = Math.max(s, k);
+      });
       if (s) found.push([s, i, item]);
     });
     found.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
