@@ -387,9 +387,13 @@ fn main() {
             },
             build,
         );
+        let search_index = std::fs::metadata(out.join("assets/search-index.js"))
+            .map(|m| m.len())
+            .unwrap_or(0);
         println!(
-            "  ntm-site: {pages} pages, {files} files, {:.1} MB; peak memory {:.0} MB",
+            "  ntm-site: {pages} pages, {files} files, {:.1} MB (search index {:.0} KB); peak memory {:.0} MB",
             mb(bytes),
+            search_index as f64 / 1e3,
             mb(cold.peak_rss.max(warm.peak_rss))
         );
         println!(

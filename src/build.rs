@@ -100,6 +100,9 @@ pub struct BuildStats {
     /// The time spent drawing charts, summed over the threads that drew them
     /// (inside the page stage).
     pub chart_time: std::time::Duration,
+    /// The time spent on the charts' PNGs (drawn or taken from the cache),
+    /// inside the page stage.
+    pub chart_png_time: std::time::Duration,
 }
 
 /// The names of [`BuildStats::stage_times`], for `-v` and `--timings`.
@@ -208,6 +211,7 @@ pub fn check_site(
         base_url: with_slash(&checked.content.site.base_url),
         pdf: PdfSelection::default(),
         images,
+        chart_pngs: render::ChartPngs::Skip,
     };
     let root = content_root
         .canonicalize()
@@ -304,6 +308,8 @@ pub fn render_checked(
 ) -> Result<render::SiteFiles, BuildError> {
     let clock = std::time::Instant::now();
     let base_url = with_slash(&checked.content.site.base_url);
+    // The charts' PNGs are kept in the same cache as the photos.
+    let chart_cache = images.cache_dir.clone();
     let root = opts
         .content
         .canonicalize()
@@ -335,6 +341,7 @@ pub fn render_checked(
     let settings = RenderSettings {
         base_url,
         pdf,
+        chart_pngs: render::ChartPngs::Draw(Some(chart_cache)),
         images,
     };
     let site =
@@ -351,6 +358,7 @@ pub fn render_checked(
         checked.stats.stage_times[stage::IMAGES + 1 + i] = *t;
     }
     checked.stats.chart_time = site.timings.charts;
+    checked.stats.chart_png_time = site.timings.chart_pngs;
     checked.stats.files = site.files.len();
     checked.stats.pages = site.files.keys().filter(|k| k.ends_with(".html")).count();
     checked.stats.charts = site.files.keys().filter(|k| k.ends_with(".svg")).count();

@@ -91,6 +91,12 @@ pub fn build_summary(
             "    (trong đó vẽ biểu đồ: {vi} giây, cộng thời gian của mọi luồng)",
             "    (of which drawing charts: {secs:.2} s, summed over threads)"
         ));
+        let secs = s.chart_png_time.as_secs_f64();
+        let vi = format!("{secs:.2}").replace('.', ",");
+        lines.push(tr!(
+            "    (trong đó ảnh PNG của biểu đồ: {vi} giây)",
+            "    (of which the charts' PNGs: {secs:.2} s)"
+        ));
     }
     lines
 }

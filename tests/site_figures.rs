@@ -48,7 +48,7 @@ fn every_figure_has_its_citation_and_its_csv() {
             .unwrap(),
     );
     let org = "Văn phòng Điều phối";
-    let (mut charts, mut csvs, mut pages_with_figures) = (0, 0, 0);
+    let (mut charts, mut csvs, mut pngs, mut pages_with_figures) = (0, 0, 0, 0);
     for (path, bytes) in files.iter().filter(|(k, _)| k.ends_with(".html")) {
         let page = scraper::Html::parse_document(std::str::from_utf8(bytes).unwrap());
         let figures: Vec<_> = page.select(&sel("figure.chart")).collect();
@@ -83,6 +83,44 @@ fn every_figure_has_its_citation_and_its_csv() {
                 page.select(&sel("#so-lieu")).next().is_some(),
                 "{path}: #so-lieu"
             );
+        }
+        // A page with a chart shows one of them (its main one, drawn first)
+        // in link previews, as PNG (never SVG).
+        let depth = path.matches('/').count();
+        let chart_pngs: Vec<String> = figures
+            .iter()
+            .filter_map(|f| f.select(&sel("img.chart-img")).next())
+            .map(|i| {
+                let svg = i.value().attr("src").unwrap();
+                let svg = svg.trim_start_matches(&"../".repeat(depth));
+                format!("{}.png", svg.trim_end_matches(".svg"))
+            })
+            .collect();
+        if !chart_pngs.is_empty() {
+            let og = page
+                .select(&sel(r#"meta[property="og:image"]"#))
+                .next()
+                .and_then(|m| m.value().attr("content"))
+                .unwrap();
+            let rel = og.strip_prefix(b.base_url.as_str()).unwrap_or(og);
+            let bytes = files
+                .get(rel)
+                .unwrap_or_else(|| panic!("{path}: og:image {og}"));
+            let (w, _) = png_size(bytes).unwrap_or_else(|| panic!("{path}: {og} is no PNG"));
+            let shown: Vec<&str> = page
+                .select(&sel(r#"meta[property="og:image:width"]"#))
+                .filter_map(|m| m.value().attr("content"))
+                .collect();
+            assert_eq!(shown, [w.to_string().as_str()], "{path}");
+            if page.select(&sel("article img")).next().is_none() {
+                assert!(chart_pngs.iter().any(|p| p == rel), "{path}: {rel}");
+            }
+            if path.starts_with("xa/") {
+                assert!(
+                    !rel.ends_with("-tieu-chi.png"),
+                    "{path}: the grid, not the timeline"
+                );
+            }
         }
         for fig in figures {
             // A chart drawn for print only is the compact twin of a screen
@@ -124,6 +162,20 @@ fn every_figure_has_its_citation_and_its_csv() {
                 "{path}: {links:?}"
             );
             assert!(links.contains(&svg), "{path}: {links:?}");
+            // The chart as PNG beside its SVG, three times its size.
+            let png = links
+                .iter()
+                .find(|l| l.ends_with(".png"))
+                .unwrap_or_else(|| panic!("{path}#{id}: no PNG among {links:?}"));
+            assert_eq!(png.trim_end_matches(".png"), svg.trim_end_matches(".svg"));
+            let rel = png.trim_start_matches(&"../".repeat(depth));
+            let size = |a: &str| img.value().attr(a).unwrap().parse::<u32>().unwrap();
+            assert_eq!(
+                png_size(&files[rel]),
+                Some((3 * size("width"), 3 * size("height"))),
+                "{rel}"
+            );
+            pngs += 1;
             let Some(table) = fig.select(&sel("details.data-table table")).next() else {
                 continue;
             };
@@ -155,7 +207,16 @@ fn every_figure_has_its_citation_and_its_csv() {
         }
     }
     assert!(
-        pages_with_figures > 20 && charts > 20 && csvs > 10,
-        "{pages_with_figures} {charts} {csvs}"
+        pages_with_figures > 20 && charts > 20 && csvs > 10 && pngs == charts,
+        "{pages_with_figures} {charts} {csvs} {pngs}"
     );
+}
+
+/// Width and height of PNG `bytes`, from its header.
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" {
+        return None;
+    }
+    let be = |i: usize| u32::from_be_bytes(bytes[i..i + 4].try_into().unwrap());
+    Some((be(16), be(20)))
 }

@@ -23,6 +23,11 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     ("permalink", "Liên kết cố định", "Permanent link"),
     ("fig_svg", "Hình (SVG)", "Image (SVG)"),
     (
+        "fig_png",
+        "Hình (PNG, in hoặc đăng mạng xã hội)",
+        "Image (PNG, for print or social media)",
+    ),
+    (
         "fig_csv",
         "Số liệu của hình (CSV)",
         "The figures drawn (CSV)",

@@ -3,6 +3,7 @@
 //! model and the report; writing to disk is [`crate::output`]'s job.
 
 pub mod cache;
+pub mod chart_png;
 pub mod data;
 pub mod datasets;
 pub mod downloads;
@@ -34,6 +35,20 @@ pub struct RenderSettings {
     pub pdf: PdfSelection,
     /// The processed photos of the models (see [`crate::imageproc`]).
     pub images: crate::imageproc::Published,
+    /// Whether each chart's PNG is drawn (`check` draws none), and the cache
+    /// folder that keeps them between builds (see [`chart_png`]).
+    pub chart_pngs: ChartPngs,
+}
+
+/// See [`RenderSettings::chart_pngs`].
+#[derive(Clone, Debug, Default)]
+pub enum ChartPngs {
+    /// No PNG is drawn (`check`): each stands as an empty file, so that the
+    /// links to it resolve.
+    #[default]
+    Skip,
+    /// Drawn, kept in this cache folder if any.
+    Draw(Option<PathBuf>),
 }
 
 /// Which printable pages get a PDF in this build.
@@ -72,6 +87,9 @@ pub struct SiteFiles {
 pub struct Timings {
     pub stages: [std::time::Duration; 4],
     pub charts: std::time::Duration,
+    /// Drawing (or taking from the cache) the charts' PNGs, inside the page
+    /// stage.
+    pub chart_pngs: std::time::Duration,
 }
 
 /// Where one output file's bytes come from.

@@ -77,6 +77,8 @@ pub fn render_all(
         pages: Vec::new(),
         files: Vec::new(),
         svgs: Vec::new(),
+        pngs: BTreeMap::new(),
+        page_image: None,
         bytes: Vec::new(),
         timelines,
         images: &settings.images,
@@ -91,6 +93,7 @@ pub fn render_all(
         pages,
         files,
         svgs,
+        pngs,
         bytes,
         published,
         print_jobs,
@@ -108,6 +111,21 @@ pub fn render_all(
     for (path, svg) in svgs {
         out.add(path, svg.into_bytes());
     }
+    let png_clock = std::time::Instant::now();
+    match &settings.chart_pngs {
+        super::ChartPngs::Draw(cache) => {
+            let jobs = pngs.into_iter().collect();
+            for (path, png) in super::chart_png::draw_all(jobs, cache.as_deref())? {
+                out.add(path, png);
+            }
+        }
+        super::ChartPngs::Skip => {
+            for path in pngs.into_keys() {
+                out.add(path, Vec::new());
+            }
+        }
+    }
+    out.timings.chart_pngs = png_clock.elapsed();
     for (path, b) in bytes {
         out.add(path, b);
     }
@@ -321,6 +339,11 @@ struct Builder<'v, 'a> {
     files: Vec<(String, String)>,
     /// Chart files: (output path, SVG).
     svgs: Vec<(String, String)>,
+    /// The charts' PNG twins to draw: SVG by PNG path.
+    pngs: BTreeMap<String, String>,
+    /// The first chart's PNG since the last page was added: that page's
+    /// image in link previews, unless it has its own.
+    page_image: Option<super::meta::Image>,
     /// Files made in memory: (output path, bytes).
     bytes: Vec<(String, Vec<u8>)>,
     /// Each commune's timeline chart, drawn in parallel beforehand.
@@ -371,6 +394,11 @@ impl<'v, 'a> Builder<'v, 'a> {
             trail.push(crumb(title, None));
         }
         vars.insert("breadcrumbs".into(), json!(trail));
+        if let Some(image) = self.page_image.take()
+            && vars.get("og_image").is_none_or(Value::is_null)
+        {
+            vars.insert("og_image".into(), image.to_json());
+        }
         let canonical = format!("{}{dir}", self.base_url);
         let meta = super::meta::page_meta(
             &self.v.content.site,
@@ -590,6 +618,16 @@ impl<'v, 'a> Builder<'v, 'a> {
             fig["csv"] = json!(path);
         }
         fig["date"] = json!(date.map(|d| self.v.date(d)));
+        let png = super::chart_png::png_path(&file);
+        if self.page_image.is_none() {
+            self.page_image = Some(super::meta::Image {
+                path: png.clone(),
+                width: fig["png_width"].as_u64().unwrap_or_default() as u32,
+                height: fig["png_height"].as_u64().unwrap_or_default() as u32,
+                alt: chart.title.clone(),
+            });
+        }
+        self.pngs.insert(png, chart.svg.clone());
         self.svgs
             .push((crate::charts::phone_path(&file), chart.phone_svg.clone()));
         self.svgs.push((file, chart.svg.clone()));

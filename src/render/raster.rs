@@ -91,13 +91,26 @@ pub fn png(
     let d = Drawing::parse(svg)?;
     let (sw, sh) = d.size();
     let height = (sh * width as f32 / sw).round().max(1.0) as u32;
-    let mut c =
-        Canvas::new(width, height).ok_or_else(|| format!("{width} × {height} px is too large"))?;
-    if let Some([r, g, b]) = background {
-        c.0.fill(tiny_skia::Color::from_rgba8(r, g, b, 255));
+    Ok((d.png_box(width, height, background)?, width, height))
+}
+
+impl Drawing {
+    /// The drawing fitted into `width` × `height` pixels (centred, in
+    /// proportion) on `background` (`None`: transparent), as PNG bytes.
+    pub fn png_box(
+        &self,
+        width: u32,
+        height: u32,
+        background: Option<[u8; 3]>,
+    ) -> Result<Vec<u8>, String> {
+        let mut c = Canvas::new(width, height)
+            .ok_or_else(|| format!("{width} × {height} px is too large"))?;
+        if let Some([r, g, b]) = background {
+            c.0.fill(tiny_skia::Color::from_rgba8(r, g, b, 255));
+        }
+        self.draw_into(&mut c, 0.0, 0.0, width as f32, height as f32);
+        c.png()
     }
-    d.draw_into(&mut c, 0.0, 0.0, width as f32, height as f32);
-    Ok((c.png()?, width, height))
 }
 
 /// Width and height of PNG `bytes`, read from its header.

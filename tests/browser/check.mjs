@@ -17,6 +17,7 @@
 // reader on the web gets them.
 
 import { chromium } from "playwright-core";
+import { parseCsv } from "./csv.mjs";
 import { createServer } from "node:http";
 import { readFile, readdir, mkdir, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
@@ -101,26 +102,6 @@ const browser = await chromium.launch({
   ],
 });
 
-// data/communes.csv of the build: a CSV with quoted cells, BOM and CRLF.
-function parseCsv(text) {
-  text = text.replace(/^\uFEFF/, "");
-  const rows = [];
-  let row = [], cell = "", q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') q = false;
-      else cell += c;
-    } else if (c === '"') q = true;
-    else if (c === ",") { row.push(cell); cell = ""; }
-    else if (c === "\n") { row.push(cell.replace(/\r$/, "")); rows.push(row); row = []; cell = ""; }
-    else cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  const [head, ...body] = rows;
-  return body.filter((r) => r.length === head.length).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
-}
 const communes = parseCsv(await readFile(path.join(root, "data/communes.csv"), "utf8"));
 const byId = new Map(communes.map((r) => [r.id, r]));
 
@@ -355,6 +336,26 @@ ok(`screenshots of ${pages.length} page kinds at 360 and 1280 px in ${shotsDir}`
     if (["bulletin", "bulletin-2015-08-27", "year", "district"].includes(kind)) {
       notes.push(`tallest row ${Math.round(m.tallest.h)} px`);
       if (m.tallest.h > 160) fail(`phone: ${rel}: a table row is ${Math.round(m.tallest.h)} px tall at 360 px: "${m.tallest.text}"`);
+    }
+    if (["commune", "criteria-set"].includes(kind)) {
+      // A criteria table wider than the phone scrolls under its number and
+      // name columns, which stay in view.
+      const stuck = await p.evaluate(() => {
+        const t = document.querySelector("main table.criteria, main table.criteria-set");
+        const wrap = t && t.closest(".table-wrap");
+        if (!wrap || wrap.scrollWidth <= wrap.clientWidth) return null;
+        wrap.scrollLeft = wrap.scrollWidth;
+        const left = wrap.getBoundingClientRect().left;
+        const row = t.querySelector("tbody tr");
+        const num = row.querySelector("td.num").getBoundingClientRect();
+        const name = row.querySelector("th").getBoundingClientRect();
+        return { num: num.left - left, name: name.left - left, scrolled: wrap.scrollLeft };
+      });
+      if (stuck) {
+        notes.push(`criteria table scrolled ${Math.round(stuck.scrolled)} px, number and name kept`);
+        if (Math.abs(stuck.num) > 2 || stuck.name < 0 || stuck.name > 60)
+          fail(`phone: ${rel}: the criteria table's number and name columns scroll away (${JSON.stringify(stuck)})`);
+      }
     }
     if (smallest < Infinity) {
       notes.push(`smallest chart text ${smallest.toFixed(1)} px`);
