@@ -309,7 +309,11 @@ pub fn render_checked(
     let clock = std::time::Instant::now();
     let base_url = with_slash(&checked.content.site.base_url);
     // The charts' PNGs are kept in the same cache as the photos.
-    let chart_cache = images.cache_dir.clone();
+    let chart_pngs = if images.chart_pngs {
+        render::ChartPngs::Draw(Some(images.cache_dir.clone()))
+    } else {
+        render::ChartPngs::Skip
+    };
     let root = opts
         .content
         .canonicalize()
@@ -341,7 +345,7 @@ pub fn render_checked(
     let settings = RenderSettings {
         base_url,
         pdf,
-        chart_pngs: render::ChartPngs::Draw(Some(chart_cache)),
+        chart_pngs,
         images,
     };
     let site =

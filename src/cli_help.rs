@@ -123,6 +123,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "build",
+        "no_chart_png",
+        "Không vẽ ảnh PNG của biểu đồ (dựng nhanh hơn; biểu đồ không có nút tải PNG)",
+    ),
+    (
+        "build",
         "timings",
         "In thời gian của từng bước (đọc, tính, ảnh, trang, mẫu trang, ghi...)",
     ),

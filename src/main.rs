@@ -70,6 +70,9 @@ enum Command {
         /// Also publish each photo at full size (re-encoded, metadata stripped like every version).
         #[arg(long)]
         photo_originals: bool,
+        /// Draw no PNG of the charts (faster; the charts then have no PNG download).
+        #[arg(long)]
+        no_chart_png: bool,
         /// Print the time of each stage (load, compute, images, pages, templates, write...).
         #[arg(long)]
         timings: bool,
@@ -245,6 +248,7 @@ fn main() -> ExitCode {
             chromium,
             cache,
             photo_originals,
+            no_chart_png,
             timings,
         } => {
             let lang = console::lang_for(flag, &content);
@@ -253,6 +257,7 @@ fn main() -> ExitCode {
                 images.cache_dir = dir;
             }
             images.settings.originals = photo_originals;
+            images.chart_pngs = !no_chart_png;
             let pdf = (pdf || !pdf_dates.is_empty() || !pdf_years.is_empty() || chromium.is_some())
                 .then_some(PdfOptions {
                     chromium,

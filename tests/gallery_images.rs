@@ -30,6 +30,7 @@ impl Dir {
         Options {
             cache_dir: self.tmp.path().join(".ntm-cache"),
             settings: Settings::default(),
+            chart_pngs: false,
         }
     }
 }

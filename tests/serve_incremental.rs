@@ -36,6 +36,7 @@ fn full_build(content: &Path, out: &Path, cache: &Path) {
         .arg(out)
         .arg("--cache")
         .arg(cache)
+        .arg("--no-chart-png")
         .stderr(std::process::Stdio::null())
         .status()
         .unwrap();
@@ -123,6 +124,7 @@ fn incremental_builds_equal_full_builds_after_edits() {
     let full = tmp.path().join("full");
     let mut images = ntm_site::imageproc::Options::beside(&full);
     images.cache_dir = cache.clone();
+    images.chart_pngs = false;
     let session = Session::new(SessionOptions {
         content: content.clone(),
         dir: served.clone(),

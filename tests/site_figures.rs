@@ -39,7 +39,7 @@ fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
 
 #[test]
 fn every_figure_has_its_citation_and_its_csv() {
-    let b = build_site(&example(), Some("https://bao.example/ntm/"));
+    let b = build_site_with(&example(), Some("https://bao.example/ntm/"), true);
     let files = b.files();
     let summary = b.summary();
     let latest = vi_date(
@@ -162,7 +162,7 @@ fn every_figure_has_its_citation_and_its_csv() {
                 "{path}: {links:?}"
             );
             assert!(links.contains(&svg), "{path}: {links:?}");
-            // The chart as PNG beside its SVG, three times its size.
+            // The chart as PNG beside its SVG, twice its size.
             let png = links
                 .iter()
                 .find(|l| l.ends_with(".png"))
@@ -172,7 +172,7 @@ fn every_figure_has_its_citation_and_its_csv() {
             let size = |a: &str| img.value().attr(a).unwrap().parse::<u32>().unwrap();
             assert_eq!(
                 png_size(&files[rel]),
-                Some((3 * size("width"), 3 * size("height"))),
+                Some((2 * size("width"), 2 * size("height"))),
                 "{rel}"
             );
             pngs += 1;

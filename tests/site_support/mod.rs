@@ -2,7 +2,7 @@
 //! folder, read its pages and data files as a user (or a re-user) would.
 #![allow(dead_code)]
 
-use ntm_site::build::{BuildOptions, build};
+use ntm_site::build::BuildOptions;
 use ntm_site::render::{SiteFiles, links};
 use scraper::{ElementRef, Html, Selector};
 use std::collections::BTreeMap;
@@ -56,16 +56,28 @@ pub fn build_dir() -> PathBuf {
 }
 
 pub fn build_site(content: &Path, base_url: Option<&str>) -> Built {
+    build_site_with(content, base_url, false)
+}
+
+/// [`build_site`] with each chart's PNG drawn too (`chart_pngs`), as
+/// `ntm-site build` does; the other tests leave them out (drawing the
+/// sample's 1,700 charts takes minutes in a debug build).
+pub fn build_site_with(content: &Path, base_url: Option<&str>, chart_pngs: bool) -> Built {
     let dir = build_dir();
     let out = dir.join("out");
-    let checked = build(&BuildOptions {
-        content: content.to_path_buf(),
-        output: out.clone(),
-        base_url: base_url.map(str::to_string),
-        drafts: false,
-        deny_warnings: false,
-        pdf: None,
-    })
+    let mut images = ntm_site::imageproc::Options::beside(&out);
+    images.chart_pngs = chart_pngs;
+    let checked = ntm_site::build::build_with(
+        &BuildOptions {
+            content: content.to_path_buf(),
+            output: out.clone(),
+            base_url: base_url.map(str::to_string),
+            drafts: false,
+            deny_warnings: false,
+            pdf: None,
+        },
+        &images,
+    )
     .unwrap_or_else(|e| panic!("build of {} failed: {e:?}", content.display()));
     let mut base_url = checked.content.site.base_url.clone();
     if !base_url.ends_with('/') {

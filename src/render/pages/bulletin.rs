@@ -544,14 +544,14 @@ impl<'v, 'a> Builder<'v, 'a> {
             Some(date),
         );
         let print_targets = drawn.targets_brief.as_ref().map(|c| {
-            self.chart_on(
+            self.print_chart_on(
                 "in-ve-dich",
                 c,
                 format!("{base}ve-dich-gon.svg"),
                 Some(date),
             )
         });
-        let print_bands = self.chart_on(
+        let print_bands = self.print_chart_on(
             "in-phan-nhom",
             &drawn.bands_brief,
             format!("{base}phan-nhom-gon.svg"),
