@@ -96,9 +96,11 @@ pub fn bands(meta: &Meta, frame: &Frame, rows: &[BandRow]) -> String {
         .map(|r| match r.levels.known {
             // A district with no data says so once, beside its name.
             0 => String::new(),
-            n => frame
-                .s
-                .fill("ch_n_communes", &[("n", &format::count(frame.lang(), n))]),
+            n => frame.s.fill_n(
+                "ch_n_communes",
+                u64::from(n),
+                &[("n", &format::count(frame.lang(), n))],
+            ),
         })
         .collect();
     let (label_w, label_lines) = label_column(&names, true, frame.inner() * 0.34);

@@ -459,8 +459,9 @@ pub fn districts_compared(content: &Content, report: &Report) -> Chart {
             let share = |r: &figures::DistrictRow| {
                 format::percent(lang, u64::from(r.meets_standard), u64::from(r.known))
             };
-            let mut text = s.fill(
+            let mut text = s.fill_n(
                 "ch_districts_desc",
+                u64::from(province.meets_standard),
                 &[
                     ("date", &format::date(lang, d)),
                     ("n", &format::count(lang, province.meets_standard)),
@@ -891,8 +892,9 @@ pub fn target_communes(content: &Content, report: &Report, date: Date) -> Chart 
     );
     if let Some(r) = rows.iter().find(|r| r.left().is_some_and(|l| l > 0)) {
         desc.push(' ');
-        desc.push_str(&s.fill(
+        desc.push_str(&s.fill_n(
             "ch_targets_nearest",
+            u64::from(r.left().unwrap_or(0)),
             &[
                 ("name", &r.name),
                 ("left", &r.left().unwrap_or(0).to_string()),

@@ -133,6 +133,17 @@ impl<'a> Strings<'a> {
         fill(self.get(key), args)
     }
 
+    /// [`Strings::fill`] for a sentence about `n` things: the key
+    /// `<key>_one` when `n` is 1 and the table has it (English "1
+    /// commune", "1 criterion"), else `key`.
+    pub fn fill_n(&self, key: &str, n: u64, args: &[(&str, &str)]) -> String {
+        let one = format!("{key}_one");
+        match self.try_get(&one) {
+            Some(text) if n == 1 => fill(text, args),
+            _ => self.fill(key, args),
+        }
+    }
+
     /// The whole table as the template variable `t`.
     pub fn to_json(&self) -> Value {
         let mut m = Map::new();
