@@ -548,8 +548,11 @@ pub struct Content {
     pub bulletins: Vec<BulletinText>,
     /// Files under `static/`, relative to the content folder.
     pub static_files: Vec<String>,
-    /// Files under `theme/` (template and asset overrides), relative to the content folder.
+    /// Files under `theme/` (template, asset and word overrides), relative to the content folder.
     pub theme_files: Vec<String>,
+    /// The site's own words for its language, from `theme/i18n/<lang>.yaml`
+    /// (key → text), over the theme's defaults.
+    pub words: std::collections::BTreeMap<String, String>,
 }
 
 impl Content {

@@ -178,6 +178,10 @@ fn warnings() -> Fixture {
             "---\ntitle: Tuần 21-27/8/2015\ndate: 2015-04-24\n---\nXem [Kỳ Thư](/xa/ky-anh/ky-thuu/).\n",
         )
         .file("theme/templates/comune.html", "{% extends \"base.html\" %}\n")
+        .file(
+            "theme/i18n/vi.yaml",
+            "nav_home: \"Trang đầu\"\nnav_hom: \"Trang đầu\"\n",
+        )
 }
 
 /// A commune file saved under a wrong name, referred to from two snapshots.

@@ -238,6 +238,7 @@ fn province() -> impl Strategy<Value = Content> {
                     bulletins: vec![],
                     static_files: vec![],
                     theme_files: vec![],
+                    words: Default::default(),
                 }
             })
     })
@@ -423,6 +424,7 @@ fn province_v12() -> impl Strategy<Value = Content> {
                     bulletins: vec![],
                     static_files: vec![],
                     theme_files: vec![],
+                    words: Default::default(),
                 };
                 let snapshots = lists
                     .iter()

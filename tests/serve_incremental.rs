@@ -259,6 +259,26 @@ fn incremental_builds_equal_full_builds_after_edits() {
     b.edit(&index, "  - file: 04.jpg\n    caption: Ảnh thêm\n", "");
     b.built(&[&index, &format!("{model}/04.jpg")], "a deleted photo");
 
+    // The site's own words: added, then changed; its pages and charts follow.
+    let words = "theme/i18n/vi.yaml";
+    std::fs::create_dir_all(b.path("theme/i18n")).unwrap();
+    b.write(words, "ch_province: \"Cả tỉnh\"\n");
+    let (_, rendered, drawn) = b.built(&[words], "added words");
+    assert!(rendered > 0 && drawn > 0);
+    let bands = || std::fs::read_to_string(served.join("bieu-do/phan-nhom.svg")).unwrap();
+    assert!(bands().contains("Cả tỉnh"), "the chart takes the word");
+    b.write(
+        words,
+        "ch_province: \"Khắp tỉnh\"\nnav_home: \"Trang đầu\"\n",
+    );
+    b.built(&[words], "changed words");
+    assert!(
+        bands().contains("Khắp tỉnh"),
+        "the chart takes the new word"
+    );
+    let home = std::fs::read_to_string(served.join("index.html")).unwrap();
+    assert!(home.contains("Trang đầu"), "the page takes the word");
+
     // A broken file fails without touching the served site; the fix builds.
     let before = tree(&served);
     b.write(last, "date: [\n");

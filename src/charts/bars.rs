@@ -5,17 +5,26 @@ use super::canvas::{self, Anchor, Canvas, Meta};
 use super::figures::{BandRow, CoverageRow, DistrictRow, TargetRow};
 use super::format;
 use super::layout::*;
+use crate::render::i18n::Strings;
 
-/// The band names shown in legends and tables, in [`BAND_KEYS`] order.
+/// The keys of the band names shown in legends and tables, in
+/// [`BAND_KEYS`] order.
 ///
 /// [`BAND_KEYS`]: crate::report::timeline::BAND_KEYS
-pub const BAND_NAMES: [&str; 5] = [
-    "Đạt chuẩn",
-    "Từ 15 tiêu chí",
-    "10–14 tiêu chí",
-    "5–9 tiêu chí",
-    "Dưới 5 tiêu chí",
+const BAND_NAME_KEYS: [&str; 5] = [
+    "ch_band_standard",
+    "ch_band_15",
+    "ch_band_10",
+    "ch_band_5",
+    "ch_band_0",
 ];
+
+/// The band names in the site's words, in [`BAND_KEYS`] order.
+///
+/// [`BAND_KEYS`]: crate::report::timeline::BAND_KEYS
+pub fn band_names<'a>(s: &Strings<'a>) -> [&'a str; 5] {
+    BAND_NAME_KEYS.map(|k| s.get(k))
+}
 
 /// Lays out legend items (a swatch and a label each) in lines no wider than
 /// `width`; returns each item's line and left edge.
@@ -87,7 +96,11 @@ pub fn bands(meta: &Meta, frame: &Frame, rows: &[BandRow]) -> String {
         .map(|r| match r.levels.known {
             // A district with no data says so once, beside its name.
             0 => String::new(),
-            n => format!("{} xã", format::count(n)),
+            n => frame.s.fill_n(
+                "ch_n_communes",
+                u64::from(n),
+                &[("n", &format::count(frame.lang(), n))],
+            ),
         })
         .collect();
     let (label_w, label_lines) = label_column(&names, true, frame.inner() * 0.34);
@@ -95,7 +108,8 @@ pub fn bands(meta: &Meta, frame: &Frame, rows: &[BandRow]) -> String {
         .iter()
         .map(|l| TICK.width(l))
         .fold(label_w, f64::max);
-    let (_, legend_n) = legend_layout(&BAND_NAMES, frame.inner());
+    let band_names = band_names(frame.s);
+    let (_, legend_n) = legend_layout(&band_names, frame.inner());
     let bar_x0 = PAD + label_w + 10.0;
     let bar_x1 = frame.width - PAD;
     let row_h = |i: usize| (label_lines[i].len() as f64 * line_height(LABEL) + 16.0).max(40.0);
@@ -105,7 +119,7 @@ pub fn bands(meta: &Meta, frame: &Frame, rows: &[BandRow]) -> String {
     let hh = frame.header_height();
     canvas::draw(frame.width as u32, height, meta, |c| {
         frame.draw(c, f64::from(height));
-        draw_legend(c, &BAND_NAMES, &BAND_COLORS, PAD, hh, frame.inner());
+        draw_legend(c, &band_names, &BAND_COLORS, PAD, hh, frame.inner());
         let mut y = hh + legend_h;
         for (i, r) in rows.iter().enumerate() {
             let h = row_h(i);
@@ -123,7 +137,7 @@ pub fn bands(meta: &Meta, frame: &Frame, rows: &[BandRow]) -> String {
             }
             let (b0, b1) = (mid - 11.0, mid + 11.0);
             if r.levels.known == 0 {
-                c.text(bar_x0, mid, "Chưa có số liệu", TICK, Anchor::Start);
+                c.text(bar_x0, mid, frame.s.get("ch_no_data"), TICK, Anchor::Start);
             } else {
                 let total = f64::from(r.levels.known);
                 let mut x = bar_x0;
@@ -133,7 +147,7 @@ pub fn bands(meta: &Meta, frame: &Frame, rows: &[BandRow]) -> String {
                     }
                     let w = f64::from(n) / total * (bar_x1 - bar_x0);
                     c.rect(x, b0, x + w, b1, BAND_COLORS[k]);
-                    let label = format::count(n);
+                    let label = format::count(frame.lang(), n);
                     if TICK.width(&label) + 6.0 <= w {
                         c.text(
                             x + w / 2.0,
@@ -217,36 +231,43 @@ pub fn districts(
         .unwrap_or(0.0);
     let panels = [
         BarPanel {
-            heading: "Tỷ lệ xã đạt chuẩn",
+            heading: frame.s.get("ch_districts_share"),
             x0: px0,
             x1: px0 + panel_w,
             max: 100.0,
             color: BLUE,
             reference: (
                 share_ref,
-                format!(
-                    "Toàn tỉnh {}",
-                    format::percent(
-                        u64::from(province.meets_standard),
-                        u64::from(province.known)
-                    )
+                frame.s.fill(
+                    "ch_province_value",
+                    &[(
+                        "value",
+                        &format::percent(
+                            frame.lang(),
+                            u64::from(province.meets_standard),
+                            u64::from(province.known),
+                        ),
+                    )],
                 ),
             ),
         },
         BarPanel {
-            heading: "Bình quân tiêu chí/xã",
+            heading: frame.s.get("ch_col_average"),
             x0: px0 + panel_w + gap,
             x1: px0 + 2.0 * panel_w + gap,
             max: max_criteria.max(1.0),
             color: GREEN,
             reference: (
                 avg_ref,
-                format!(
-                    "Toàn tỉnh {}",
-                    province
-                        .average_met
-                        .map(|a| format::dec(a, 1))
-                        .unwrap_or("–".into())
+                frame.s.fill(
+                    "ch_province_value",
+                    &[(
+                        "value",
+                        &province
+                            .average_met
+                            .map(|a| format::dec(frame.lang(), a, 1))
+                            .unwrap_or("–".into()),
+                    )],
                 ),
             ),
         },
@@ -311,7 +332,8 @@ pub fn districts(
                 ly += lh;
             }
             if r.known == 0 {
-                let w = TICK.width("chưa có số liệu");
+                let no_data = frame.s.get("ch_no_data_lower");
+                let w = TICK.width(no_data);
                 c.rect(
                     panels[0].x0 + 2.0,
                     mid - 8.0,
@@ -319,19 +341,23 @@ pub fn districts(
                     mid + 8.0,
                     0xFFFFFF,
                 );
-                c.text(
-                    panels[0].x0 + 4.0,
-                    mid,
-                    "chưa có số liệu",
-                    TICK,
-                    Anchor::Start,
-                );
+                c.text(panels[0].x0 + 4.0, mid, no_data, TICK, Anchor::Start);
             } else {
                 let share = r.share_tenths().unwrap_or(0) as f64 / 10.0;
-                let share_label = format::percent(u64::from(r.meets_standard), u64::from(r.known));
+                let share_label = format::percent(
+                    frame.lang(),
+                    u64::from(r.meets_standard),
+                    u64::from(r.known),
+                );
                 bar_value(c, &panels[0], mid, share, &share_label);
                 if let Some(a) = r.average_met {
-                    bar_value(c, &panels[1], mid, a.0 as f64 / 100.0, &format::dec(a, 1));
+                    bar_value(
+                        c,
+                        &panels[1],
+                        mid,
+                        a.0 as f64 / 100.0,
+                        &format::dec(frame.lang(), a, 1),
+                    );
                 }
             }
             y += h;
@@ -379,7 +405,7 @@ pub fn hardest(rows: &[CoverageRow], order: &[usize]) -> Vec<usize> {
 pub fn coverage(meta: &Meta, frame: &Frame, rows: &[CoverageRow]) -> String {
     let known = rows.first().map(|r| r.known).unwrap_or(0);
     if known == 0 || rows.is_empty() {
-        return super::lines::empty_chart(meta, frame, "Chưa có số liệu.");
+        return super::lines::empty_chart(meta, frame, frame.s.get("ch_no_data_sentence"));
     }
     let order = coverage_order(rows);
     let hardest = hardest(rows, &order);
@@ -400,7 +426,10 @@ pub fn coverage(meta: &Meta, frame: &Frame, rows: &[CoverageRow]) -> String {
         .collect();
     let lh = line_height(LABEL);
     let row_h = |k: usize| labels[k].len() as f64 * lh + 14.0 + 8.0;
-    let legend = ["Tiêu chí có tỷ lệ đạt thấp nhất", "Các tiêu chí khác"];
+    let legend = [
+        frame.s.get("ch_coverage_hardest"),
+        frame.s.get("ch_coverage_others"),
+    ];
     let (_, legend_n) = legend_layout(&legend, frame.inner());
     let legend_h = legend_n as f64 * LEGEND_LINE + 6.0;
     let scale_h = 18.0;
@@ -447,7 +476,7 @@ pub fn coverage(meta: &Meta, frame: &Frame, rows: &[CoverageRow]) -> String {
                 by + 14.0,
                 if hard { VERMILION } else { LIGHT_BLUE },
             );
-            let value = format::percent(u64::from(r.meeting), u64::from(r.known));
+            let value = format::percent(frame.lang(), u64::from(r.meeting), u64::from(r.known));
             c.text(
                 x0 + w + 4.0,
                 by + 7.0,
@@ -467,14 +496,13 @@ pub fn coverage(meta: &Meta, frame: &Frame, rows: &[CoverageRow]) -> String {
 /// The target communes: criteria met (dark) and left (light), sorted.
 pub fn targets(meta: &Meta, frame: &Frame, rows: &[TargetRow]) -> String {
     if rows.is_empty() {
-        return super::lines::empty_chart(meta, frame, "Không có xã nào đăng ký về đích năm này.");
+        return super::lines::empty_chart(meta, frame, frame.s.get("ch_no_targets"));
     }
     let names: Vec<String> = rows.iter().map(target_label(rows)).collect();
     let (label_w, label_lines) = label_column(&names, false, frame.inner() * 0.34);
-    let end_w = LABEL_BOLD
-        .width("Đạt chuẩn")
-        .max(TICK.width("chưa có số liệu"))
-        + 6.0;
+    let standard = frame.s.get("ch_standard");
+    let no_data = frame.s.get("ch_no_data_lower");
+    let end_w = LABEL_BOLD.width(standard).max(TICK.width(no_data)) + 6.0;
     let bx0 = PAD + label_w + 10.0;
     let bx1 = frame.width - PAD - end_w;
     let max_total = rows
@@ -483,7 +511,10 @@ pub fn targets(meta: &Meta, frame: &Frame, rows: &[TargetRow]) -> String {
         .max()
         .unwrap_or(1)
         .max(1);
-    let legend = ["Tiêu chí đã đạt", "Tiêu chí còn thiếu"];
+    let legend = [
+        frame.s.get("ch_targets_met"),
+        frame.s.get("ch_targets_left"),
+    ];
     let (_, legend_n) = legend_layout(&legend, frame.inner());
     let legend_h = legend_n as f64 * LEGEND_LINE + 8.0;
     let lh = line_height(LABEL);
@@ -506,14 +537,14 @@ pub fn targets(meta: &Meta, frame: &Frame, rows: &[TargetRow]) -> String {
                 ly += lh;
             }
             match r.met {
-                None => c.text(bx0, mid, "chưa có số liệu", TICK, Anchor::Start),
+                None => c.text(bx0, mid, no_data, TICK, Anchor::Start),
                 Some((met, total)) => {
                     let xm = bx0 + f64::from(met.min(total)) * unit;
                     let xt = bx0 + f64::from(total) * unit;
                     c.rect(bx0, mid - 9.0, xm, mid + 9.0, BLUE);
                     c.rect(xm, mid - 9.0, xt, mid + 9.0, PALE);
                     c.rect_outline(bx0, mid - 9.0, xt, mid + 9.0, BLUE, 1);
-                    let ml = format::count(met);
+                    let ml = format::count(frame.lang(), met);
                     if TICK.width(&ml) + 6.0 <= xm - bx0 {
                         c.text(
                             bx0 + 4.0,
@@ -527,12 +558,14 @@ pub fn targets(meta: &Meta, frame: &Frame, rows: &[TargetRow]) -> String {
                         c.text(
                             xt + 5.0,
                             mid,
-                            "Đạt chuẩn",
+                            standard,
                             LABEL_BOLD.with_color(BLUE),
                             Anchor::Start,
                         );
                     } else {
-                        let left = format!("còn {}", total - met);
+                        let left = frame
+                            .s
+                            .fill("ch_left_n", &[("n", &(total - met).to_string())]);
                         c.text(xt + 5.0, mid, &left, LABEL, Anchor::Start);
                     }
                 }

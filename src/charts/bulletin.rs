@@ -9,9 +9,10 @@ use super::bars;
 use super::canvas::{self, Anchor, Meta};
 use super::figures::{self, BandRow};
 use super::layout::{AXIS, BLUE, Frame, LABEL, PAD, TICK, ink_on, line_height};
-use super::{Chart, DataTable, build, format, source, strings};
+use super::{Chart, DataTable, bands_args, build, format, pairs, source, strings};
 use crate::date::Date;
 use crate::model::Content;
+use crate::render::i18n::Strings;
 use crate::report::Report;
 
 /// The snapshot of `date`, if there is one.
@@ -22,7 +23,10 @@ fn snapshot_of(content: &Content, date: Date) -> Option<usize> {
 /// The bands on `date` for the whole province and for the communes whose
 /// target year is `date`'s year (when there are any): two 100 % bars.
 pub fn bands_brief(content: &Content, report: &Report, date: Date) -> Chart {
+    let s = Strings::of(content);
+    let lang = s.lang();
     let year = date.year();
+    let year_text = year.to_string();
     let (all, target) = match snapshot_of(content, date) {
         Some(si) => (
             report.sweep.summaries[si].all.levels,
@@ -32,64 +36,49 @@ pub fn bands_brief(content: &Content, report: &Report, date: Date) -> Chart {
     };
     let mut rows = vec![BandRow {
         group: None,
-        name: "Toàn tỉnh".into(),
+        name: s.get("ch_province").into(),
         levels: all,
     }];
     if target.known > 0 {
         rows.push(BandRow {
             group: None,
-            name: format!("Xã về đích năm {year}"),
+            name: s.fill("ch_brief_target_row", &[("year", &year_text)]),
             levels: target,
         });
     }
-    let title = "Số xã theo số tiêu chí đạt".to_string();
-    let desc = format!(
-        "Ngày {}, toàn tỉnh có {} xã có số liệu: {} xã đạt chuẩn, {} xã đạt từ 15 tiêu chí, {} xã 10–14 tiêu chí, {} xã 5–9 tiêu chí, {} xã dưới 5 tiêu chí.{}",
-        format::date(date),
-        format::count(all.known),
-        format::count(all.bands[0]),
-        format::count(all.bands[1]),
-        format::count(all.bands[2]),
-        format::count(all.bands[3]),
-        format::count(all.bands[4]),
-        if target.known > 0 {
-            format!(
-                " Trong {} xã đăng ký về đích năm {year}: {} xã đạt chuẩn, {} xã từ 15 tiêu chí, {} xã 10–14, {} xã 5–9, {} xã dưới 5.",
-                format::count(target.known),
-                format::count(target.bands[0]),
-                format::count(target.bands[1]),
-                format::count(target.bands[2]),
-                format::count(target.bands[3]),
-                format::count(target.bands[4]),
-            )
-        } else {
-            String::new()
-        }
-    );
-    let mut headers = strings(["Đơn vị", "Số xã có số liệu"]);
-    headers.extend(bars::BAND_NAMES.iter().map(|s| s.to_string()));
+    let title = s.get("ch_bands_title").to_string();
+    let mut desc = s.fill("ch_brief_bands_desc", &pairs(&bands_args(lang, date, &all)));
+    if target.known > 0 {
+        let mut args = bands_args(lang, date, &target);
+        args.push(("year", year_text.clone()));
+        desc.push(' ');
+        desc.push_str(&s.fill("ch_brief_bands_target", &pairs(&args)));
+    }
+    let mut headers = strings(&s, ["ch_col_area", "ch_col_known"]);
+    headers.extend(bars::band_names(&s).iter().map(|s| s.to_string()));
     let table = DataTable {
         caption: title.clone(),
         headers,
         rows: rows
             .iter()
             .map(|r| {
-                let mut v = vec![r.name.clone(), format::count(r.levels.known)];
-                v.extend(r.levels.bands.iter().map(|&n| format::count(n)));
+                let mut v = vec![r.name.clone(), format::count(lang, r.levels.known)];
+                v.extend(r.levels.bands.iter().map(|&n| format::count(lang, n)));
                 v
             })
             .collect(),
     };
-    let subtitle = format!(
-        "Toàn tỉnh{}, ngày {}",
-        if target.known > 0 {
-            format!(" và các xã đăng ký về đích năm {year}")
-        } else {
-            String::new()
-        },
-        format::date(date)
+    let targets = if target.known > 0 {
+        s.fill("ch_brief_bands_subtitle_targets", &[("year", &year_text)])
+    } else {
+        String::new()
+    };
+    let subtitle = s.fill(
+        "ch_brief_bands_subtitle",
+        &[("targets", &targets), ("date", &format::date(lang, date))],
     );
     build(
+        &s,
         format!("ban-tin-phan-nhom-{date}"),
         title,
         &subtitle,
@@ -101,20 +90,24 @@ pub fn bands_brief(content: &Content, report: &Report, date: Date) -> Chart {
     )
 }
 
-/// Labels of the classes of [`targets_brief`], by criteria left.
+/// The keys of the labels of the classes of [`targets_brief`], by criteria
+/// left.
 const LEFT_CLASSES: [&str; 6] = [
-    "Đạt chuẩn",
-    "Còn 1 tiêu chí",
-    "Còn 2 tiêu chí",
-    "Còn 3 tiêu chí",
-    "Còn 4 tiêu chí",
-    "Còn 5 trở lên",
+    "ch_left_0",
+    "ch_left_1",
+    "ch_left_2",
+    "ch_left_3",
+    "ch_left_4",
+    "ch_left_5",
 ];
 
 /// The communes whose target year is `date`'s year, counted by criteria left
 /// on `date`: at the standard, 1, 2, 3, 4, 5 or more, and without data.
 pub fn targets_brief(content: &Content, report: &Report, date: Date) -> Chart {
+    let s = Strings::of(content);
+    let lang = s.lang();
     let year = date.year();
+    let year_text = year.to_string();
     let rows = figures::target_communes(content, report, date);
     let mut counts = [0u32; 7];
     for r in &rows {
@@ -124,37 +117,50 @@ pub fn targets_brief(content: &Content, report: &Report, date: Date) -> Chart {
         };
         counts[k] += 1;
     }
-    let mut labels: Vec<&str> = LEFT_CLASSES.to_vec();
+    let mut labels: Vec<&str> = LEFT_CLASSES.iter().map(|k| s.get(k)).collect();
     if counts[6] > 0 {
-        labels.push("Chưa có số liệu");
+        labels.push(s.get("ch_no_data"));
     }
-    let title = format!("Các xã đăng ký về đích năm {year}");
-    let desc = format!(
-        "Ngày {}, trong {} xã đăng ký về đích năm {year}: {}.",
-        format::date(date),
-        format::count(rows.len() as u64),
-        labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| format!("{} {} xã", l.to_lowercase(), format::count(counts[i])))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let title = s.fill("ch_targets_title", &[("year", &year_text)]);
+    let parts = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            s.fill(
+                "ch_brief_targets_part",
+                &[
+                    ("label", &l.to_lowercase()),
+                    ("n", &format::count(lang, counts[i])),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let desc = s.fill(
+        "ch_brief_targets_desc",
+        &[
+            ("date", &format::date(lang, date)),
+            ("n", &format::count(lang, rows.len() as u64)),
+            ("year", &year_text),
+            ("parts", &parts),
+        ],
     );
     let table = DataTable {
         caption: title.clone(),
-        headers: strings(["Số tiêu chí còn thiếu", "Số xã"]),
+        headers: strings(&s, ["ch_col_left", "ch_col_communes"]),
         rows: labels
             .iter()
             .enumerate()
-            .map(|(i, l)| vec![l.to_string(), format::count(counts[i])])
+            .map(|(i, l)| vec![l.to_string(), format::count(lang, counts[i])])
             .collect(),
     };
-    let subtitle = format!(
-        "Số xã theo số tiêu chí còn thiếu, ngày {}",
-        format::date(date)
+    let subtitle = s.fill(
+        "ch_brief_targets_subtitle",
+        &[("date", &format::date(lang, date))],
     );
     let n = labels.len();
     build(
+        &s,
         format!("ban-tin-ve-dich-{date}"),
         title,
         &subtitle,
@@ -164,7 +170,7 @@ pub fn targets_brief(content: &Content, report: &Report, date: Date) -> Chart {
         &(rows.is_empty(), &labels, &counts[..n]),
         |meta, frame| {
             if rows.is_empty() {
-                super::lines::empty_chart(meta, frame, "Không có xã nào đăng ký về đích năm này.")
+                super::lines::empty_chart(meta, frame, frame.s.get("ch_no_targets"))
             } else {
                 histogram(meta, frame, &labels, &counts[..n])
             }
@@ -188,7 +194,7 @@ fn histogram(meta: &Meta, frame: &Frame, labels: &[&str], counts: &[u32]) -> Str
             let mid = hh + row_h * (i as f64 + 0.5);
             c.text(PAD, mid, l, LABEL, Anchor::Start);
             let w = f64::from(n) / f64::from(max) * (x1 - x0);
-            let text = format::count(n);
+            let text = format::count(frame.lang(), n);
             if n > 0 {
                 c.rect(x0, mid - 8.0, x0 + w, mid + 8.0, BLUE);
             }

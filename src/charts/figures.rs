@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::model::{CommuneIx, Content, GroupIx, Level, SetIx, Snapshot};
+use crate::render::i18n::Strings;
 use crate::report::Report;
 use crate::report::decimal::Dec2;
 use crate::report::groups;
@@ -218,7 +219,7 @@ pub fn bands(
     let areas = areas_on(content, report, date);
     let mut rows = vec![BandRow {
         group: None,
-        name: "Toàn tỉnh".to_string(),
+        name: Strings::of(content).get("ch_province").to_string(),
         levels: areas.province.levels,
     }];
     for g in districts_on(content, areas.date) {
@@ -265,7 +266,11 @@ pub fn districts_compared(content: &Content, report: &Report) -> (DistrictRow, V
         meets_standard: a.levels.meets_standard,
         average_met: a.levels.average_met(),
     };
-    let province = row(None, "Toàn tỉnh".into(), &report.latest.province);
+    let province = row(
+        None,
+        Strings::of(content).get("ch_province").into(),
+        &report.latest.province,
+    );
     let mut rows: Vec<DistrictRow> = districts_on(content, report.latest_date())
         .into_iter()
         .map(|g| row(Some(g), area_name(content, g), &report.latest.groups[g]))
@@ -421,7 +426,8 @@ pub fn commune_track(content: &Content, report: &Report, commune: CommuneIx) -> 
     recognitions.sort_by(|a, b| a.date.cmp(&b.date).then(a.level.cmp(&b.level)));
     let merged = content.merged_on(commune).zip(c.merged_into).map(|(d, n)| {
         let n = &content.communes[n];
-        (d, format!("{} {}", n.kind, n.name))
+        let who = [("kind", n.kind.as_str()), ("name", n.name.as_str())];
+        (d, Strings::of(content).fill("ch_commune_name", &who))
     });
     let formed = c.established.filter(|_| !c.merged_from.is_empty());
     CommuneTrack {
@@ -503,12 +509,19 @@ pub fn target_communes(content: &Content, report: &Report, date: Date) -> Vec<Ta
     rows
 }
 
-/// The four indicators, in [`crate::model::INDICATOR_KEYS`] order, in Vietnamese.
-pub const INDICATOR_NAMES: [&str; 4] = [
-    "Mô hình sản xuất",
-    "Mô hình sản xuất hiệu quả cao",
-    "Doanh nghiệp",
-    "Hợp tác xã",
+/// The keys of the four indicators' names, in
+/// [`crate::model::INDICATOR_KEYS`] order.
+const INDICATOR_NAME_KEYS: [&str; 4] = [
+    "ch_ind_models",
+    "ch_ind_efficient",
+    "ch_ind_enterprises",
+    "ch_ind_coops",
 ];
+
+/// The four indicators' names in the site's words, in
+/// [`crate::model::INDICATOR_KEYS`] order.
+pub fn indicator_names<'a>(s: &Strings<'a>) -> [&'a str; 4] {
+    INDICATOR_NAME_KEYS.map(|k| s.get(k))
+}
 
 pub use crate::report::indicators::IndicatorPoint;

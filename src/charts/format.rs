@@ -1,11 +1,23 @@
-//! Numbers and dates in Vietnamese form, computed with integers only: a dot
-//! between thousands (`5.556`), a decimal comma (`2,7`), `27/8/2015`.
+//! Numbers and dates of the charts in the site's language, computed with
+//! integers only: Vietnamese puts a dot between thousands (`5.556`), a
+//! decimal comma (`2,7`) and writes `27/8/2015`; English `5,556`, `2.7` and
+//! `27 Aug 2015`, as [`crate::render::format`] does on the pages.
 
 use crate::date::Date;
+use crate::diag::Lang;
 use crate::report::decimal::Dec2;
 
-/// `5556` → `5.556`; `-1234567` → `-1.234.567`.
-pub fn int(n: i64) -> String {
+/// The thousands separator and the decimal mark of `lang`.
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    }
+}
+
+/// `5556` → `5.556` (vi), `5,556` (en); `-1234567` → `-1.234.567`.
+pub fn int(lang: Lang, n: i64) -> String {
+    let (thousands, _) = separators(lang);
     let digits = n.unsigned_abs().to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if n < 0 {
@@ -13,16 +25,16 @@ pub fn int(n: i64) -> String {
     }
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
+            out.push(thousands);
         }
         out.push(ch);
     }
     out
 }
 
-/// An unsigned count in Vietnamese form.
-pub fn count<T: Into<u64>>(n: T) -> String {
-    int(n.into() as i64)
+/// An unsigned count in the language's form.
+pub fn count<T: Into<u64>>(lang: Lang, n: T) -> String {
+    int(lang, n.into() as i64)
 }
 
 /// `num / den` rounded half away from zero to `decimals` places, as an
@@ -38,68 +50,84 @@ pub fn ratio_scaled(num: i64, den: i64, decimals: u32) -> Option<i64> {
     Some(if (q < 0) != (d < 0) { -r } else { r })
 }
 
-/// A value scaled by 10^decimals in Vietnamese form: `(27, 1)` → `2,7`.
-pub fn scaled(v: i64, decimals: u32) -> String {
+/// A value scaled by 10^decimals in the language's form: `(27, 1)` → `2,7`
+/// (vi), `2.7` (en).
+pub fn scaled(lang: Lang, v: i64, decimals: u32) -> String {
     if decimals == 0 {
-        return int(v);
+        return int(lang, v);
     }
+    let (_, mark) = separators(lang);
     let p = 10i64.pow(decimals);
     let sign = if v < 0 { "-" } else { "" };
     let a = v.unsigned_abs() as i64;
     format!(
-        "{sign}{},{:0width$}",
-        int(a / p),
+        "{sign}{}{mark}{:0width$}",
+        int(lang, a / p),
         a % p,
         width = decimals as usize
     )
 }
 
 /// A two-decimal figure with `decimals` (1 or 2) shown: `Dec2(270)` → `2,7`.
-pub fn dec(v: Dec2, decimals: u32) -> String {
+pub fn dec(lang: Lang, v: Dec2, decimals: u32) -> String {
     match decimals {
-        2 => scaled(v.0, 2),
-        _ => scaled(ratio_scaled(v.0, 10, 0).unwrap_or(0), 1),
+        2 => scaled(lang, v.0, 2),
+        _ => scaled(lang, ratio_scaled(v.0, 10, 0).unwrap_or(0), 1),
     }
 }
 
 /// The share `num / den` in per cent with one decimal: `33,3%`; `–` when
-/// `den` is 0.
-pub fn percent(num: u64, den: u64) -> String {
+/// `den` is 0. English: `33.3%`.
+pub fn percent(lang: Lang, num: u64, den: u64) -> String {
     match ratio_scaled(num as i64 * 100, den as i64, 1) {
-        Some(v) => format!("{}%", scaled(v, 1)),
+        Some(v) => format!("{}%", scaled(lang, v, 1)),
         None => "–".to_string(),
     }
 }
 
-/// `27/8/2015`.
-pub fn date(d: Date) -> String {
-    d.vi()
+/// `27/8/2015` (vi), `27 Aug 2015` (en).
+pub fn date(lang: Lang, d: Date) -> String {
+    crate::render::format::date(lang, d)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    const V: Lang = Lang::Vi;
 
     #[test]
     fn vietnamese_numbers() {
-        assert_eq!(int(5556), "5.556");
-        assert_eq!(int(0), "0");
-        assert_eq!(int(999), "999");
-        assert_eq!(int(1000), "1.000");
-        assert_eq!(int(-1_234_567), "-1.234.567");
-        assert_eq!(scaled(27, 1), "2,7");
-        assert_eq!(scaled(-5, 1), "-0,5");
-        assert_eq!(scaled(123_456, 2), "1.234,56");
-        assert_eq!(dec(Dec2(270), 1), "2,7");
-        assert_eq!(dec(Dec2(963), 2), "9,63");
-        assert_eq!(dec(Dec2(1245), 1), "12,5");
-        assert_eq!(percent(1, 3), "33,3%");
-        assert_eq!(percent(2, 3), "66,7%");
-        assert_eq!(percent(1, 8), "12,5%");
-        assert_eq!(percent(0, 0), "–");
-        assert_eq!(percent(5, 5), "100,0%");
+        assert_eq!(int(V, 5556), "5.556");
+        assert_eq!(int(V, 0), "0");
+        assert_eq!(int(V, 999), "999");
+        assert_eq!(int(V, 1000), "1.000");
+        assert_eq!(int(V, -1_234_567), "-1.234.567");
+        assert_eq!(scaled(V, 27, 1), "2,7");
+        assert_eq!(scaled(V, -5, 1), "-0,5");
+        assert_eq!(scaled(V, 123_456, 2), "1.234,56");
+        assert_eq!(dec(V, Dec2(270), 1), "2,7");
+        assert_eq!(dec(V, Dec2(963), 2), "9,63");
+        assert_eq!(dec(V, Dec2(1245), 1), "12,5");
+        assert_eq!(percent(V, 1, 3), "33,3%");
+        assert_eq!(percent(V, 2, 3), "66,7%");
+        assert_eq!(percent(V, 1, 8), "12,5%");
+        assert_eq!(percent(V, 0, 0), "–");
+        assert_eq!(percent(V, 5, 5), "100,0%");
         assert_eq!(ratio_scaled(1, 8, 2), Some(13));
         assert_eq!(ratio_scaled(-1, 8, 2), Some(-13));
-        assert_eq!(date(Date::parse_iso("2015-08-27").unwrap()), "27/8/2015");
+        assert_eq!(date(V, Date::parse_iso("2015-08-27").unwrap()), "27/8/2015");
+    }
+
+    #[test]
+    fn english_numbers() {
+        let e = Lang::En;
+        assert_eq!(int(e, -1_234_567), "-1,234,567");
+        assert_eq!(scaled(e, 123_456, 2), "1,234.56");
+        assert_eq!(dec(e, Dec2(270), 1), "2.7");
+        assert_eq!(percent(e, 1, 3), "33.3%");
+        assert_eq!(
+            date(e, Date::parse_iso("2016-10-28").unwrap()),
+            "28 Oct 2016"
+        );
     }
 }

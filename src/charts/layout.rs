@@ -5,6 +5,8 @@
 use super::canvas::{Anchor, Canvas, Font};
 use super::format;
 use crate::date::Date;
+use crate::diag::Lang;
+use crate::render::i18n::Strings;
 
 /// Width of the main charts in SVG units: drawn at that size on a desktop,
 /// scaled down by the `viewBox` on a phone (labels of 14 units stay near
@@ -91,23 +93,38 @@ pub fn wrap(text: &str, font: Font, max: f64) -> Vec<String> {
     lines
 }
 
-/// Title and subtitle above, source line below.
-pub struct Frame {
+/// Title and subtitle above, source line below; the words of the site's
+/// language for the chart's own labels.
+pub struct Frame<'a> {
     pub width: f64,
     title: Vec<String>,
     subtitle: Vec<String>,
     source: Vec<String>,
+    /// The site's words and language.
+    pub s: &'a Strings<'a>,
 }
 
-impl Frame {
-    pub fn new(width: f64, title: &str, subtitle: &str, source: &str) -> Frame {
+impl<'a> Frame<'a> {
+    pub fn new(
+        width: f64,
+        title: &str,
+        subtitle: &str,
+        source: &str,
+        s: &'a Strings<'a>,
+    ) -> Frame<'a> {
         let inner = width - 2.0 * PAD;
         Frame {
+            s,
             width,
             title: wrap(title, TITLE, inner),
             subtitle: wrap(subtitle, SUBTITLE, inner),
             source: wrap(source, SOURCE, inner),
         }
+    }
+
+    /// The site's language, for numbers and dates.
+    pub fn lang(&self) -> Lang {
+        self.s.lang()
     }
 
     /// The usable width inside the margins.
@@ -259,19 +276,25 @@ pub fn time_axis(c: &Canvas, x: &Scale, y: f64, labels: bool) {
 }
 
 /// Horizontal grid lines and value labels for a vertical value axis.
-pub fn value_axis(c: &Canvas, y: &Scale, x0: f64, x1: f64, step: u64, top: u64) {
+pub fn value_axis(c: &Canvas, y: &Scale, x0: f64, x1: f64, step: u64, top: u64, lang: Lang) {
     let mut v = 0;
     while v <= top {
         let yy = y.at(v as f64);
         c.line(&[(x0, yy), (x1, yy)], if v == 0 { AXIS } else { GRID }, 1);
-        c.text(x0 - 5.0, yy, &format::int(v as i64), TICK, Anchor::End);
+        c.text(
+            x0 - 5.0,
+            yy,
+            &format::int(lang, v as i64),
+            TICK,
+            Anchor::End,
+        );
         v += step;
     }
 }
 
 /// The widest value label of a value axis.
-pub fn value_axis_width(top: u64) -> f64 {
-    TICK.width(&format::int(top as i64))
+pub fn value_axis_width(top: u64, lang: Lang) -> f64 {
+    TICK.width(&format::int(lang, top as i64))
 }
 
 /// Moves label centres apart so that neighbours are at least `gap` apart,

@@ -102,7 +102,7 @@ pub fn time_chart(
     let tops: Vec<(u64, u64)> = panels.iter().map(|p| nice_ticks(panel_top(p), 4)).collect();
     let axis_w = tops
         .iter()
-        .map(|&(_, t)| value_axis_width(t))
+        .map(|&(_, t)| value_axis_width(t, frame.lang()))
         .fold(0.0, f64::max);
     let end_w = panels
         .iter()
@@ -168,7 +168,7 @@ pub fn time_chart(
                     c.rect(x.at(m.day), py0, x.at(until), py1, BAND_FILL);
                 }
             }
-            value_axis(c, &y, x0, x1, step, vmax);
+            value_axis(c, &y, x0, x1, step, vmax, frame.lang());
             year_grid(c, &x, py0, py1);
             if let Some(v) = p.reference {
                 // Up to the end labels, which start beside the last points.
@@ -365,7 +365,7 @@ pub fn progress(
     change_label: impl Fn(&super::figures::SetChange) -> String,
 ) -> String {
     let (Some(first), Some(last)) = (p.points.first(), p.points.last()) else {
-        return empty_chart(meta, frame, "Chưa có số liệu.");
+        return empty_chart(meta, frame, frame.s.get("ch_no_data_sentence"));
     };
     let known: Vec<(f64, f64)> = p
         .points
@@ -386,21 +386,21 @@ pub fn progress(
     let dots = p.points.len() <= 12;
     let panels = [
         Panel {
-            heading: "Số xã".into(),
+            heading: frame.s.get("ch_progress_communes").into(),
             series: vec![
                 Series {
                     points: standard,
                     color: BLUE,
                     width: 3,
-                    name: "Đạt chuẩn".into(),
-                    end_label: format::count(last.meets_standard),
+                    name: frame.s.get("ch_standard").into(),
+                    end_label: format::count(frame.lang(), last.meets_standard),
                 },
                 Series {
                     points: known,
                     color: GREY_LINE,
                     width: 1,
-                    name: "Có số liệu".into(),
-                    end_label: format::count(last.known),
+                    name: frame.s.get("ch_with_data").into(),
+                    end_label: format::count(frame.lang(), last.known),
                 },
             ],
             plot_height: 140.0,
@@ -409,13 +409,15 @@ pub fn progress(
             reference: None,
         },
         Panel {
-            heading: "Bình quân số tiêu chí đạt mỗi xã".into(),
+            heading: frame.s.get("ch_progress_average").into(),
             series: vec![Series {
                 points: average,
                 color: GREEN,
                 width: 3,
                 name: String::new(),
-                end_label: last_avg.map(|a| format::dec(a, 1)).unwrap_or_default(),
+                end_label: last_avg
+                    .map(|a| format::dec(frame.lang(), a, 1))
+                    .unwrap_or_default(),
             }],
             plot_height: 100.0,
             max: max_criteria,
@@ -437,7 +439,10 @@ pub fn progress(
     markers.extend(p.mergers.iter().map(|&d| Marker {
         day: day(d),
         until: None,
-        label: format!("Sáp nhập xã {}", format::date(d)),
+        label: frame.s.fill(
+            "ch_marker_merger",
+            &[("date", &format::date(frame.lang(), d))],
+        ),
         color: MARKER,
     }));
     markers.sort_by(|a, b| a.day.total_cmp(&b.day));
@@ -455,11 +460,11 @@ pub fn indicators(
     names: &[&str; 4],
 ) -> String {
     let Some(last) = points.last() else {
-        return empty_chart(meta, frame, "Chưa có số liệu.");
+        return empty_chart(meta, frame, frame.s.get("ch_no_data_sentence"));
     };
     // The time axis starts where the first indicator was reported.
     let Some(first) = points.iter().find(|p| p.values.iter().any(Option::is_some)) else {
-        return empty_chart(meta, frame, "Chưa xã nào báo cáo các chỉ số này.");
+        return empty_chart(meta, frame, frame.s.get("ch_indicators_none"));
     };
     let dots = points.len() <= 12;
     let panels: Vec<Panel> = (0..4)
@@ -476,7 +481,9 @@ pub fn indicators(
                     color: [BLUE, GREEN, MARKER, 0x6A3D9A][i],
                     width: 3,
                     name: String::new(),
-                    end_label: end.map(format::count).unwrap_or_default(),
+                    end_label: end
+                        .map(|v| format::count(frame.lang(), v))
+                        .unwrap_or_default(),
                 }],
                 plot_height: 70.0,
                 max: 0,
@@ -495,13 +502,13 @@ pub fn commune(
     frame: &Frame,
     t: &CommuneTrack,
     site_range: Option<(Date, Date)>,
-    level_name: impl Fn(crate::model::Level) -> &'static str,
+    level_name: impl Fn(crate::model::Level) -> String,
 ) -> String {
     let Some((first, last)) = site_range else {
-        return empty_chart(meta, frame, "Chưa có số liệu.");
+        return empty_chart(meta, frame, frame.s.get("ch_no_data_sentence"));
     };
     if t.points.is_empty() {
-        return empty_chart(meta, frame, "Xã chưa có trong báo cáo nào.");
+        return empty_chart(meta, frame, frame.s.get("ch_commune_empty"));
     }
     let mut lo = first;
     let mut hi = last;
@@ -529,7 +536,9 @@ pub fn commune(
             markers.push(Marker {
                 day: a.max(range.0),
                 until: Some(b.min(range.1)),
-                label: format!("Năm đăng ký về đích: {y}"),
+                label: frame
+                    .s
+                    .fill("ch_marker_target", &[("year", &y.to_string())]),
                 color: ORANGE_DARK,
             });
         }
@@ -538,7 +547,10 @@ pub fn commune(
         markers.push(Marker {
             day: day(d),
             until: None,
-            label: format!("Đạt chuẩn {}", format::date(d)),
+            label: frame.s.fill(
+                "ch_marker_standard",
+                &[("date", &format::date(frame.lang(), d))],
+            ),
             color: BLUE,
         });
     }
@@ -546,7 +558,11 @@ pub fn commune(
         markers.push(Marker {
             day: day(r.date),
             until: None,
-            label: format!("{} {}", level_name(r.level), format::date(r.date)),
+            label: format!(
+                "{} {}",
+                level_name(r.level),
+                format::date(frame.lang(), r.date)
+            ),
             color: MARKER,
         });
     }
@@ -554,7 +570,10 @@ pub fn commune(
         markers.push(Marker {
             day: day(d),
             until: None,
-            label: format!("Thành lập {}", format::date(d)),
+            label: frame.s.fill(
+                "ch_marker_formed",
+                &[("date", &format::date(frame.lang(), d))],
+            ),
             color: MARKER,
         });
     }
@@ -562,7 +581,10 @@ pub fn commune(
         markers.push(Marker {
             day: day(*d),
             until: None,
-            label: format!("Sáp nhập vào {into} {}", format::date(*d)),
+            label: frame.s.fill(
+                "ch_marker_merged",
+                &[("into", into), ("date", &format::date(frame.lang(), *d))],
+            ),
             color: MARKER,
         });
     }
@@ -573,7 +595,9 @@ pub fn commune(
         .collect();
     let end = t.points.last().map(|p| format!("{}/{}", p.met, p.total));
     let panel = Panel {
-        heading: format!("Số tiêu chí đạt (đường đứt nét: chuẩn {total} tiêu chí)"),
+        heading: frame
+            .s
+            .fill("ch_commune_heading", &[("total", &total.to_string())]),
         series: vec![Series {
             points,
             color: GREEN,

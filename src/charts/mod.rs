@@ -3,7 +3,10 @@
 //! Each function returns a [`Chart`]: the SVG (with `<title>`, `<desc>`,
 //! `role="img"`, `aria-labelledby` and a `viewBox`), its title, description
 //! and caption (the source line), and a [`DataTable`] with the same figures
-//! as text in Vietnamese form, for an HTML table beside the chart.
+//! as text, for an HTML table beside the chart. Every word, number and date
+//! is in the site's language: the words come from the site's words table
+//! ([`crate::render::i18n`], keys `ch_…`, which a site may override), the
+//! numbers and dates from [`format`].
 //!
 //! | function | chart | file in [`all_charts`] |
 //! |---|---|---|
@@ -32,9 +35,11 @@ pub mod memo;
 pub mod metrics;
 
 use crate::date::Date;
+use crate::diag::Lang;
 use crate::model::{CommuneIx, Content, GroupIx, Level, SetIx};
+use crate::render::i18n::Strings;
 use crate::report::Report;
-use crate::report::timeline::BAND_KEYS;
+use crate::report::timeline::{BAND_KEYS, Levels};
 use canvas::Meta;
 use layout::{Frame, PHONE_WIDTH, WIDTH};
 
@@ -72,6 +77,7 @@ pub struct Chart {
 /// key of [`memo`]).
 #[allow(clippy::too_many_arguments)]
 fn build(
+    s: &Strings,
     slug: String,
     title: String,
     subtitle: &str,
@@ -88,9 +94,11 @@ fn build(
         desc: &desc,
     };
     let drawn = |width| {
-        let inputs = (&title, subtitle, &desc, &caption, &table, width, data);
+        // The words (a site's overrides among them) are part of the key:
+        // legends and labels come from them.
+        let inputs = (&title, subtitle, &desc, &caption, &table, width, data, s);
         memo::svg(&slug, &inputs, || {
-            draw(&meta, &Frame::new(width, &title, subtitle, &caption))
+            draw(&meta, &Frame::new(width, &title, subtitle, &caption, s))
         })
     };
     let svg = drawn(WIDTH);
@@ -116,26 +124,58 @@ pub fn phone_path(path: &str) -> String {
 
 /// `Nguồn: <organisation>. Số liệu ngày 28/10/2016.`
 fn source(content: &Content, date: Option<Date>) -> String {
+    let s = Strings::of(content);
+    let org = content.site.organization.as_str();
     match date {
-        Some(d) => format!(
-            "Nguồn: {}. Số liệu ngày {}.",
-            content.site.organization,
-            format::date(d)
+        Some(d) => s.fill(
+            "ch_source_on",
+            &[("org", org), ("date", &format::date(s.lang(), d))],
         ),
-        None => format!("Nguồn: {}. Chưa có số liệu.", content.site.organization),
+        None => s.fill("ch_source_none", &[("org", org)]),
+    }
+}
+
+/// `Nguồn: <organisation>. Số liệu từ 27/8/2015 đến 28/10/2016.`, or the
+/// one date's line when `from` and `to` are the same.
+fn source_between(content: &Content, from: Option<Date>, to: Option<Date>) -> String {
+    let s = Strings::of(content);
+    match (from, to) {
+        (Some(a), Some(b)) if a != b => s.fill(
+            "ch_source_span",
+            &[
+                ("org", content.site.organization.as_str()),
+                ("from", &format::date(s.lang(), a)),
+                ("to", &format::date(s.lang(), b)),
+            ],
+        ),
+        (_, b) => source(content, b),
     }
 }
 
 fn source_span(content: &Content) -> String {
-    match (content.snapshots.first(), content.snapshots.last()) {
-        (Some(a), Some(b)) if a.date != b.date => format!(
-            "Nguồn: {}. Số liệu từ {} đến {}.",
-            content.site.organization,
-            format::date(a.date),
-            format::date(b.date)
-        ),
-        (_, b) => source(content, b.map(|s| s.date)),
+    source_between(
+        content,
+        content.snapshots.first().map(|s| s.date),
+        content.snapshots.last().map(|s| s.date),
+    )
+}
+
+/// The placeholders of a sentence on bands: `date`, `known` (the communes
+/// with data) and `b0`…`b4` (the communes in each band).
+fn bands_args(lang: Lang, d: Date, l: &Levels) -> Vec<(&'static str, String)> {
+    let mut v = vec![
+        ("date", format::date(lang, d)),
+        ("known", format::count(lang, l.known)),
+    ];
+    for (name, &n) in ["b0", "b1", "b2", "b3", "b4"].iter().zip(&l.bands) {
+        v.push((name, format::count(lang, n)));
     }
+    v
+}
+
+/// Owned placeholders as the pairs [`Strings::fill`] takes.
+fn pairs<'a>(args: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    args.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
 /// A short name for a criteria set: the number of its decision
@@ -147,7 +187,7 @@ pub fn set_label(content: &Content, set: SetIx) -> String {
         .and_then(|d| {
             let i = d.find("số ")?;
             let num = d[i + "số ".len()..].split_whitespace().next()?;
-            Some(format!("QĐ {num}"))
+            Some(Strings::of(content).fill("ch_set_label", &[("num", num)]))
         })
         .unwrap_or_else(|| s.id.clone())
 }
@@ -174,30 +214,30 @@ fn slug_of(id: &str) -> String {
     id.replace('/', "-")
 }
 
-fn level_name(l: Level) -> &'static str {
-    match l {
-        Level::Standard => "Công nhận đạt chuẩn",
-        Level::Advanced => "Công nhận NTM nâng cao",
-        Level::Model => "Công nhận NTM kiểu mẫu",
-    }
+fn level_name<'a>(s: &Strings<'a>, l: Level) -> &'a str {
+    s.get(match l {
+        Level::Standard => "ch_level_standard",
+        Level::Advanced => "ch_level_advanced",
+        Level::Model => "ch_level_model",
+    })
 }
 
-fn strings<const N: usize>(a: [&str; N]) -> Vec<String> {
-    a.iter().map(|s| s.to_string()).collect()
+/// The texts of the keys `keys`: a data table's headings.
+fn strings<const N: usize>(s: &Strings, keys: [&str; N]) -> Vec<String> {
+    keys.iter().map(|k| s.get(k).to_string()).collect()
 }
 
 /// Chart 1: The province's progress over every snapshot date: communes known and
 /// meeting the standard, and the average criteria met per commune; each
 /// change of criteria set is marked.
 pub fn province_progress(content: &Content, report: &Report) -> Chart {
+    let s = Strings::of(content);
     let p = figures::progress(content, report);
-    let title = "Tiến độ xây dựng nông thôn mới toàn tỉnh".to_string();
+    let title = s.get("ch_province_title").to_string();
     let mut desc = progress_sentences(content, &p);
     for m in &p.mergers {
-        desc.push_str(&format!(
-            " Ngày {} các xã được sắp xếp, sáp nhập thành xã mới.",
-            format::date(*m)
-        ));
+        desc.push(' ');
+        desc.push_str(&s.fill("ch_desc_mergers", &[("date", &format::date(s.lang(), *m))]));
     }
     progress_chart(
         content,
@@ -214,29 +254,32 @@ pub fn province_progress(content: &Content, report: &Report) -> Chart {
 /// described as the province's; the merger marked at the end.
 pub fn group_history(content: &Content, report: &Report, g: GroupIx, merged: Date) -> Chart {
     let p = figures::group_history(content, report, g, merged);
+    let s = Strings::of(content);
+    let lang = s.lang();
     let gr = &content.groups[g];
-    let title = format!(
-        "Tiến độ của {} {} đến ngày {}",
-        gr.kind,
-        gr.name,
-        format::date(merged.pred())
+    let title = s.fill(
+        "ch_history_title",
+        &[
+            ("kind", &gr.kind),
+            ("name", &gr.name),
+            ("date", &format::date(lang, merged.pred())),
+        ],
     );
     let mut desc = progress_sentences(content, &p);
-    desc.push_str(&format!(
-        " Ngày {} các xã của {} {} được sáp nhập vào xã mới.",
-        format::date(merged),
-        gr.kind,
-        gr.name
+    desc.push(' ');
+    desc.push_str(&s.fill(
+        "ch_history_merged",
+        &[
+            ("date", &format::date(lang, merged)),
+            ("kind", &gr.kind),
+            ("name", &gr.name),
+        ],
     ));
-    let caption = match (p.points.first(), p.points.last()) {
-        (Some(a), Some(b)) if a.date != b.date => format!(
-            "Nguồn: {}. Số liệu từ {} đến {}.",
-            content.site.organization,
-            format::date(a.date),
-            format::date(b.date)
-        ),
-        (_, b) => source(content, b.map(|q| q.date)),
-    };
+    let caption = source_between(
+        content,
+        p.points.first().map(|q| q.date),
+        p.points.last().map(|q| q.date),
+    );
     progress_chart(
         content,
         format!("lich-su-{}", slug_of(&gr.id)),
@@ -250,23 +293,34 @@ pub fn group_history(content: &Content, report: &Report, g: GroupIx, merged: Dat
 /// The sentences of a progress chart's description: the last point's
 /// figures and each change of criteria set.
 fn progress_sentences(content: &Content, p: &figures::Progress) -> String {
+    let s = Strings::of(content);
+    let lang = s.lang();
     let Some(last) = p.points.last() else {
-        return "Chưa có số liệu.".to_string();
+        return s.get("ch_no_data_sentence").to_string();
     };
-    let mut d = format!(
-        "Đến {}, {} trong {} xã có số liệu đạt chuẩn nông thôn mới; bình quân mỗi xã đạt {} tiêu chí.",
-        format::date(last.date),
-        format::count(last.meets_standard),
-        format::count(last.known),
-        last.average_met
-            .map(|a| format::dec(a, 1))
-            .unwrap_or_else(|| "–".into())
+    let mut d = s.fill(
+        "ch_progress_desc",
+        &[
+            ("date", &format::date(lang, last.date)),
+            ("met", &format::count(lang, last.meets_standard)),
+            ("known", &format::count(lang, last.known)),
+            (
+                "average",
+                &last
+                    .average_met
+                    .map(|a| format::dec(lang, a, 1))
+                    .unwrap_or_else(|| "–".into()),
+            ),
+        ],
     );
     for ch in &p.set_changes {
-        d.push_str(&format!(
-            " Từ {} áp dụng bộ tiêu chí {}.",
-            format::date(ch.date),
-            set_label(content, ch.to)
+        d.push(' ');
+        d.push_str(&s.fill(
+            "ch_set_change",
+            &[
+                ("date", &format::date(lang, ch.date)),
+                ("set", &set_label(content, ch.to)),
+            ],
         ));
     }
     d
@@ -282,31 +336,39 @@ fn progress_chart(
     caption: String,
     p: &figures::Progress,
 ) -> Chart {
+    let s = Strings::of(content);
+    let lang = s.lang();
     let table = DataTable {
         caption: title.clone(),
-        headers: strings([
-            "Ngày",
-            "Bộ tiêu chí",
-            "Số xã có số liệu",
-            "Số xã đạt chuẩn",
-            "Bình quân tiêu chí/xã",
-        ]),
+        headers: strings(
+            &s,
+            [
+                "ch_col_date",
+                "ch_col_set",
+                "ch_col_known",
+                "ch_col_standard",
+                "ch_col_average",
+            ],
+        ),
         rows: p
             .points
             .iter()
             .map(|q| {
                 vec![
-                    format::date(q.date),
+                    format::date(lang, q.date),
                     set_label(content, q.set),
-                    format::count(q.known),
-                    format::count(q.meets_standard),
-                    q.average_met.map(|a| format::dec(a, 2)).unwrap_or_default(),
+                    format::count(lang, q.known),
+                    format::count(lang, q.meets_standard),
+                    q.average_met
+                        .map(|a| format::dec(lang, a, 2))
+                        .unwrap_or_default(),
                 ]
             })
             .collect(),
     };
-    let subtitle = "Số xã đạt chuẩn trên số xã có số liệu, và bình quân số tiêu chí đạt mỗi xã, theo ngày báo cáo";
+    let subtitle = s.get("ch_progress_subtitle");
     build(
+        &s,
         slug,
         title,
         subtitle,
@@ -316,7 +378,7 @@ fn progress_chart(
         &(p, max_criteria(content)),
         |meta, frame| {
             lines::progress(meta, frame, p, max_criteria(content), |ch| {
-                format!("Bộ tiêu chí mới từ {}", format::date(ch.date))
+                s.fill("ch_new_set_from", &[("date", &format::date(lang, ch.date))])
             })
         },
     )
@@ -325,47 +387,47 @@ fn progress_chart(
 /// Chart 2: Communes by band of criteria met on `date` (`None`: the latest date),
 /// for the province and each district.
 pub fn bands(content: &Content, report: &Report, date: Option<Date>) -> Chart {
+    let s = Strings::of(content);
+    let lang = s.lang();
     let (on, rows) = figures::bands(content, report, date);
     let slug = match date {
         Some(d) if Some(d) != report.latest_date() => format!("phan-nhom-{d}"),
         _ => "phan-nhom".to_string(),
     };
-    let title = "Số xã theo số tiêu chí đạt".to_string();
+    let title = s.get("ch_bands_title").to_string();
     let p = &rows[0].levels;
     let desc = match on {
-        Some(d) => format!(
-            "Ngày {}, toàn tỉnh có {} xã có số liệu: {} xã đạt chuẩn, {} xã đạt từ 15 tiêu chí, {} xã 10–14 tiêu chí, {} xã 5–9 tiêu chí, {} xã dưới 5 tiêu chí; từng huyện như bảng số liệu.",
-            format::date(d),
-            format::count(p.known),
-            format::count(p.bands[0]),
-            format::count(p.bands[1]),
-            format::count(p.bands[2]),
-            format::count(p.bands[3]),
-            format::count(p.bands[4]),
-        ),
-        None => "Chưa có số liệu.".into(),
+        Some(d) => s.fill("ch_bands_desc", &pairs(&bands_args(lang, d, p))),
+        None => s.get("ch_no_data_sentence").into(),
     };
-    let mut headers = strings(["Đơn vị", "Số xã có số liệu"]);
-    headers.extend(bars::BAND_NAMES.iter().map(|s| s.to_string()));
+    let mut headers = strings(&s, ["ch_col_area", "ch_col_known"]);
+    let band_names = bars::band_names(&s);
+    headers.extend(band_names.iter().map(|s| s.to_string()));
     let table = DataTable {
         caption: title.clone(),
         headers,
         rows: rows
             .iter()
             .map(|r| {
-                let mut v = vec![r.name.clone(), format::count(r.levels.known)];
+                let mut v = vec![r.name.clone(), format::count(lang, r.levels.known)];
                 if r.levels.known == 0 {
-                    v.extend(r.levels.bands.iter().map(|_| "Chưa có số liệu".to_string()));
+                    v.extend(
+                        r.levels
+                            .bands
+                            .iter()
+                            .map(|_| s.get("ch_no_data").to_string()),
+                    );
                 } else {
-                    v.extend(r.levels.bands.iter().map(|&n| format::count(n)));
+                    v.extend(r.levels.bands.iter().map(|&n| format::count(lang, n)));
                 }
                 v
             })
             .collect(),
     };
-    debug_assert_eq!(BAND_KEYS.len(), bars::BAND_NAMES.len());
-    let subtitle = "Các xã có số liệu của mỗi đơn vị theo nhóm số tiêu chí đạt; số trên thanh và dưới tên đơn vị là số xã";
+    debug_assert_eq!(BAND_KEYS.len(), band_names.len());
+    let subtitle = s.get("ch_bands_subtitle");
     build(
+        &s,
         slug,
         title,
         subtitle,
@@ -380,8 +442,10 @@ pub fn bands(content: &Content, report: &Report, date: Option<Date>) -> Chart {
 /// Chart 3: The districts at the latest date: share of communes meeting the
 /// standard and average criteria met, sorted by share.
 pub fn districts_compared(content: &Content, report: &Report) -> Chart {
+    let s = Strings::of(content);
+    let lang = s.lang();
     let (province, rows) = figures::districts_compared(content, report);
-    let title = "So sánh các huyện".to_string();
+    let title = s.get("ch_districts_title").to_string();
     // Districts with no commune known sort last and are named apart: they
     // have no share to be the lowest.
     let known: Vec<&figures::DistrictRow> = rows.iter().filter(|r| r.known > 0).collect();
@@ -392,33 +456,37 @@ pub fn districts_compared(content: &Content, report: &Report) -> Chart {
         .collect();
     let desc = match (report.latest_date(), known.first(), known.last()) {
         (Some(d), Some(top), Some(bottom)) => {
-            let mut s = format!(
-                "Ngày {}, toàn tỉnh có {} xã đạt chuẩn ({}). Cao nhất là {} ({}), thấp nhất là {} ({}).",
-                format::date(d),
-                format::count(province.meets_standard),
-                format::percent(
-                    u64::from(province.meets_standard),
-                    u64::from(province.known)
-                ),
-                top.name,
-                format::percent(u64::from(top.meets_standard), u64::from(top.known)),
-                bottom.name,
-                format::percent(u64::from(bottom.meets_standard), u64::from(bottom.known)),
+            let share = |r: &figures::DistrictRow| {
+                format::percent(lang, u64::from(r.meets_standard), u64::from(r.known))
+            };
+            let mut text = s.fill_n(
+                "ch_districts_desc",
+                u64::from(province.meets_standard),
+                &[
+                    ("date", &format::date(lang, d)),
+                    ("n", &format::count(lang, province.meets_standard)),
+                    ("share", &share(&province)),
+                    ("top", &top.name),
+                    ("top_share", &share(top)),
+                    ("bottom", &bottom.name),
+                    ("bottom_share", &share(bottom)),
+                ],
             );
             if !no_data.is_empty() {
-                s.push_str(&format!(" {} chưa có số liệu.", no_data.join(", ")));
+                text.push(' ');
+                text.push_str(&s.fill("ch_districts_no_data", &[("names", &no_data.join(", "))]));
             }
-            s
+            text
         }
-        _ => "Chưa có số liệu.".into(),
+        _ => s.get("ch_no_data_sentence").into(),
     };
     let row = |r: &figures::DistrictRow| {
         if r.known == 0 {
-            let none = "Chưa có số liệu".to_string();
+            let none = s.get("ch_no_data").to_string();
             return vec![
                 r.name.clone(),
-                format::count(r.communes),
-                format::count(0u32),
+                format::count(lang, r.communes),
+                format::count(lang, 0u32),
                 none.clone(),
                 none.clone(),
                 none,
@@ -426,30 +494,35 @@ pub fn districts_compared(content: &Content, report: &Report) -> Chart {
         }
         vec![
             r.name.clone(),
-            format::count(r.communes),
-            format::count(r.known),
-            format::count(r.meets_standard),
-            format::percent(u64::from(r.meets_standard), u64::from(r.known)),
-            r.average_met.map(|a| format::dec(a, 2)).unwrap_or_default(),
+            format::count(lang, r.communes),
+            format::count(lang, r.known),
+            format::count(lang, r.meets_standard),
+            format::percent(lang, u64::from(r.meets_standard), u64::from(r.known)),
+            r.average_met
+                .map(|a| format::dec(lang, a, 2))
+                .unwrap_or_default(),
         ]
     };
     let mut table_rows: Vec<Vec<String>> = rows.iter().map(row).collect();
     table_rows.push(row(&province));
     let table = DataTable {
         caption: title.clone(),
-        headers: strings([
-            "Huyện",
-            "Số xã",
-            "Số xã có số liệu",
-            "Số xã đạt chuẩn",
-            "Tỷ lệ đạt chuẩn",
-            "Bình quân tiêu chí/xã",
-        ]),
+        headers: strings(
+            &s,
+            [
+                "ch_col_district",
+                "ch_col_communes",
+                "ch_col_known",
+                "ch_col_standard",
+                "ch_col_share_standard",
+                "ch_col_average",
+            ],
+        ),
         rows: table_rows,
     };
-    let subtitle =
-        "Xếp theo tỷ lệ xã đạt chuẩn trên số xã có số liệu; đường đứt nét là mức toàn tỉnh";
+    let subtitle = s.get("ch_districts_subtitle");
     build(
+        &s,
         "so-sanh-huyen".into(),
         title,
         subtitle,
@@ -472,15 +545,17 @@ pub fn criteria_coverage(
     set: SetIx,
     scope: Option<GroupIx>,
 ) -> Chart {
+    let s = Strings::of(content);
+    let lang = s.lang();
     let (date, rows) = figures::coverage(content, report, set, scope);
     let place = scope
         .map(|g| content.groups[g].name.clone())
-        .unwrap_or_else(|| "toàn tỉnh".into());
+        .unwrap_or_else(|| s.get("ch_province_lower").into());
     let slug = match scope {
         None => format!("bo-tieu-chi-{}", content.sets[set].id),
         Some(g) => format!("tieu-chi-{}", slug_of(&content.groups[g].id)),
     };
-    let title = format!("Tỷ lệ xã đạt từng tiêu chí, {place}");
+    let title = s.fill("ch_coverage_title", &[("place", &place)]);
     let known = rows.first().map(|r| r.known).unwrap_or(0);
     let order = bars::coverage_order(&rows);
     let hardest: Vec<String> = bars::hardest(&rows, &order)
@@ -490,33 +565,41 @@ pub fn criteria_coverage(
                 "{}. {} ({})",
                 rows[i].number,
                 rows[i].name,
-                format::percent(u64::from(rows[i].meeting), u64::from(rows[i].known))
+                format::percent(lang, u64::from(rows[i].meeting), u64::from(rows[i].known))
             )
         })
         .collect();
     let desc = match date {
-        Some(d) if known > 0 => format!(
-            "Ngày {}, trong {} xã có số liệu theo bộ tiêu chí {}: tiêu chí có tỷ lệ đạt thấp nhất là {}.",
-            format::date(d),
-            format::count(known),
-            set_label(content, set),
-            if hardest.is_empty() {
-                "không có (mọi xã đạt mọi tiêu chí)".to_string()
-            } else {
-                hardest.join("; ")
-            }
+        Some(d) if known > 0 => s.fill(
+            "ch_coverage_desc",
+            &[
+                ("date", &format::date(lang, d)),
+                ("known", &format::count(lang, known)),
+                ("set", &set_label(content, set)),
+                (
+                    "hardest",
+                    &if hardest.is_empty() {
+                        s.get("ch_coverage_none_hard").to_string()
+                    } else {
+                        hardest.join("; ")
+                    },
+                ),
+            ],
         ),
-        _ => "Chưa có số liệu.".into(),
+        _ => s.get("ch_no_data_sentence").into(),
     };
     let table = DataTable {
         caption: title.clone(),
-        headers: strings([
-            "Tiêu chí",
-            "Tên tiêu chí",
-            "Số xã đạt",
-            "Số xã có số liệu",
-            "Tỷ lệ đạt",
-        ]),
+        headers: strings(
+            &s,
+            [
+                "ch_col_criterion",
+                "ch_col_criterion_name",
+                "ch_col_meeting",
+                "ch_col_known",
+                "ch_col_share",
+            ],
+        ),
         rows: order
             .iter()
             .map(|&i| {
@@ -524,19 +607,22 @@ pub fn criteria_coverage(
                 vec![
                     r.number.to_string(),
                     r.name.clone(),
-                    format::count(r.meeting),
-                    format::count(r.known),
-                    format::percent(u64::from(r.meeting), u64::from(r.known)),
+                    format::count(lang, r.meeting),
+                    format::count(lang, r.known),
+                    format::percent(lang, u64::from(r.meeting), u64::from(r.known)),
                 ]
             })
             .collect(),
     };
-    let subtitle = format!(
-        "Theo bộ tiêu chí {}, trên {} xã có số liệu; xếp từ tiêu chí khó nhất",
-        set_label(content, set),
-        format::count(known)
+    let subtitle = s.fill(
+        "ch_coverage_subtitle",
+        &[
+            ("set", &set_label(content, set)),
+            ("known", &format::count(lang, known)),
+        ],
     );
     build(
+        &s,
         slug,
         title,
         &subtitle,
@@ -551,82 +637,109 @@ pub fn criteria_coverage(
 /// Chart 5: One commune's criteria met over time, with its target year, the date
 /// it first met the standard and its recognitions.
 pub fn commune_timeline(content: &Content, report: &Report, commune: CommuneIx) -> Chart {
+    let s = Strings::of(content);
+    let lang = s.lang();
     let t = figures::commune_track(content, report, commune);
     let c = &content.communes[commune];
-    let title = format!("Tiến độ của {} {}", c.kind, c.name);
+    let who = [("kind", c.kind.as_str()), ("name", c.name.as_str())];
+    let title = s.fill("ch_commune_title", &who);
     let mut desc = match t.points.last() {
-        Some(p) => format!(
-            "Ngày {}, {} {} đạt {}/{} tiêu chí.",
-            format::date(p.date),
-            c.kind,
-            c.name,
-            p.met,
-            p.total
+        Some(p) => s.fill(
+            "ch_commune_desc",
+            &[
+                who[0],
+                who[1],
+                ("date", &format::date(lang, p.date)),
+                ("met", &p.met.to_string()),
+                ("total", &p.total.to_string()),
+            ],
         ),
-        None => format!("{} {} chưa có trong báo cáo nào.", c.kind, c.name),
+        None => s.fill("ch_commune_none", &who),
+    };
+    let mut sentence = |text: String| {
+        desc.push(' ');
+        desc.push_str(&text);
     };
     if let Some(y) = t.target_year {
-        desc.push_str(&format!(" Năm đăng ký về đích: {y}."));
+        sentence(s.fill("ch_commune_target", &[("year", &y.to_string())]));
     }
     match t.reached {
-        Some(d) => desc.push_str(&format!(" Đạt chuẩn lần đầu ngày {}.", format::date(d))),
-        None => desc.push_str(" Chưa đạt chuẩn."),
+        Some(d) => sentence(s.fill("ch_commune_reached", &[("date", &format::date(lang, d))])),
+        None => sentence(s.get("ch_commune_not_reached").to_string()),
     }
     for r in &t.recognitions {
-        desc.push_str(&format!(
-            " {} ngày {} ({}).",
-            level_name(r.level),
-            format::date(r.date),
-            r.decision
+        sentence(s.fill(
+            "ch_commune_recognised",
+            &[
+                ("level", level_name(&s, r.level)),
+                ("date", &format::date(lang, r.date)),
+                ("decision", &r.decision),
+            ],
         ));
     }
     if let Some(d) = t.formed {
-        desc.push_str(&format!(" Thành lập ngày {} do sáp nhập.", format::date(d)));
+        sentence(s.fill("ch_commune_formed", &[("date", &format::date(lang, d))]));
     }
     if let Some((d, into)) = &t.merged {
-        desc.push_str(&format!(" Sáp nhập vào {into} ngày {}.", format::date(*d)));
+        sentence(s.fill(
+            "ch_commune_merged",
+            &[("into", into), ("date", &format::date(lang, *d))],
+        ));
     }
-    let mut rows: Vec<Vec<String>> = t
+    // Each row with its date, sorted on the date (stable: a recognition
+    // comes after the report of the same day), then the date written out.
+    let mut dated: Vec<(Date, Vec<String>)> = t
         .points
         .iter()
         .map(|p| {
-            vec![
-                format::date(p.date),
-                set_label(content, p.set),
-                p.met.to_string(),
-                p.total.to_string(),
-                if p.met >= p.total {
-                    "Đạt chuẩn"
-                } else {
-                    ""
-                }
-                .to_string(),
-            ]
+            (
+                p.date,
+                vec![
+                    set_label(content, p.set),
+                    p.met.to_string(),
+                    p.total.to_string(),
+                    if p.met >= p.total {
+                        s.get("ch_standard")
+                    } else {
+                        ""
+                    }
+                    .to_string(),
+                ],
+            )
         })
         .collect();
     for r in &t.recognitions {
-        rows.push(vec![
-            format::date(r.date),
-            String::new(),
-            String::new(),
-            String::new(),
-            format!("{} ({})", level_name(r.level), r.decision),
-        ]);
+        dated.push((
+            r.date,
+            vec![
+                String::new(),
+                String::new(),
+                String::new(),
+                format!("{} ({})", level_name(&s, r.level), r.decision),
+            ],
+        ));
     }
-    rows.sort_by_key(|r| {
-        // Stable by date; the date text is d/m/y, so sort on the parsed date.
-        let p: Vec<i32> = r[0].split('/').filter_map(|x| x.parse().ok()).collect();
-        (p.get(2).copied(), p.get(1).copied(), p.first().copied())
-    });
+    dated.sort_by_key(|(d, _)| *d);
+    let rows = dated
+        .into_iter()
+        .map(|(d, rest)| {
+            let mut row = vec![format::date(lang, d)];
+            row.extend(rest);
+            row
+        })
+        .collect();
     let table = DataTable {
         caption: title.clone(),
-        headers: strings([
-            "Ngày",
-            "Bộ tiêu chí",
-            "Số tiêu chí đạt",
-            "Tổng số tiêu chí",
-            "Ghi chú",
-        ]),
+        headers: strings(
+            &s,
+            [
+                "ch_col_date",
+                "ch_col_set",
+                "ch_col_met",
+                "ch_col_total",
+                "ch_col_note",
+            ],
+        ),
         rows,
     };
     let range = match (content.snapshots.first(), content.snapshots.last()) {
@@ -636,10 +749,19 @@ pub fn commune_timeline(content: &Content, report: &Report, commune: CommuneIx) 
     let group = content
         .ancestors(commune)
         .first()
-        .map(|&g| format!("{} {}, ", content.groups[g].kind, content.groups[g].name))
+        .map(|&g| {
+            s.fill(
+                "ch_commune_group",
+                &[
+                    ("kind", &content.groups[g].kind),
+                    ("name", &content.groups[g].name),
+                ],
+            )
+        })
         .unwrap_or_default();
-    let subtitle = capitalise(&format!("{group}số tiêu chí đạt theo ngày báo cáo"));
+    let subtitle = capitalise(&s.fill("ch_commune_subtitle", &[("group", &group)]));
     build(
+        &s,
         format!("xa-{}", slug_of(&c.id)),
         title,
         &subtitle,
@@ -647,7 +769,7 @@ pub fn commune_timeline(content: &Content, report: &Report, commune: CommuneIx) 
         source(content, t.points.last().map(|p| p.date)),
         table,
         &(&t, range),
-        |meta, frame| lines::commune(meta, frame, &t, range, level_name),
+        |meta, frame| lines::commune(meta, frame, &t, range, |l| level_name(&s, l).to_string()),
     )
 }
 
@@ -659,6 +781,7 @@ pub fn criteria_grid(
     commune: CommuneIx,
     date: Option<Date>,
 ) -> Chart {
+    let s = Strings::of(content);
     let g = figures::grid(report, commune, date);
     let c = &content.communes[commune];
     let when = date.or_else(|| report.sweep.timeline.latest(commune).map(|s| s.date));
@@ -671,14 +794,19 @@ pub fn criteria_grid(
                 .map(|k| k.number.to_string())
                 .collect();
             let title = if missing.is_empty() {
-                format!("{}: đạt cả {} tiêu chí", c.name, crit.len())
+                s.fill(
+                    "ch_grid_all",
+                    &[("name", &c.name), ("n", &crit.len().to_string())],
+                )
             } else {
-                format!(
-                    "{}: đạt {}/{} tiêu chí; chưa đạt tiêu chí {}",
-                    c.name,
-                    met.count(),
-                    crit.len(),
-                    missing.join(", ")
+                s.fill(
+                    "ch_grid_some",
+                    &[
+                        ("name", &c.name),
+                        ("met", &met.count().to_string()),
+                        ("n", &crit.len().to_string()),
+                        ("missing", &missing.join(", ")),
+                    ],
                 )
             };
             let rows = crit
@@ -687,11 +815,11 @@ pub fn criteria_grid(
                     vec![
                         k.number.to_string(),
                         k.name.clone(),
-                        if met.has(k.number) {
-                            "Đạt"
+                        s.get(if met.has(k.number) {
+                            "ch_met"
                         } else {
-                            "Chưa đạt"
-                        }
+                            "ch_not_met"
+                        })
                         .to_string(),
                     ]
                 })
@@ -702,13 +830,12 @@ pub fn criteria_grid(
             figures::latest_set(content)
                 .map(|s| content.sets[s].len())
                 .unwrap_or(0),
-            format!("{}: chưa có số liệu", c.name),
+            s.fill("ch_grid_none", &[("name", &c.name)]),
             Vec::new(),
         ),
     };
     let caption = source(content, when);
-    let desc =
-        format!("Mỗi ô là một tiêu chí theo thứ tự số; ô tô đậm là tiêu chí đã đạt. {caption}");
+    let desc = s.fill("ch_grid_desc", &[("source", &caption)]);
     let slug = match date {
         Some(d) => format!("o-tieu-chi-{}-{d}", slug_of(&c.id)),
         None => format!("o-tieu-chi-{}", slug_of(&c.id)),
@@ -732,7 +859,10 @@ pub fn criteria_grid(
         svg,
         table: DataTable {
             caption: title,
-            headers: strings(["Tiêu chí", "Tên tiêu chí", "Kết quả"]),
+            headers: strings(
+                &s,
+                ["ch_col_criterion", "ch_col_criterion_name", "ch_col_result"],
+            ),
             rows,
         },
     }
@@ -741,38 +871,49 @@ pub fn criteria_grid(
 /// Chart 7: The communes whose target year is `date`'s year, with the criteria
 /// each meets and has left on `date`, sorted by criteria left.
 pub fn target_communes(content: &Content, report: &Report, date: Date) -> Chart {
+    let s = Strings::of(content);
+    let lang = s.lang();
     let rows = figures::target_communes(content, report, date);
     let year = date.year();
-    let title = format!("Các xã đăng ký về đích năm {year}");
+    let year_text = year.to_string();
+    let title = s.fill("ch_targets_title", &[("year", &year_text)]);
     let done = rows
         .iter()
         .filter(|r| r.met.is_some_and(|(m, t)| m >= t))
         .count();
-    let desc = format!(
-        "Ngày {}, {} trong {} xã đăng ký về đích năm {year} đã đạt chuẩn.{}",
-        format::date(date),
-        format::count(done as u64),
-        format::count(rows.len() as u64),
-        rows.iter()
-            .filter(|r| r.left().is_some_and(|l| l > 0))
-            .take(1)
-            .map(|r| format!(
-                " Gần nhất là {} còn {} tiêu chí.",
-                r.name,
-                r.left().unwrap_or(0)
-            ))
-            .collect::<String>()
+    let mut desc = s.fill(
+        "ch_targets_desc",
+        &[
+            ("date", &format::date(lang, date)),
+            ("done", &format::count(lang, done as u64)),
+            ("n", &format::count(lang, rows.len() as u64)),
+            ("year", &year_text),
+        ],
     );
+    if let Some(r) = rows.iter().find(|r| r.left().is_some_and(|l| l > 0)) {
+        desc.push(' ');
+        desc.push_str(&s.fill_n(
+            "ch_targets_nearest",
+            u64::from(r.left().unwrap_or(0)),
+            &[
+                ("name", &r.name),
+                ("left", &r.left().unwrap_or(0).to_string()),
+            ],
+        ));
+    }
     let label = bars::target_label(&rows);
     let table = DataTable {
         caption: title.clone(),
-        headers: strings([
-            "Xã",
-            "Huyện",
-            "Số tiêu chí đạt",
-            "Số tiêu chí còn thiếu",
-            "Tổng số tiêu chí",
-        ]),
+        headers: strings(
+            &s,
+            [
+                "ch_col_commune",
+                "ch_col_district",
+                "ch_col_met",
+                "ch_col_left",
+                "ch_col_total",
+            ],
+        ),
         rows: rows
             .iter()
             .map(|r| {
@@ -786,11 +927,12 @@ pub fn target_communes(content: &Content, report: &Report, date: Date) -> Chart 
             })
             .collect(),
     };
-    let subtitle = format!(
-        "Số tiêu chí đã đạt và còn thiếu ngày {}; xếp từ xã gần về đích nhất",
-        format::date(date)
+    let subtitle = s.fill(
+        "ch_targets_subtitle",
+        &[("date", &format::date(lang, date))],
     );
     build(
+        &s,
         format!("ve-dich-{year}"),
         title,
         &subtitle,
@@ -806,32 +948,39 @@ pub fn target_communes(content: &Content, report: &Report, date: Date) -> Chart 
 /// enterprises and cooperatives, each the sum over communes of the latest
 /// value each reported.
 pub fn indicators(content: &Content, report: &Report) -> Chart {
+    let s = Strings::of(content);
+    let lang = s.lang();
+    let names = figures::indicator_names(&s);
     let points = &report.indicators;
-    let title = "Mô hình sản xuất, doanh nghiệp và hợp tác xã".to_string();
+    let title = s.get("ch_indicators_title").to_string();
     let last = points.last();
     let desc = match last {
         Some(p) if p.values.iter().any(Option::is_some) => {
             let parts: Vec<String> = (0..4)
                 .filter_map(|i| {
                     p.values[i].map(|v| {
-                        format!(
-                            "{} {}",
-                            figures::INDICATOR_NAMES[i].to_lowercase(),
-                            format::count(v)
+                        s.fill(
+                            "ch_indicators_part",
+                            &[
+                                ("name", &names[i].to_lowercase()),
+                                ("n", &format::count(lang, v)),
+                            ],
                         )
                     })
                 })
                 .collect();
-            format!(
-                "Đến {}, toàn tỉnh có {}.",
-                format::date(p.date),
-                parts.join(", ")
+            s.fill(
+                "ch_indicators_desc",
+                &[
+                    ("date", &format::date(lang, p.date)),
+                    ("parts", &parts.join(", ")),
+                ],
             )
         }
-        _ => "Chưa có số liệu.".into(),
+        _ => s.get("ch_no_data_sentence").into(),
     };
-    let mut headers = strings(["Ngày"]);
-    headers.extend(figures::INDICATOR_NAMES.iter().map(|s| s.to_string()));
+    let mut headers = strings(&s, ["ch_col_date"]);
+    headers.extend(names.iter().map(|s| s.to_string()));
     let table = DataTable {
         caption: title.clone(),
         headers,
@@ -839,18 +988,19 @@ pub fn indicators(content: &Content, report: &Report) -> Chart {
             .iter()
             .filter(|p| p.values.iter().any(Option::is_some))
             .map(|p| {
-                let mut r = vec![format::date(p.date)];
+                let mut r = vec![format::date(lang, p.date)];
                 r.extend(
                     p.values
                         .iter()
-                        .map(|v| v.map(format::count).unwrap_or_default()),
+                        .map(|v| v.map(|v| format::count(lang, v)).unwrap_or_default()),
                 );
                 r
             })
             .collect(),
     };
-    let subtitle = "Tổng các xã, mỗi xã lấy số báo cáo gần nhất; mỗi chỉ số một thang đo";
+    let subtitle = s.get("ch_indicators_subtitle");
     build(
+        &s,
         "chi-so".into(),
         title,
         subtitle,
@@ -858,7 +1008,7 @@ pub fn indicators(content: &Content, report: &Report) -> Chart {
         source_span(content),
         table,
         points,
-        |meta, frame| lines::indicators(meta, frame, points, &figures::INDICATOR_NAMES),
+        |meta, frame| lines::indicators(meta, frame, points, &names),
     )
 }
 

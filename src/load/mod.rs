@@ -162,6 +162,7 @@ pub fn load_cached(
         );
     }
     let site = read_all(&parsed_site, &mut diags, |_, n, cx| site::read(n, cx)).pop();
+    let words = read_words(root, &files.theme, site.as_ref(), cache, &mut diags);
 
     // Criteria sets, by id.
     let mut sets = read_all(&parsed_sets, &mut diags, |rel, n, cx| {
@@ -384,8 +385,53 @@ pub fn load_cached(
         bulletins,
         static_files: files.statics,
         theme_files: files.theme,
+        words,
     };
     (Some(content), diags)
+}
+
+/// The site's own words: each `theme/i18n/<lang>.yaml` is read and checked
+/// (a key the theme lacks is a warning, a value not text an error); the one
+/// of the site's language is kept. A file of another name there is a warning.
+fn read_words(
+    root: &Path,
+    theme: &[String],
+    site: Option<&crate::model::Site>,
+    cache: Option<&Cache>,
+    diags: &mut Diagnostics,
+) -> std::collections::BTreeMap<String, String> {
+    let mut words = std::collections::BTreeMap::new();
+    let lang = site.map(|s| crate::diag::Lang::from_code(&s.language));
+    let rels: Vec<String> = theme
+        .iter()
+        .filter(|rel| rel.starts_with("theme/i18n/"))
+        .filter(|rel| {
+            let name = &rel["theme/i18n/".len()..];
+            let ok = matches!(name, "vi.yaml" | "en.yaml");
+            if !ok {
+                diags.warning(
+                    rel,
+                    Pos::NONE,
+                    tr!(
+                        "thư mục theme/i18n/ chỉ chứa vi.yaml (chữ tiếng Việt) và en.yaml (chữ tiếng Anh), nên tệp này bị bỏ qua; hãy đổi tên cho đúng",
+                        "theme/i18n/ holds vi.yaml (Vietnamese words) and en.yaml (English words) only, so this file is ignored; rename it"
+                    ),
+                );
+            }
+            ok
+        })
+        .cloned()
+        .collect();
+    for (rel, node, d) in parse_files(root, &rels, cache) {
+        diags.extend(Diagnostics::from_sorted(d.sorted()));
+        let Some(node) = node else { continue };
+        let read = crate::render::i18n::read_overrides(&node, &rel, diags);
+        let of_site = lang.map(|l| rel == format!("theme/i18n/{}.yaml", l.code()));
+        if of_site == Some(true) {
+            words = read;
+        }
+    }
+    words
 }
 
 /// The commune ids and set ids the snapshots name (known or not).

@@ -57,7 +57,7 @@ pub fn render_all(
 ) -> Result<(), String> {
     let clock = std::time::Instant::now();
     let lang = Lang::from_code(&content.site.language);
-    let strings = Strings::for_lang(lang);
+    let strings = Strings::of(content);
     let (theme_key, theme) = match cache {
         Some(c) => c.theme(content_root, &content.theme_files, lang)?,
         None => (

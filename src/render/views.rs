@@ -93,7 +93,7 @@ pub struct Views<'a> {
     pub content: &'a Content,
     pub report: &'a Report,
     pub lang: Lang,
-    pub s: &'a Strings,
+    pub s: &'a Strings<'a>,
     pub latest: Option<Date>,
     /// One row per commune (indexed like `content.communes`).
     pub communes: Vec<Value>,
@@ -121,7 +121,7 @@ pub fn titled(kind: &str, name: &str) -> String {
 }
 
 impl<'a> Views<'a> {
-    pub fn new(content: &'a Content, report: &'a Report, lang: Lang, s: &'a Strings) -> Self {
+    pub fn new(content: &'a Content, report: &'a Report, lang: Lang, s: &'a Strings<'a>) -> Self {
         let latest = report.latest_date();
         let mut commune_order: Vec<CommuneIx> = (0..content.communes.len()).collect();
         // The same order as `name_cmp`, each name's key computed once.
