@@ -216,6 +216,7 @@ fn main() {
     let cold = Options {
         cache_dir: tmp.path().join("cache-2"),
         settings: images.settings.clone(),
+        chart_pngs: images.chart_pngs,
     };
     let t = Instant::now();
     let (p, d) = imageproc::process_models(&root, &checked.content, &cold);
