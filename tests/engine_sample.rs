@@ -22,7 +22,11 @@ fn build_sample() -> std::path::PathBuf {
             deny_warnings: false,
             pdf: None,
         };
-        if let Err(e) = ntm_site::build::build(&opts) {
+        // No chart PNGs: 1,700 of them take minutes in a debug build, and
+        // these tests read the figures.
+        let mut images = ntm_site::imageproc::Options::beside(&opts.output);
+        images.chart_pngs = false;
+        if let Err(e) = ntm_site::build::build_with(&opts, &images) {
             match e {
                 ntm_site::build::BuildError::Content(d) => panic!("{}", d.render()),
                 e => panic!("{e}"),

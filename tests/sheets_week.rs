@@ -348,7 +348,14 @@ fn the_week_from_export_to_bulletin() {
         text(&o)
     );
     let out = dir.path().join("output");
-    let o = ntm(&["build", "--content", c, "--output", out.to_str().unwrap()]);
+    let o = ntm(&[
+        "build",
+        "--no-chart-png",
+        "--content",
+        c,
+        "--output",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", text(&o));
     assert!(
         text(&o).contains("trang"),
@@ -478,7 +485,14 @@ fn the_week_by_indicator_under_qd_51() {
     let o = ntm(&["check", "--content", c]);
     assert!(o.status.success(), "{}", text(&o));
     let out = dir.path().join("output");
-    let o = ntm(&["build", "--content", c, "--output", out.to_str().unwrap()]);
+    let o = ntm(&[
+        "build",
+        "--no-chart-png",
+        "--content",
+        c,
+        "--output",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", text(&o));
     let page = std::fs::read_to_string(out.join("ban-tin/2026-04-03/index.html")).unwrap();
     assert!(page.contains("Đức Quang"), "the bulletin names Đức Quang");
