@@ -31,6 +31,7 @@ pub mod console;
 pub mod date;
 pub mod diag;
 pub mod fields;
+pub mod forms;
 pub mod hints;
 pub mod imageproc;
 pub mod limits;

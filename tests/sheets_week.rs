@@ -20,6 +20,20 @@ fn ntm(args: &[&str]) -> Output {
         .expect("ntm-site runs")
 }
 
+/// `ntm-site build` of the week's content into `out`, without the charts'
+/// PNGs (these tests read the figures; drawing 1,700 charts takes minutes
+/// in a debug build).
+fn build(content: &str, out: &std::path::Path) -> Output {
+    ntm(&[
+        "build",
+        "--no-chart-png",
+        "--content",
+        content,
+        "--output",
+        out.to_str().unwrap(),
+    ])
+}
+
 fn text(o: &Output) -> String {
     format!(
         "{}{}",
@@ -348,14 +362,7 @@ fn the_week_from_export_to_bulletin() {
         text(&o)
     );
     let out = dir.path().join("output");
-    let o = ntm(&[
-        "build",
-        "--no-chart-png",
-        "--content",
-        c,
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(c, &out);
     assert!(o.status.success(), "{}", text(&o));
     assert!(
         text(&o).contains("trang"),
@@ -485,14 +492,7 @@ fn the_week_by_indicator_under_qd_51() {
     let o = ntm(&["check", "--content", c]);
     assert!(o.status.success(), "{}", text(&o));
     let out = dir.path().join("output");
-    let o = ntm(&[
-        "build",
-        "--no-chart-png",
-        "--content",
-        c,
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(c, &out);
     assert!(o.status.success(), "{}", text(&o));
     let page = std::fs::read_to_string(out.join("ban-tin/2026-04-03/index.html")).unwrap();
     assert!(page.contains("Đức Quang"), "the bulletin names Đức Quang");

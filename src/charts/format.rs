@@ -1,36 +1,12 @@
 //! Numbers and dates of the charts in the site's language, computed with
 //! integers only: Vietnamese puts a dot between thousands (`5.556`), a
 //! decimal comma (`2,7`) and writes `27/8/2015`; English `5,556`, `2.7` and
-//! `27 Aug 2015`, as [`crate::render::format`] does on the pages.
+//! `27 Aug 2015`, in the forms of [`crate::forms`], which the pages write too.
 
-use crate::date::Date;
 use crate::diag::Lang;
+use crate::forms::separators;
+pub use crate::forms::{date, int};
 use crate::report::decimal::Dec2;
-
-/// The thousands separator and the decimal mark of `lang`.
-fn separators(lang: Lang) -> (char, char) {
-    match lang {
-        Lang::Vi => ('.', ','),
-        Lang::En => (',', '.'),
-    }
-}
-
-/// `5556` → `5.556` (vi), `5,556` (en); `-1234567` → `-1.234.567`.
-pub fn int(lang: Lang, n: i64) -> String {
-    let (thousands, _) = separators(lang);
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(thousands);
-        }
-        out.push(ch);
-    }
-    out
-}
 
 /// An unsigned count in the language's form.
 pub fn count<T: Into<u64>>(lang: Lang, n: T) -> String {
@@ -85,14 +61,10 @@ pub fn percent(lang: Lang, num: u64, den: u64) -> String {
     }
 }
 
-/// `27/8/2015` (vi), `27 Aug 2015` (en).
-pub fn date(lang: Lang, d: Date) -> String {
-    crate::render::format::date(lang, d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::Date;
     const V: Lang = Lang::Vi;
 
     #[test]

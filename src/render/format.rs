@@ -2,35 +2,11 @@
 //! `5.556`, `2,70` and `27/8/2015`; English `5,556`, `2.70` and `27 Aug 2015`.
 //! The data files keep their own machine forms (see [`super::data`]).
 
-use crate::date::Date;
 use crate::report::decimal::Dec2;
 
 pub use crate::diag::Lang;
-
-/// The thousands separator and the decimal mark of `lang`.
-fn separators(lang: Lang) -> (char, char) {
-    match lang {
-        Lang::Vi => ('.', ','),
-        Lang::En => (',', '.'),
-    }
-}
-
-/// An integer with thousands grouped: `5.556` (vi), `5,556` (en).
-pub fn int(lang: Lang, n: i64) -> String {
-    let (thousands, _) = separators(lang);
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('-');
-    }
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(thousands);
-        }
-        out.push(ch);
-    }
-    out
-}
+use crate::forms::separators;
+pub use crate::forms::{date, int};
 
 /// An exact two-decimal figure with the language's decimal mark: `12,41`.
 pub fn dec2(lang: Lang, d: Dec2) -> String {
@@ -55,19 +31,6 @@ pub fn dec1(lang: Lang, d: Dec2) -> String {
     )
 }
 
-/// A date for reading: `27/8/2015` (vi), `27 Aug 2015` (en).
-pub fn date(lang: Lang, d: Date) -> String {
-    match lang {
-        Lang::Vi => d.vi(),
-        Lang::En => {
-            const M: [&str; 12] = [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ];
-            format!("{} {} {}", d.day(), M[usize::from(d.month()) - 1], d.year())
-        }
-    }
-}
-
 /// A share as a whole percentage for bar widths: `37` (of 100), 0 when `of` is 0.
 pub fn percent(part: u64, of: u64) -> u64 {
     (part * 100 + of / 2).checked_div(of).unwrap_or(0)
@@ -85,6 +48,7 @@ pub fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::Date;
 
     #[test]
     fn vietnamese_numbers_and_dates() {
