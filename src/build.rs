@@ -118,6 +118,9 @@ pub const STAGES: [(&str, &str); 9] = [
     ("in PDF", "print"),
 ];
 
+/// The index of the writing stage in [`BuildStats::stage_times`].
+pub const STAGE_WRITE: usize = stage::WRITE;
+
 /// Indices into [`BuildStats::stage_times`].
 mod stage {
     pub const LOAD: usize = 0;

@@ -210,6 +210,7 @@ fn main() -> ExitCode {
                 drafts,
                 cache,
                 lang: flag,
+                verbose: cli.verbose,
             };
             match ntm_site::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -78,25 +78,34 @@ pub fn build_summary(
         format!("  time: {time_en} s"),
     ));
     if verbose {
-        for ((vi, en), t) in crate::build::STAGES.iter().zip(s.stage_times) {
-            let secs = t.as_secs_f64();
-            lines.push(crate::diag::Message::new(
-                format!("    {vi}: {}", format!("{secs:.2} giây").replace('.', ",")),
-                format!("    {en}: {secs:.2} s"),
-            ));
-        }
-        let secs = s.chart_time.as_secs_f64();
-        let vi = format!("{secs:.2}").replace('.', ",");
-        lines.push(tr!(
-            "    (trong đó vẽ biểu đồ: {vi} giây, cộng thời gian của mọi luồng)",
-            "    (of which drawing charts: {secs:.2} s, summed over threads)"
-        ));
-        let secs = s.chart_png_time.as_secs_f64();
-        let vi = format!("{secs:.2}").replace('.', ",");
-        lines.push(tr!(
-            "    (trong đó ảnh PNG của biểu đồ: {vi} giây)",
-            "    (of which the charts' PNGs: {secs:.2} s)"
+        lines.extend(stage_lines(s));
+    }
+    lines
+}
+
+/// The time of each stage of a build (for `-v`, `--timings` and `serve -v`),
+/// one indented line each, and the drawing time of the charts and PNGs.
+pub fn stage_lines(s: &crate::build::BuildStats) -> Vec<crate::diag::Message> {
+    use crate::tr;
+    let mut lines = Vec::new();
+    for ((vi, en), t) in crate::build::STAGES.iter().zip(s.stage_times) {
+        let secs = t.as_secs_f64();
+        lines.push(crate::diag::Message::new(
+            format!("    {vi}: {}", format!("{secs:.2} giây").replace('.', ",")),
+            format!("    {en}: {secs:.2} s"),
         ));
     }
+    let secs = s.chart_time.as_secs_f64();
+    let vi = format!("{secs:.2}").replace('.', ",");
+    lines.push(tr!(
+        "    (trong đó vẽ biểu đồ: {vi} giây, cộng thời gian của mọi luồng)",
+        "    (of which drawing charts: {secs:.2} s, summed over threads)"
+    ));
+    let secs = s.chart_png_time.as_secs_f64();
+    let vi = format!("{secs:.2}").replace('.', ",");
+    lines.push(tr!(
+        "    (trong đó ảnh PNG của biểu đồ: {vi} giây)",
+        "    (of which the charts' PNGs: {secs:.2} s)"
+    ));
     lines
 }

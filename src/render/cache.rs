@@ -3,8 +3,13 @@
 //! the page's inputs are unchanged. A page's inputs are its template and
 //! its whole context (the shared context and the page's own values), so the
 //! key is a hash of them: a page whose figures, links or text changed in any
-//! way is rendered again, every other page is taken as it was.
+//! way is rendered again, every other page is taken as it was. Above the
+//! pages, whole parts of the site (a week's bulletin with its charts and
+//! data) are kept as *fragments* under a fingerprint of the model they are
+//! made from (see [`super::fingerprint`]), so that their contexts are not
+//! even built again while that part of the content is unchanged.
 
+use super::pages::Fragment;
 use super::theme::{self, Theme};
 use crate::render::format::Lang;
 use std::collections::{HashMap, HashSet};
@@ -15,11 +20,17 @@ use std::sync::{Arc, Mutex};
 /// Each page's HTML with the hash of its inputs, by output path.
 type Pages = HashMap<String, (blake3::Hash, Arc<[u8]>)>;
 
+/// Fragments by the key of their inputs, each with whether the current
+/// render used it.
+type Fragments = HashMap<blake3::Hash, (Arc<Fragment>, bool)>;
+
 /// See the module's documentation.
 #[derive(Default)]
 pub struct Cache {
     theme: Mutex<Option<(blake3::Hash, Arc<Theme>)>>,
     pages: Mutex<Pages>,
+    fragments: Mutex<Fragments>,
+    scans: super::links::Scans,
     rendered: AtomicUsize,
     reused: AtomicUsize,
 }
@@ -94,6 +105,35 @@ impl Cache {
     pub(super) fn keep_page(&self, file: &str, key: blake3::Hash, html: Arc<[u8]>) {
         self.rendered.fetch_add(1, Ordering::Relaxed);
         lock(&self.pages).insert(file.to_string(), (key, html));
+    }
+
+    /// What the link check read from each page.
+    pub(super) fn scans(&self) -> &super::links::Scans {
+        &self.scans
+    }
+
+    /// The fragment made from the inputs `key`, if one was kept.
+    pub(super) fn fragment(&self, key: &blake3::Hash) -> Option<Arc<Fragment>> {
+        lock(&self.fragments).get_mut(key).map(|(f, used)| {
+            *used = true;
+            f.clone()
+        })
+    }
+
+    /// Whether a fragment of the inputs `key` is kept.
+    pub(super) fn has_fragment(&self, key: &blake3::Hash) -> bool {
+        lock(&self.fragments).contains_key(key)
+    }
+
+    /// Keeps a fragment made from the inputs `key`.
+    pub(super) fn keep_fragment(&self, key: blake3::Hash, f: Fragment) {
+        lock(&self.fragments).insert(key, (Arc::new(f), true));
+    }
+
+    /// Forgets the fragments the render since the last sweep did not use:
+    /// the cache never holds more than one site's.
+    pub(super) fn sweep_fragments(&self) {
+        lock(&self.fragments).retain(|_, (_, used)| std::mem::take(used));
     }
 
     /// Forgets the pages that are no longer part of the site.

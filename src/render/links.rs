@@ -6,7 +6,8 @@ use super::{FileSource, SiteFiles};
 use crate::diag::{Diagnostics, Pos};
 use crate::tr;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Where a link of a page was written in the content: the Markdown file,
 /// line and column, and the link as written there.
@@ -166,55 +167,118 @@ fn resolve(page: &str, rel: &str) -> Option<String> {
     Some(p)
 }
 
+/// What the link check reads from one page: the ids it defines and the
+/// links it writes (`href` and `src`, in the order written).
+struct Scan {
+    ids: BTreeSet<String>,
+    links: Vec<String>,
+}
+
+impl Scan {
+    fn of(html: &str) -> Scan {
+        Scan {
+            ids: attr_values(html, "id").into_iter().collect(),
+            links: attr_values(html, "href")
+                .into_iter()
+                .chain(attr_values(html, "src"))
+                .collect(),
+        }
+    }
+}
+
+/// `serve`'s memo of each page's [`Scan`], kept with the page's bytes: a
+/// page handed over unchanged by the cache (the same shared bytes) is not
+/// read again.
+#[derive(Default)]
+pub struct Scans(std::sync::Mutex<ScanMemo>);
+
+/// Each page's bytes and scan, by path.
+type ScanMemo = HashMap<String, (Arc<[u8]>, Arc<Scan>)>;
+
+/// A page, its bytes and what the link check read from it.
+type Scanned<'a> = (&'a str, &'a Arc<[u8]>, Arc<Scan>);
+
 /// Checks every HTML page of `site`. `base_url` ends with `/`; links to it
 /// (the canonical link) and to its path (`/ntm/…`, used by the 404 page) are
 /// checked as internal.
 pub fn check(site: &SiteFiles, base_url: &str) -> Vec<Broken> {
+    check_cached(site, base_url, None)
+}
+
+/// [`check`], reading again only the pages whose bytes are not those kept in
+/// `memo`.
+pub fn check_cached(site: &SiteFiles, base_url: &str, memo: Option<&Scans>) -> Vec<Broken> {
     let base_path = base_url
         .split_once("://")
         .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
         .unwrap_or_else(|| "/".into());
-    let pages: BTreeMap<&str, &str> = site
+    let pages: Vec<(&str, &Arc<[u8]>)> = site
         .files
         .iter()
         .filter(|(p, _)| p.ends_with(".html"))
         .filter_map(|(p, s)| match s {
-            FileSource::Bytes(b) => std::str::from_utf8(b).ok().map(|t| (p.as_str(), t)),
+            FileSource::Bytes(b) => Some((p.as_str(), b)),
             FileSource::Copy(_) => None,
         })
         .collect();
-    let ids: BTreeMap<&str, BTreeSet<String>> = pages
+    let kept = memo.map(|m| std::mem::take(&mut *m.0.lock().unwrap_or_else(|e| e.into_inner())));
+    let scans: Vec<Scanned> = pages
         .par_iter()
-        .map(|(p, html)| (*p, attr_values(html, "id").into_iter().collect()))
+        .map(|&(p, bytes)| {
+            let scan = kept
+                .as_ref()
+                .and_then(|k| k.get(p))
+                .filter(|(b, _)| Arc::ptr_eq(b, bytes))
+                .map(|(_, s)| s.clone())
+                .unwrap_or_else(|| {
+                    Arc::new(Scan::of(std::str::from_utf8(bytes).unwrap_or_default()))
+                });
+            (p, bytes, scan)
+        })
         .collect();
+    drop(kept);
+    let ids: BTreeMap<&str, &BTreeSet<String>> =
+        scans.iter().map(|(p, _, s)| (*p, &s.ids)).collect();
     let printed: HashSet<&str> = site.print_jobs.iter().map(|j| j.pdf.as_str()).collect();
-    let mut broken: Vec<Broken> = pages
+    let mut broken: Vec<Broken> = scans
         .par_iter()
-        .flat_map_iter(|(page, html)| {
-            check_page(site, &ids, &printed, base_url, &base_path, page, html)
+        .flat_map_iter(|(page, _, scan)| {
+            check_page(
+                site,
+                &ids,
+                &printed,
+                base_url,
+                &base_path,
+                page,
+                &scan.links,
+            )
         })
         .collect();
     broken.sort();
     broken.dedup();
+    if let Some(m) = memo {
+        let keep = scans
+            .iter()
+            .map(|(p, b, s)| (p.to_string(), (Arc::clone(b), s.clone())))
+            .collect();
+        *m.0.lock().unwrap_or_else(|e| e.into_inner()) = keep;
+    }
     broken
 }
 
 /// The broken links of one page.
 fn check_page(
     site: &SiteFiles,
-    ids: &BTreeMap<&str, BTreeSet<String>>,
+    ids: &BTreeMap<&str, &BTreeSet<String>>,
     printed: &HashSet<&str>,
     base_url: &str,
     base_path: &str,
     page: &str,
-    html: &str,
+    links: &[String],
 ) -> Vec<Broken> {
     let mut broken = Vec::new();
     {
-        let links = attr_values(html, "href")
-            .into_iter()
-            .chain(attr_values(html, "src"));
-        for link in links {
+        for link in links.iter().cloned() {
             let (target, frag) = match link.split_once('#') {
                 Some((t, f)) => (t.to_string(), Some(f.to_string())),
                 None => (link.clone(), None),
@@ -295,5 +359,22 @@ mod tests {
             Some("c/index.html".into())
         );
         assert_eq!(resolve("index.html", "../x"), None);
+    }
+
+    #[test]
+    fn the_memo_reads_again_a_page_whose_bytes_changed() {
+        let mut s = SiteFiles::default();
+        s.add("index.html", br#"<a href="a/">a</a>"#.to_vec());
+        s.add("a/index.html", br#"<h2 id="x">x</h2>"#.to_vec());
+        let memo = Scans::default();
+        assert_eq!(check_cached(&s, "https://e.org/", Some(&memo)), Vec::new());
+        // Unchanged pages keep their scan; the changed one is read again.
+        s.add("index.html", br#"<a href="a/#y">a</a>"#.to_vec());
+        let b = check_cached(&s, "https://e.org/", Some(&memo));
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!(b[0].link, "a/#y");
+        assert_eq!(b, check(&s, "https://e.org/"));
+        s.add("a/index.html", br#"<h2 id="y">y</h2>"#.to_vec());
+        assert_eq!(check_cached(&s, "https://e.org/", Some(&memo)), Vec::new());
     }
 }

@@ -9,6 +9,7 @@ pub mod datasets;
 pub mod downloads;
 pub mod feeds;
 pub mod figures;
+pub mod fingerprint;
 pub mod format;
 pub mod i18n;
 pub mod links;
@@ -96,20 +97,23 @@ pub struct Timings {
 /// Where one output file's bytes come from.
 #[derive(Debug)]
 pub enum FileSource {
-    Bytes(Vec<u8>),
+    /// Shared, so that the caches of `serve` hand over a kept page or chart
+    /// without copying it.
+    Bytes(std::sync::Arc<[u8]>),
     Copy(PathBuf),
 }
 
 impl SiteFiles {
-    pub fn add(&mut self, path: impl Into<String>, bytes: Vec<u8>) {
-        self.files.insert(path.into(), FileSource::Bytes(bytes));
+    pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<std::sync::Arc<[u8]>>) {
+        self.files
+            .insert(path.into(), FileSource::Bytes(bytes.into()));
     }
     pub fn copy(&mut self, path: impl Into<String>, from: PathBuf) {
         self.files.insert(path.into(), FileSource::Copy(from));
     }
     pub fn bytes(&self, path: &str) -> Option<&[u8]> {
         match self.files.get(path) {
-            Some(FileSource::Bytes(b)) => Some(b),
+            Some(FileSource::Bytes(b)) => Some(&b[..]),
             _ => None,
         }
     }
@@ -137,11 +141,23 @@ pub fn render_site_cached(
     cache: Option<&cache::Cache>,
 ) -> Result<SiteFiles, String> {
     let mut out = SiteFiles::default();
-    let clock = std::time::Instant::now();
     crate::charts::memo::take_draw_time();
-    data::write_all(content, report, &mut out);
-    out.timings.stages[0] = clock.elapsed();
-    pages::render_all(content_root, content, report, settings, cache, &mut out)?;
+    let data_files = || {
+        let clock = std::time::Instant::now();
+        let mut d = SiteFiles::default();
+        data::write_all(content, report, &mut d);
+        d.timings.stages[0] = clock.elapsed();
+        d
+    };
+    pages::render_all(
+        content_root,
+        content,
+        report,
+        settings,
+        cache,
+        &mut out,
+        data_files,
+    )?;
     out.timings.charts = crate::charts::memo::take_draw_time();
     let clock = std::time::Instant::now();
     for rel in &content.static_files {
@@ -154,7 +170,7 @@ pub fn render_site_cached(
         }
         out.copy(inner.to_string(), content_root.join(rel));
     }
-    out.broken_links = links::check(&out, &settings.base_url);
+    out.broken_links = links::check_cached(&out, &settings.base_url, cache.map(|c| c.scans()));
     out.timings.stages[3] = clock.elapsed();
     Ok(out)
 }

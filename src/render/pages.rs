@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 mod bulletin;
 mod gallery;
@@ -31,8 +32,10 @@ type Split = (Vec<Value>, Vec<Value>);
 /// Articles per page of the news list.
 pub const NEWS_PER_PAGE: usize = 10;
 
-/// One page to render.
-struct Page {
+/// One page to render (cheap to clone: a fragment of the cache hands its
+/// pages over again).
+#[derive(Clone)]
+pub(super) struct Page {
     /// Output file, relative to the root: `xa/ky-anh/ky-thu/index.html`.
     file: String,
     template: &'static str,
@@ -41,7 +44,9 @@ struct Page {
     /// The page's absolute URL (its folder for `index.html` pages).
     canonical: String,
     /// Values only this page has.
-    vars: Map<String, Value>,
+    vars: Arc<Map<String, Value>>,
+    /// The hash of `vars`, once computed (see [`page_key`]).
+    vars_key: Arc<std::sync::OnceLock<blake3::Hash>>,
     /// The date of what the page shows (`YYYY-MM-DD`), for the sitemap.
     lastmod: String,
 }
@@ -54,6 +59,7 @@ pub fn render_all(
     settings: &RenderSettings,
     cache: Option<&Cache>,
     out: &mut SiteFiles,
+    data_files: impl FnOnce() -> SiteFiles + Send,
 ) -> Result<(), String> {
     let clock = std::time::Instant::now();
     let lang = Lang::from_code(&content.site.language);
@@ -77,7 +83,7 @@ pub fn render_all(
         pages: Vec::new(),
         files: Vec::new(),
         svgs: Vec::new(),
-        pngs: BTreeMap::new(),
+        pngs: Vec::new(),
         page_image: None,
         chart_pngs: &settings.chart_pngs,
         bytes: Vec::new(),
@@ -88,8 +94,19 @@ pub fn render_all(
         print_jobs: Vec::new(),
         sponsor_dirs: review::sponsor_dirs(content, report),
         origins: Vec::new(),
+        cache,
+        prints: cache.map(|_| super::fingerprint::Fingerprints::of(content)),
     };
-    b.all(out);
+    // The data files are made on one thread while the pages' contexts are
+    // made on the other: neither reads the other's work.
+    let (data, ()) = rayon::join(data_files, || b.all_but_downloads());
+    out.timings.stages[0] = data.timings.stages[0];
+    out.files.extend(data.files);
+    b.downloads(out);
+    b.not_found();
+    if let Some(c) = cache {
+        c.sweep_fragments();
+    }
     let Builder {
         pages,
         files,
@@ -110,12 +127,14 @@ pub fn render_all(
         out.copy(path, from);
     }
     for (path, svg) in svgs {
-        out.add(path, svg.into_bytes());
+        out.add(path, svg);
     }
     let png_clock = std::time::Instant::now();
     match &settings.chart_pngs {
         super::ChartPngs::Draw(cache) => {
-            let jobs = pngs.into_iter().collect();
+            // One job a path, the last of that path as it was inserted.
+            let jobs: BTreeMap<String, Arc<str>> = pngs.into_iter().collect();
+            let jobs = jobs.into_iter().map(|(p, s)| (p, s.to_string())).collect();
             for (path, png) in super::chart_png::draw_all(jobs, cache.as_deref())? {
                 out.add(path, png);
             }
@@ -137,14 +156,16 @@ pub fn render_all(
     // string of the site's language among them) are not copied per page.
     let base = tera::Context::from_value(Value::Object(shared.clone()))
         .map_err(|e| theme::describe(&e))?;
-    let rendered: Result<Vec<(String, Vec<u8>)>, String> = match cache {
+    type Rendered = Vec<(String, Arc<[u8]>)>;
+    let rendered: Result<Rendered, String> = match cache {
         // Each page's values are dropped as soon as it is rendered.
         None => pages
             .into_par_iter()
             .map_init(
                 || base.clone(),
                 |ctx, p| {
-                    render_page(&theme, ctx, &shared, &p).map(|html| (p.file, html.into_bytes()))
+                    render_page(&theme, ctx, &shared, &p)
+                        .map(|html| (p.file, html.into_bytes().into()))
                 },
             )
             .collect(),
@@ -157,15 +178,19 @@ pub fn render_all(
                     |ctx, p| {
                         let key = page_key(&theme_key, &shared_key, p);
                         if let Some(html) = c.page(&p.file, &key) {
-                            return Ok((p.file.clone(), html.to_vec()));
+                            return Ok((p.file.clone(), html));
                         }
-                        let html = render_page(&theme, ctx, &shared, p)?.into_bytes();
-                        c.keep_page(&p.file, key, html.as_slice().into());
+                        let html: Arc<[u8]> =
+                            render_page(&theme, ctx, &shared, p)?.into_bytes().into();
+                        c.keep_page(&p.file, key, html.clone());
                         Ok((p.file.clone(), html))
                     },
                 )
                 .collect();
             c.retain_pages(&pages.iter().map(|p| p.file.as_str()).collect());
+            // The contexts are let go of on a thread of their own: freeing
+            // them takes a tenth of a rebuild, and the preview waits for it.
+            std::thread::spawn(move || drop(pages));
             rendered
         }
     };
@@ -186,7 +211,16 @@ fn page_key(theme: &blake3::Hash, shared: &blake3::Hash, p: &Page) -> blake3::Ha
         h.update(&(part.len() as u64).to_le_bytes());
         h.update(part.as_bytes());
     }
-    h.update(&serde_json::to_vec(&p.vars).unwrap_or_default());
+    let vars = p.vars_key.get_or_init(|| {
+        let mut h = blake3::Hasher::new();
+        {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut h);
+            let _ = serde_json::to_writer(&mut w, &*p.vars);
+            let _ = std::io::Write::flush(&mut w);
+        }
+        h.finalize()
+    });
+    h.update(vars.as_bytes());
     h.finalize()
 }
 
@@ -227,7 +261,7 @@ fn render_page(
     for (k, v) in own {
         ctx.insert(k, v);
     }
-    for (k, v) in &p.vars {
+    for (k, v) in p.vars.iter() {
         ctx.insert(k.as_str(), v);
     }
     let html = theme.tera.render(p.template, ctx).map_err(|e| {
@@ -335,16 +369,17 @@ struct Builder<'v, 'a> {
     /// Files copied from the content folder: (output path, content path).
     files: Vec<(String, String)>,
     /// Chart files: (output path, SVG).
-    svgs: Vec<(String, String)>,
-    /// The charts' PNG twins to draw: SVG by PNG path.
-    pngs: BTreeMap<String, String>,
+    svgs: Vec<(String, Arc<[u8]>)>,
+    /// The charts' PNG twins to draw: (PNG path, SVG); a later one of the
+    /// same path replaces an earlier.
+    pngs: Vec<(String, Arc<str>)>,
     /// The first chart's PNG since the last page was added: that page's
     /// image in link previews, unless it has its own.
     page_image: Option<super::meta::Image>,
     /// Whether the charts get PNGs.
     chart_pngs: &'v super::ChartPngs,
     /// Files made in memory: (output path, bytes).
-    bytes: Vec<(String, Vec<u8>)>,
+    bytes: Vec<(String, Arc<[u8]>)>,
     /// Each commune's timeline chart, drawn in parallel beforehand.
     timelines: Vec<Chart>,
     /// The processed photos of the models.
@@ -359,7 +394,28 @@ struct Builder<'v, 'a> {
     sponsor_dirs: BTreeMap<String, String>,
     /// Where each page's Markdown links were written in the content.
     origins: Vec<super::links::LinkOrigin>,
+    /// `serve`'s cache, which keeps whole parts of the site as fragments.
+    cache: Option<&'v Cache>,
+    /// The model's fingerprints, when there is a cache (see [`Builder::memo`]).
+    prints: Option<super::fingerprint::Fingerprints>,
 }
+
+/// Everything one part of the site added to the [`Builder`]: kept by
+/// `serve`'s cache and handed over again while its inputs are unchanged.
+#[derive(Clone, Default)]
+pub(super) struct Fragment {
+    pages: Vec<Page>,
+    files: Vec<(String, String)>,
+    svgs: Vec<(String, Arc<[u8]>)>,
+    pngs: Vec<(String, Arc<str>)>,
+    bytes: Vec<(String, Arc<[u8]>)>,
+    published: Vec<(String, std::path::PathBuf)>,
+    print_jobs: Vec<crate::pdf::PrintJob>,
+    origins: Vec<super::links::LinkOrigin>,
+}
+
+/// How long each list of a [`Builder`] was before a fragment was made.
+struct Marks([usize; 8]);
 
 fn crumb(title: impl Into<String>, href: Option<String>) -> Value {
     json!({"title": title.into(), "href": href})
@@ -414,7 +470,8 @@ impl<'v, 'a> Builder<'v, 'a> {
             root: "../".repeat(depth),
             canonical,
             lastmod: self.lastmod(&vars),
-            vars,
+            vars: Arc::new(vars),
+            vars_key: Default::default(),
         });
     }
 
@@ -466,7 +523,71 @@ impl<'v, 'a> Builder<'v, 'a> {
         }
     }
 
-    fn all(&mut self, out: &SiteFiles) {
+    fn marks(&self) -> Marks {
+        Marks([
+            self.pages.len(),
+            self.files.len(),
+            self.svgs.len(),
+            self.pngs.len(),
+            self.bytes.len(),
+            self.published.len(),
+            self.print_jobs.len(),
+            self.origins.len(),
+        ])
+    }
+
+    /// What was added since `m`.
+    fn since(&self, m: &Marks) -> Fragment {
+        let m = &m.0;
+        Fragment {
+            pages: self.pages[m[0]..].to_vec(),
+            files: self.files[m[1]..].to_vec(),
+            svgs: self.svgs[m[2]..].to_vec(),
+            pngs: self.pngs[m[3]..].to_vec(),
+            bytes: self.bytes[m[4]..].to_vec(),
+            published: self.published[m[5]..].to_vec(),
+            print_jobs: self.print_jobs[m[6]..].to_vec(),
+            origins: self.origins[m[7]..].to_vec(),
+        }
+    }
+
+    fn replay(&mut self, f: &Fragment) {
+        self.pages.extend_from_slice(&f.pages);
+        self.files.extend_from_slice(&f.files);
+        self.svgs.extend_from_slice(&f.svgs);
+        self.pngs.extend_from_slice(&f.pngs);
+        self.bytes.extend_from_slice(&f.bytes);
+        self.published.extend_from_slice(&f.published);
+        self.print_jobs.extend_from_slice(&f.print_jobs);
+        self.origins.extend_from_slice(&f.origins);
+    }
+
+    /// Runs `make`, which adds one part of the site; with `serve`'s cache,
+    /// what it added is kept under `key` (a hash of everything it is made
+    /// from) and handed over again instead of making it while the key is
+    /// the same. `key` is `None` when there is no cache. A part is kept only
+    /// when it neither takes nor leaves a link-preview image for another.
+    fn memo(&mut self, key: Option<blake3::Hash>, make: impl FnOnce(&mut Self)) {
+        let (Some(cache), Some(key)) = (self.cache, key) else {
+            return make(self);
+        };
+        if self.page_image.is_some() {
+            return make(self);
+        }
+        if let Some(f) = cache.fragment(&key) {
+            self.replay(&f);
+            return;
+        }
+        let m = self.marks();
+        make(self);
+        if self.page_image.is_none() {
+            cache.keep_fragment(key, self.since(&m));
+        }
+    }
+
+    /// Every page but the downloads and 404 pages (the downloads page lists
+    /// the data files, made meanwhile on another thread).
+    fn all_but_downloads(&mut self) {
         self.home();
         self.districts();
         self.communes();
@@ -480,8 +601,6 @@ impl<'v, 'a> Builder<'v, 'a> {
         self.free_pages();
         self.method();
         self.models();
-        self.downloads(out);
-        self.not_found();
     }
 
     fn latest_news(&self, n: usize) -> Vec<Value> {
@@ -624,7 +743,7 @@ impl<'v, 'a> Builder<'v, 'a> {
                 alt: chart.title.clone(),
             });
         }
-        self.pngs.insert(png, chart.svg.clone());
+        self.pngs.push((png, Arc::from(chart.svg.as_str())));
         fig
     }
 
@@ -641,13 +760,15 @@ impl<'v, 'a> Builder<'v, 'a> {
         fig["png"] = Value::Null;
         if let Some(csv) = figures::table_csv(&chart.table) {
             let path = figures::csv_path(&file);
-            self.bytes.push((path.clone(), csv));
+            self.bytes.push((path.clone(), csv.into()));
             fig["csv"] = json!(path);
         }
         fig["date"] = json!(date.map(|d| self.v.date(d)));
-        self.svgs
-            .push((crate::charts::phone_path(&file), chart.phone_svg.clone()));
-        self.svgs.push((file, chart.svg.clone()));
+        self.svgs.push((
+            crate::charts::phone_path(&file),
+            chart.phone_svg.as_bytes().into(),
+        ));
+        self.svgs.push((file, chart.svg.as_bytes().into()));
         fig
     }
 
@@ -1229,7 +1350,8 @@ impl<'v, 'a> Builder<'v, 'a> {
             if let (Some(inner), Some(bytes)) =
                 (a.strip_prefix(&folder), self.images.bundle_files.get(a))
             {
-                self.bytes.push((format!("{dir}{inner}"), bytes.clone()));
+                self.bytes
+                    .push((format!("{dir}{inner}"), bytes.clone().into()));
             }
         }
         self.record_links(&dir, &d.file, d.body_line, &body);
@@ -1436,7 +1558,8 @@ impl<'v, 'a> Builder<'v, 'a> {
             root: base_path,
             canonical: format!("{}404.html", self.base_url),
             lastmod: String::new(),
-            vars,
+            vars: Arc::new(vars),
+            vars_key: Default::default(),
         });
     }
 }

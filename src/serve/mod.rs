@@ -32,6 +32,8 @@ pub struct ServeOptions {
     pub cache: Option<PathBuf>,
     /// `--lang`: the language of the messages over the site's.
     pub lang: Option<Lang>,
+    /// `-v`: print the time of each stage after every build.
+    pub verbose: bool,
 }
 
 /// Runs the preview until the process is stopped. An error is a message for
@@ -83,7 +85,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Message> {
     let hub = Arc::new(http::Hub::default());
     let mut last = Vec::new();
     let first = session.rebuild(&[]);
-    report(&first, &session, opts.lang, &hub, &mut last, true);
+    report(&first, &session, &opts, &hub, &mut last, true);
     let lang = opts.lang.unwrap_or(session.lang());
     let dir = dir.canonicalize().unwrap_or(dir);
     http::spawn(Arc::new(server), dir.clone(), hub.clone());
@@ -129,7 +131,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Message> {
     })?;
     while let Some(changed) = watch.next() {
         let outcome = session.rebuild(&changed);
-        report(&outcome, &session, opts.lang, &hub, &mut last, false);
+        report(&outcome, &session, &opts, &hub, &mut last, false);
     }
     Ok(())
 }
@@ -146,11 +148,12 @@ fn say(lang: Lang, m: Message) {
 fn report(
     outcome: &Outcome,
     session: &Session,
-    flag: Option<Lang>,
+    opts: &ServeOptions,
     hub: &http::Hub,
     last: &mut Vec<Diagnostic>,
     first: bool,
 ) {
+    let flag = opts.lang;
     let lang = flag.unwrap_or(session.lang());
     let ms = |d: std::time::Duration| d.as_millis();
     match outcome {
@@ -163,6 +166,7 @@ fn report(
             pages_reused,
             charts_drawn,
             charts_reused,
+            stats,
         } => {
             print_diagnostics(diagnostics, lang, last, first);
             let t = ms(*took);
@@ -176,6 +180,11 @@ fn report(
                 )
             };
             say(lang, line);
+            if opts.verbose {
+                for l in crate::progress::stage_lines(stats) {
+                    say(lang, l);
+                }
+            }
             hub.built();
         }
         Outcome::Failed { took, diagnostics } => {

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 /// What a session builds, and where.
@@ -42,6 +43,8 @@ pub enum Outcome {
         pages_reused: usize,
         charts_drawn: usize,
         charts_reused: usize,
+        /// The time of each stage (for `serve -v`).
+        stats: Box<build::BuildStats>,
     },
     Failed {
         took: Duration,
@@ -56,11 +59,16 @@ enum Written {
     Copy(PathBuf, u64, Option<SystemTime>),
 }
 
+/// A file written, with its bytes when they are shared with the caches.
+type Kept = (Written, Option<Arc<[u8]>>);
+
 /// See the module's documentation.
 pub struct Session {
     opts: SessionOptions,
     caches: Caches,
-    written: HashMap<String, Written>,
+    /// Each file written, with its bytes when they are shared with the
+    /// caches (see [`Session::write`]).
+    written: HashMap<String, Kept>,
     lang: Lang,
     title: String,
 }
@@ -158,6 +166,7 @@ impl Session {
         };
         self.lang = Lang::parse(&checked.content.site.language).unwrap_or_default();
         self.title = checked.content.site.title.clone();
+        let clock = Instant::now();
         let changed = match self.write(&site) {
             Ok(n) => n,
             Err(e) => {
@@ -174,6 +183,7 @@ impl Session {
                 return failed(d);
             }
         };
+        checked.stats.stage_times[build::STAGE_WRITE] = clock.elapsed();
         crate::charts::memo::sweep();
         let counts = self.caches.render.take_counts();
         let (charts_drawn, charts_reused) = crate::charts::memo::take_counts();
@@ -186,6 +196,7 @@ impl Session {
             pages_reused: counts.pages_reused,
             charts_drawn,
             charts_reused,
+            stats: Box::new(checked.stats),
         }
     }
 
@@ -199,9 +210,16 @@ impl Session {
             let bytes = b"written by ntm-site; this folder is replaced on every build\n";
             put(&dir, marker, bytes)?;
             self.written
-                .insert(marker.into(), Written::Bytes(blake3::hash(bytes)));
+                .insert(marker.into(), (Written::Bytes(blake3::hash(bytes)), None));
         }
         for (rel, src) in &site.files {
+            // The same shared bytes as last time (a page or chart the caches
+            // handed over): unchanged, without hashing them again.
+            if let (FileSource::Bytes(b), Some((_, Some(last)))) = (src, self.written.get(rel))
+                && Arc::ptr_eq(b, last)
+            {
+                continue;
+            }
             let version = match src {
                 FileSource::Bytes(b) => Written::Bytes(blake3::hash(b)),
                 FileSource::Copy(from) => {
@@ -209,14 +227,19 @@ impl Session {
                     Written::Copy(from.clone(), m.len(), m.modified().ok())
                 }
             };
-            if self.written.get(rel) == Some(&version) {
+            let shared = match src {
+                FileSource::Bytes(b) => Some(b.clone()),
+                FileSource::Copy(_) => None,
+            };
+            if self.written.get(rel).map(|(v, _)| v) == Some(&version) {
+                self.written.insert(rel.clone(), (version, shared));
                 continue;
             }
             match src {
                 FileSource::Bytes(b) => put(&dir, rel, b)?,
                 FileSource::Copy(from) => put(&dir, rel, &fs::read(from)?)?,
             }
-            self.written.insert(rel.clone(), version);
+            self.written.insert(rel.clone(), (version, shared));
             n += 1;
         }
         let gone: Vec<String> = self

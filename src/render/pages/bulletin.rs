@@ -25,11 +25,12 @@
 
 use super::{Builder, crumb};
 use crate::charts::{self, Chart};
-use crate::model::{CommuneIx, Met, SetIx};
+use crate::model::{CommuneIx, Content, Met, SetIx};
 use crate::pdf::PrintJob;
 use crate::render::format::{self, Lang};
 use crate::render::prose;
 use crate::render::views::paths;
+use crate::report::Report;
 use crate::report::bulletin::{self as rb, STALLED_WEEKS};
 use crate::report::timeline::{ChangeKind, Levels, Movement, ScopeSummary};
 use rayon::prelude::*;
@@ -66,6 +67,23 @@ struct BulletinCharts {
     /// The compact versions for the print.
     targets_brief: Option<Chart>,
     bands_brief: Chart,
+}
+
+impl BulletinCharts {
+    /// The charts of the bulletin of `date`.
+    fn of(content: &Content, report: &Report, date: crate::date::Date) -> BulletinCharts {
+        let has_targets = content
+            .communes
+            .iter()
+            .any(|c| c.target_year == Some(date.year()));
+        BulletinCharts {
+            targets: has_targets.then(|| charts::target_communes(content, report, date)),
+            bands: charts::bands(content, report, Some(date)),
+            targets_brief: has_targets
+                .then(|| charts::bulletin::targets_brief(content, report, date)),
+            bands_brief: charts::bulletin::bands_brief(content, report, date),
+        }
+    }
 }
 
 /// A string as a CSS string literal (for the running header of the print).
@@ -183,26 +201,55 @@ impl<'v, 'a> Builder<'v, 'a> {
             json!({"years": years, "printed": !self.pdf.bulletins.is_empty()}),
         );
         let (content, report) = (v.content, v.report);
-        let charts: Vec<BulletinCharts> = (0..n)
+        let keys: Vec<Option<blake3::Hash>> = (0..n).map(|i| self.bulletin_key(i)).collect();
+        // The charts of the bulletins not kept by the cache, drawn in parallel.
+        let mut charts: Vec<Option<BulletinCharts>> = (0..n)
             .into_par_iter()
             .map(|i| {
-                let date = content.snapshots[i].date;
-                let has_targets = content
-                    .communes
-                    .iter()
-                    .any(|c| c.target_year == Some(date.year()));
-                BulletinCharts {
-                    targets: has_targets.then(|| charts::target_communes(content, report, date)),
-                    bands: charts::bands(content, report, Some(date)),
-                    targets_brief: has_targets
-                        .then(|| charts::bulletin::targets_brief(content, report, date)),
-                    bands_brief: charts::bulletin::bands_brief(content, report, date),
+                if keys[i].is_some_and(|k| self.cache.is_some_and(|c| c.has_fragment(&k))) {
+                    return None;
                 }
+                Some(BulletinCharts::of(
+                    content,
+                    report,
+                    content.snapshots[i].date,
+                ))
             })
             .collect();
-        for (i, c) in charts.into_iter().enumerate() {
-            self.bulletin(i, c);
+        for (i, key) in keys.into_iter().enumerate() {
+            let drawn = charts[i].take();
+            self.memo(key, |b| {
+                let drawn = drawn.unwrap_or_else(|| {
+                    BulletinCharts::of(content, report, content.snapshots[i].date)
+                });
+                b.bulletin(i, drawn)
+            });
         }
+    }
+
+    /// The key of the bulletin of snapshot `i` in `serve`'s cache: it shows
+    /// the state on its date, so it is made from the content's base (see
+    /// [`crate::render::fingerprint`]), the snapshots up to its date, the date of the next (its
+    /// link forward) and the build's settings for it.
+    fn bulletin_key(&self, i: usize) -> Option<blake3::Hash> {
+        let prints = self.prints.as_ref()?;
+        let snaps = &self.v.content.snapshots;
+        let mut h = blake3::Hasher::new();
+        h.update(b"bulletin\0");
+        h.update(prints.base.as_bytes());
+        h.update(prints.upto[i].as_bytes());
+        let next = snaps
+            .get(i + 1)
+            .map(|s| s.date.to_string())
+            .unwrap_or_default();
+        h.update(next.as_bytes());
+        h.update(b"\0");
+        h.update(self.base_url.as_bytes());
+        h.update(&[
+            u8::from(self.pdf.bulletins.contains(&snaps[i].date)),
+            u8::from(matches!(self.chart_pngs, super::super::ChartPngs::Skip)),
+        ]);
+        Some(h.finalize())
     }
 
     /// `Kỳ Thư (Kỳ Anh)`: a commune's name with its district, for sentences.
