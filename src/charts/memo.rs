@@ -61,7 +61,16 @@ pub(super) fn svg(slug: &str, inputs: &dyn Debug, draw: impl FnOnce() -> String)
     if !ON.load(Ordering::Relaxed) {
         return draw();
     }
-    let key = blake3::hash(format!("{slug}\0{inputs:?}").as_bytes());
+    let key = {
+        // The inputs' Debug form goes straight into the hash, through a
+        // buffer, without a string of its own.
+        let mut w = HashWriter {
+            hasher: blake3::Hasher::new(),
+            buf: Vec::with_capacity(1 << 14),
+        };
+        let _ = std::fmt::Write::write_fmt(&mut w, format_args!("{slug}\0{inputs:?}"));
+        w.finish()
+    };
     if let Some((svg, used)) = memo().as_mut().and_then(|m| m.get_mut(&key)) {
         *used = true;
         REUSED.fetch_add(1, Ordering::Relaxed);
@@ -73,4 +82,32 @@ pub(super) fn svg(slug: &str, inputs: &dyn Debug, draw: impl FnOnce() -> String)
         .get_or_insert_with(HashMap::new)
         .insert(key, (svg.clone(), true));
     svg
+}
+
+/// A [`std::fmt::Write`] into a BLAKE3 hasher, in large slices.
+struct HashWriter {
+    hasher: blake3::Hasher,
+    buf: Vec<u8>,
+}
+
+impl std::fmt::Write for HashWriter {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.buf.len() + s.len() > self.buf.capacity() {
+            self.hasher.update(&self.buf);
+            self.buf.clear();
+        }
+        if s.len() > self.buf.capacity() {
+            self.hasher.update(s.as_bytes());
+        } else {
+            self.buf.extend_from_slice(s.as_bytes());
+        }
+        Ok(())
+    }
+}
+
+impl HashWriter {
+    fn finish(mut self) -> blake3::Hash {
+        self.hasher.update(&self.buf);
+        self.hasher.finalize()
+    }
 }

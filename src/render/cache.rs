@@ -20,9 +20,14 @@ use std::sync::{Arc, Mutex};
 /// Each page's HTML with the hash of its inputs, by output path.
 type Pages = HashMap<String, (blake3::Hash, Arc<[u8]>)>;
 
-/// Fragments by the key of their inputs, each with whether the current
-/// render used it.
-type Fragments = HashMap<blake3::Hash, (Arc<Fragment>, bool)>;
+/// The data files by path.
+type DataFiles = Vec<(String, Arc<[u8]>)>;
+
+/// Fragments by their place in the site (`bulletin 2026-11-26`), each with
+/// the key of its inputs and whether the current render used it. One a
+/// place: a fragment made again replaces the old one at once, so that the
+/// cache never holds two versions of a part of the site.
+type Fragments = HashMap<String, (blake3::Hash, Arc<Fragment>, bool)>;
 
 /// See the module's documentation.
 #[derive(Default)]
@@ -31,6 +36,7 @@ pub struct Cache {
     pages: Mutex<Pages>,
     fragments: Mutex<Fragments>,
     scans: super::links::Scans,
+    data: Mutex<Option<(blake3::Hash, Arc<DataFiles>)>>,
     rendered: AtomicUsize,
     reused: AtomicUsize,
 }
@@ -107,33 +113,56 @@ impl Cache {
         lock(&self.pages).insert(file.to_string(), (key, html));
     }
 
+    /// The data files made from the inputs `key`, if they are the last made.
+    pub(super) fn data(&self, key: &blake3::Hash) -> Option<Arc<DataFiles>> {
+        lock(&self.data)
+            .as_ref()
+            .filter(|(k, _)| k == key)
+            .map(|(_, f)| f.clone())
+    }
+
+    /// Keeps the data files made from the inputs `key`.
+    pub(super) fn keep_data(&self, key: blake3::Hash, files: DataFiles) {
+        *lock(&self.data) = Some((key, Arc::new(files)));
+    }
+
     /// What the link check read from each page.
     pub(super) fn scans(&self) -> &super::links::Scans {
         &self.scans
     }
 
-    /// The fragment made from the inputs `key`, if one was kept.
-    pub(super) fn fragment(&self, key: &blake3::Hash) -> Option<Arc<Fragment>> {
-        lock(&self.fragments).get_mut(key).map(|(f, used)| {
-            *used = true;
-            f.clone()
-        })
+    /// The fragment at `place` made from the inputs `key`, if one was kept.
+    pub(super) fn fragment(&self, place: &str, key: &blake3::Hash) -> Option<Arc<Fragment>> {
+        lock(&self.fragments)
+            .get_mut(place)
+            .filter(|(k, _, _)| k == key)
+            .map(|(_, f, used)| {
+                *used = true;
+                f.clone()
+            })
     }
 
-    /// Whether a fragment of the inputs `key` is kept.
-    pub(super) fn has_fragment(&self, key: &blake3::Hash) -> bool {
-        lock(&self.fragments).contains_key(key)
+    /// Whether the fragment at `place` made from the inputs `key` is kept.
+    pub(super) fn has_fragment(&self, place: &str, key: &blake3::Hash) -> bool {
+        lock(&self.fragments)
+            .get(place)
+            .is_some_and(|(k, _, _)| k == key)
     }
 
-    /// Keeps a fragment made from the inputs `key`.
-    pub(super) fn keep_fragment(&self, key: blake3::Hash, f: Fragment) {
-        lock(&self.fragments).insert(key, (Arc::new(f), true));
+    /// Forgets the fragment at `place` (it is about to be made again).
+    pub(super) fn forget_fragment(&self, place: &str) {
+        lock(&self.fragments).remove(place);
+    }
+
+    /// Keeps the fragment at `place` made from the inputs `key`.
+    pub(super) fn keep_fragment(&self, place: String, key: blake3::Hash, f: Fragment) {
+        lock(&self.fragments).insert(place, (key, Arc::new(f), true));
     }
 
     /// Forgets the fragments the render since the last sweep did not use:
     /// the cache never holds more than one site's.
     pub(super) fn sweep_fragments(&self) {
-        lock(&self.fragments).retain(|_, (_, used)| std::mem::take(used));
+        lock(&self.fragments).retain(|_, (_, _, used)| std::mem::take(used));
     }
 
     /// Forgets the pages that are no longer part of the site.

@@ -142,10 +142,45 @@ pub fn render_site_cached(
 ) -> Result<SiteFiles, String> {
     let mut out = SiteFiles::default();
     crate::charts::memo::take_draw_time();
+    let prints = cache.map(|_| fingerprint::Fingerprints::of(content));
+    // The data files show the figures, made from the content's base and
+    // every snapshot (not the news, free pages or models): `serve` keeps
+    // them while those are unchanged.
+    let data_key = prints.as_ref().map(|p| {
+        let mut h = blake3::Hasher::new();
+        h.update(b"data\0");
+        h.update(p.base.as_bytes());
+        if let Some(last) = p.upto.last() {
+            h.update(last.as_bytes());
+        }
+        h.update(settings.base_url.as_bytes());
+        h.finalize()
+    });
     let data_files = || {
         let clock = std::time::Instant::now();
         let mut d = SiteFiles::default();
-        data::write_all(content, report, &mut d);
+        let kept = cache.zip(data_key.as_ref()).and_then(|(c, k)| c.data(k));
+        match kept {
+            Some(files) => {
+                for (path, bytes) in files.iter() {
+                    d.add(path.clone(), bytes.clone());
+                }
+            }
+            None => {
+                data::write_all(content, report, &mut d);
+                if let (Some(c), Some(k)) = (cache, data_key) {
+                    let files = d
+                        .files
+                        .iter()
+                        .filter_map(|(p, s)| match s {
+                            FileSource::Bytes(b) => Some((p.clone(), b.clone())),
+                            FileSource::Copy(_) => None,
+                        })
+                        .collect();
+                    c.keep_data(k, files);
+                }
+            }
+        }
         d.timings.stages[0] = clock.elapsed();
         d
     };
@@ -154,7 +189,7 @@ pub fn render_site_cached(
         content,
         report,
         settings,
-        cache,
+        cache.zip(prints),
         &mut out,
         data_files,
     )?;

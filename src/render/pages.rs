@@ -57,10 +57,14 @@ pub fn render_all(
     content: &Content,
     report: &Report,
     settings: &RenderSettings,
-    cache: Option<&Cache>,
+    cached: Option<(&Cache, super::fingerprint::Fingerprints)>,
     out: &mut SiteFiles,
     data_files: impl FnOnce() -> SiteFiles + Send,
 ) -> Result<(), String> {
+    let (cache, prints) = match cached {
+        Some((c, p)) => (Some(c), Some(p)),
+        None => (None, None),
+    };
     let clock = std::time::Instant::now();
     let lang = Lang::from_code(&content.site.language);
     let strings = Strings::of(content);
@@ -95,7 +99,7 @@ pub fn render_all(
         sponsor_dirs: review::sponsor_dirs(content, report),
         origins: Vec::new(),
         cache,
-        prints: cache.map(|_| super::fingerprint::Fingerprints::of(content)),
+        prints,
     };
     // The data files are made on one thread while the pages' contexts are
     // made on the other: neither reads the other's work.
@@ -562,26 +566,28 @@ impl<'v, 'a> Builder<'v, 'a> {
         self.origins.extend_from_slice(&f.origins);
     }
 
-    /// Runs `make`, which adds one part of the site; with `serve`'s cache,
-    /// what it added is kept under `key` (a hash of everything it is made
-    /// from) and handed over again instead of making it while the key is
-    /// the same. `key` is `None` when there is no cache. A part is kept only
-    /// when it neither takes nor leaves a link-preview image for another.
-    fn memo(&mut self, key: Option<blake3::Hash>, make: impl FnOnce(&mut Self)) {
+    /// Runs `make`, which adds the part of the site at `place`; with
+    /// `serve`'s cache, what it added is kept under `key` (a hash of
+    /// everything it is made from) and handed over again instead of making
+    /// it while the key is the same. `key` is `None` when there is no cache.
+    /// A part is kept only when it neither takes nor leaves a link-preview
+    /// image for another.
+    fn memo(&mut self, place: &str, key: Option<blake3::Hash>, make: impl FnOnce(&mut Self)) {
         let (Some(cache), Some(key)) = (self.cache, key) else {
             return make(self);
         };
         if self.page_image.is_some() {
             return make(self);
         }
-        if let Some(f) = cache.fragment(&key) {
+        if let Some(f) = cache.fragment(place, &key) {
             self.replay(&f);
             return;
         }
+        cache.forget_fragment(place);
         let m = self.marks();
         make(self);
         if self.page_image.is_none() {
-            cache.keep_fragment(key, self.since(&m));
+            cache.keep_fragment(place.to_string(), key, self.since(&m));
         }
     }
 

@@ -206,7 +206,8 @@ impl<'v, 'a> Builder<'v, 'a> {
         let mut charts: Vec<Option<BulletinCharts>> = (0..n)
             .into_par_iter()
             .map(|i| {
-                if keys[i].is_some_and(|k| self.cache.is_some_and(|c| c.has_fragment(&k))) {
+                let place = format!("bulletin {}", content.snapshots[i].date);
+                if keys[i].is_some_and(|k| self.cache.is_some_and(|c| c.has_fragment(&place, &k))) {
                     return None;
                 }
                 Some(BulletinCharts::of(
@@ -218,7 +219,8 @@ impl<'v, 'a> Builder<'v, 'a> {
             .collect();
         for (i, key) in keys.into_iter().enumerate() {
             let drawn = charts[i].take();
-            self.memo(key, |b| {
+            let place = format!("bulletin {}", content.snapshots[i].date);
+            self.memo(&place, key, |b| {
                 let drawn = drawn.unwrap_or_else(|| {
                     BulletinCharts::of(content, report, content.snapshots[i].date)
                 });
