@@ -25,34 +25,57 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-/// Saves `a` or `b` into `file` by turns; returns the time from each save to
-/// the changed `page` read over HTTP.
-fn rounds(
-    server: &Server,
-    events: &std::sync::mpsc::Receiver<Event>,
-    file: &Path,
-    texts: [&str; 2],
-    page: &str,
-    n: usize,
-) -> Vec<Duration> {
-    let mut out = Vec::new();
-    let mut last = get(&server.addr, page).body;
-    for i in 0..n {
-        std::fs::write(file, texts[(i + 1) % 2]).unwrap();
-        let saved = Instant::now();
+/// One kind of save: `file` holds `texts[0]`, and an edit saves `texts[1]`
+/// (then `texts[0]` again, by turns), which changes `page`.
+struct Edit {
+    file: std::path::PathBuf,
+    texts: [String; 2],
+    page: String,
+}
+
+impl Edit {
+    /// Saves the two texts by turns `n` times, then the first again; returns
+    /// the time from each save to the changed page read over HTTP. Each
+    /// save, the last one too, is a rebuild counted in `rebuilds`.
+    fn rounds(
+        &self,
+        server: &Server,
+        events: &std::sync::mpsc::Receiver<Event>,
+        n: usize,
+        rebuilds: &mut usize,
+    ) -> Vec<Duration> {
+        let mut out = Vec::new();
+        let mut last = get(&server.addr, &self.page).body;
+        for i in 0..n {
+            std::fs::write(&self.file, &self.texts[(i + 1) % 2]).unwrap();
+            let saved = Instant::now();
+            wait_for(events, "reload", WAIT);
+            let now = get(&server.addr, &self.page).body;
+            out.push(saved.elapsed());
+            assert_ne!(
+                without_script(&now),
+                without_script(&last),
+                "{} changed",
+                self.page
+            );
+            last = now;
+        }
+        std::fs::write(&self.file, &self.texts[0]).unwrap();
         wait_for(events, "reload", WAIT);
-        let now = get(&server.addr, page).body;
-        out.push(saved.elapsed());
-        assert_ne!(
-            without_script(&now),
-            without_script(&last),
-            "{page} changed"
-        );
-        last = now;
+        *rebuilds += n + 1;
+        out
     }
-    std::fs::write(file, texts[0]).unwrap();
-    wait_for(events, "reload", WAIT);
-    out
+}
+
+/// A snapshot in which a commune meeting every criterion loses all but two.
+fn demoted(file: std::path::PathBuf) -> Edit {
+    let text = std::fs::read_to_string(&file).unwrap();
+    let (id, edited) = demote(&text);
+    Edit {
+        file,
+        texts: [text, edited],
+        page: format!("/xa/{id}/"),
+    }
 }
 
 fn summary(what: &str, mut d: Vec<Duration>, target_ms: u128) {
@@ -100,69 +123,45 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
         .max()
         .unwrap();
-    let snap = latest.clone();
-    let text = std::fs::read_to_string(&snap).unwrap();
-    let (id, edited) = demote(&text);
-    let page = format!("/xa/{id}/");
-    let pid = server.child.id();
-    // The first rebuilds, one of each kind below, before memory is read.
-    let _ = rounds(&server, &events, &snap, [&text, &edited], &page, 1);
-    let old = content.join("progress/2017-12-28.yaml");
-    let old_text = std::fs::read_to_string(&old).unwrap();
-    let (old_id, old_edited) = demote(&old_text);
-    let old_page = format!("/xa/{old_id}/");
-    let _ = rounds(
-        &server,
-        &events,
-        &old,
-        [&old_text, &old_edited],
-        &old_page,
-        1,
-    );
-    let item = content.join("news/tong-ket-nam-2014.md");
-    let news = std::fs::read_to_string(&item).unwrap();
-    let retitled = news.replacen("title: \"Năm 2014", "title: \"Cả năm 2014", 1);
-    let news_page = "/tin-tuc/tong-ket-nam-2014/";
-    let _ = rounds(&server, &events, &item, [&news, &retitled], news_page, 1);
-    let rss_first = rss_kib(pid);
-    let snaps = rounds(&server, &events, &snap, [&text, &edited], &page, n);
     let name = latest.file_name().unwrap().to_string_lossy().to_string();
+    let week = demoted(latest);
+    // A snapshot of years ago: every later week's bulletin changes too.
+    let old = demoted(content.join("progress/2017-12-28.yaml"));
+    // One news item: its title.
+    let file = content.join("news/tong-ket-nam-2014.md");
+    let news = std::fs::read_to_string(&file).unwrap();
+    let retitled = news.replacen("title: \"Năm 2014", "title: \"Cả năm 2014", 1);
+    let item = Edit {
+        file,
+        texts: [news, retitled],
+        page: "/tin-tuc/tong-ket-nam-2014/".into(),
+    };
+
+    let pid = server.child.id();
+    let mut rebuilds = 0;
+    // The first rebuilds, one of each kind, before memory is read.
+    for kind in [&week, &old, &item] {
+        let _ = kind.rounds(&server, &events, 1, &mut rebuilds);
+    }
+    let rss_first = rss_kib(pid);
+    let d = week.rounds(&server, &events, n, &mut rebuilds);
     summary(
         &format!("this week's snapshot ({name}) saved → commune page"),
-        snaps,
+        d,
         500,
     );
-
-    // A snapshot of years ago: every later week's bulletin changes too.
-    let olds = rounds(
-        &server,
-        &events,
-        &old,
-        [&old_text, &old_edited],
-        &old_page,
-        n.div_ceil(2),
-    );
+    let d = old.rounds(&server, &events, n.div_ceil(2), &mut rebuilds);
     summary(
         "a snapshot of 2017 saved → commune page (every later bulletin redone)",
-        olds,
+        d,
         500,
     );
-
-    // One news item: its title.
-    let items = rounds(&server, &events, &item, [&news, &retitled], news_page, n);
-    summary("news item saved → its page", items, 300);
+    let d = item.rounds(&server, &events, n, &mut rebuilds);
+    summary("news item saved → its page", d, 300);
 
     // Memory: 100 rebuilds in all.
-    let done = 3 * 2 + 2 * (n + 1) + (n.div_ceil(2) + 1);
-    let left = 100usize.saturating_sub(done);
-    let _ = rounds(
-        &server,
-        &events,
-        &snap,
-        [&text, &edited],
-        &page,
-        left.saturating_sub(1),
-    );
+    let left = 100usize.saturating_sub(rebuilds + 1);
+    let _ = week.rounds(&server, &events, left, &mut rebuilds);
     let rss_last = rss_kib(pid);
     println!(
         "memory (RSS) of serve: {:.1} MiB after the first rebuilds (one of each kind), {:.1} MiB after 100 rebuilds ({:+.1} %; target within 10 %)",

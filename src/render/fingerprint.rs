@@ -28,19 +28,15 @@ impl Fingerprints {
             // the hasher takes large slices.
             let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut h);
             let c = content;
-            let mut put = |v: &dyn erased::Ser| {
-                v.write(&mut w);
-                let _ = w.write_all(b"\x1e");
-            };
-            put(&c.site);
-            put(&c.sets);
-            put(&c.groups);
-            put(&c.communes);
-            put(&c.targets);
-            put(&c.bulletins);
-            put(&c.static_files);
-            put(&c.theme_files);
-            put(&c.words);
+            put(&mut w, &c.site);
+            put(&mut w, &c.sets);
+            put(&mut w, &c.groups);
+            put(&mut w, &c.communes);
+            put(&mut w, &c.targets);
+            put(&mut w, &c.bulletins);
+            put(&mut w, &c.static_files);
+            put(&mut w, &c.theme_files);
+            put(&mut w, &c.words);
             let _ = w.flush();
         }
         let base = h.finalize();
@@ -91,21 +87,14 @@ fn snapshot(h: &mut blake3::Hasher, s: &Snapshot) {
     h.update(&buf);
 }
 
-/// Serialising any of the model's parts as JSON into a writer, behind one
-/// object type.
-mod erased {
-    pub trait Ser {
-        fn write(&self, w: &mut dyn std::io::Write);
+/// Writes `v` as JSON and a separator into `w`. A value that cannot be
+/// written leaves a mark that differs from any JSON, so the fingerprint is
+/// still of the content.
+fn put(w: &mut impl Write, v: &impl serde::Serialize) {
+    if serde_json::to_writer(&mut *w, v).is_err() {
+        let _ = w.write_all(b"\xff");
     }
-    impl<T: serde::Serialize> Ser for T {
-        fn write(&self, w: &mut dyn std::io::Write) {
-            // A value that cannot be written leaves a mark that differs
-            // from any JSON, so the fingerprint is still of the content.
-            if serde_json::to_writer(&mut *w, self).is_err() {
-                let _ = w.write_all(b"\xff");
-            }
-        }
-    }
+    let _ = w.write_all(b"\x1e");
 }
 
 #[cfg(test)]

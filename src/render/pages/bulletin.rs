@@ -202,12 +202,16 @@ impl<'v, 'a> Builder<'v, 'a> {
         );
         let (content, report) = (v.content, v.report);
         let keys: Vec<Option<blake3::Hash>> = (0..n).map(|i| self.bulletin_key(i)).collect();
+        let places: Vec<String> = (0..n)
+            .map(|i| format!("bulletin {}", content.snapshots[i].date))
+            .collect();
         // The charts of the bulletins not kept by the cache, drawn in parallel.
         let mut charts: Vec<Option<BulletinCharts>> = (0..n)
             .into_par_iter()
             .map(|i| {
-                let place = format!("bulletin {}", content.snapshots[i].date);
-                if keys[i].is_some_and(|k| self.cache.is_some_and(|c| c.has_fragment(&place, &k))) {
+                if keys[i]
+                    .is_some_and(|k| self.cache.is_some_and(|c| c.has_fragment(&places[i], &k)))
+                {
                     return None;
                 }
                 Some(BulletinCharts::of(
@@ -219,8 +223,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             .collect();
         for (i, key) in keys.into_iter().enumerate() {
             let drawn = charts[i].take();
-            let place = format!("bulletin {}", content.snapshots[i].date);
-            self.memo(&place, key, |b| {
+            self.memo(&places[i], key, |b| {
                 let drawn = drawn.unwrap_or_else(|| {
                     BulletinCharts::of(content, report, content.snapshots[i].date)
                 });
