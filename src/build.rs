@@ -328,7 +328,7 @@ pub fn render_checked(
     let (bundle_files, bundle_diags) = crate::imageproc::process_bundles(
         &root,
         &crate::imageproc::bundle_pictures(&checked.content),
-        &images.settings,
+        images,
     );
     images_out.bundle_files = bundle_files;
     image_diags.extend(bundle_diags);

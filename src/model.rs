@@ -372,7 +372,7 @@ impl Commune {
 }
 
 /// Optional indicators reported with a snapshot entry.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Indicators {
     pub production_models: Option<u64>,
     pub efficient_models: Option<u64>,

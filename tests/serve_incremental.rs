@@ -207,6 +207,21 @@ fn incremental_builds_equal_full_builds_after_edits() {
     let (read, rendered, _) = b.built(&[item], "a changed news item");
     assert_eq!(read, 1);
     assert!(rendered > 0);
+    // A news item's new title shows on the page of the commune it names,
+    // and a model's on its commune's page (their pages are kept otherwise).
+    let about = "news/tuan-21-27-8-2015.md";
+    b.edit(about, "10 xã tăng 21 tiêu chí", "mười xã tăng 21 tiêu chí");
+    b.built(&[about], "a news item naming a commune");
+    let page = |dir: &str| std::fs::read_to_string(served.join(dir).join("index.html")).unwrap();
+    assert!(page("xa/ky-anh/ky-thu").contains("mười xã tăng 21 tiêu chí"));
+    let garden = "models/vuon-mau-cam-thang/index.md";
+    b.edit(
+        garden,
+        "title: Vườn mẫu xã Cẩm Thăng",
+        "title: Vườn mẫu Cẩm Thăng mới",
+    );
+    b.built(&[garden], "a model's title");
+    assert!(page("xa/cam-xuyen/cam-thang").contains("Vườn mẫu Cẩm Thăng mới"));
     let news = "news/tin-moi.md";
     b.write(
         news,

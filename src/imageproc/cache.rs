@@ -9,13 +9,14 @@
 //!   images/ab/abcdef…/           one entry per key (64 hex digits)
 //!     entry.json                 sizes and files of the versions; written last
 //!     320.jpg 320.webp 640.jpg …
+//!   images/cd/cdef….bin          a news bundle's picture, re-encoded
 //! ```
 //!
 //! The key is the BLAKE3 hash of the settings' fingerprint and the photo's
 //! bytes, so an entry is valid for exactly those bytes and settings. An
-//! entry is written into a fresh folder and renamed into place, so a
-//! crashed build leaves at worst an unused temporary folder, never a
-//! half-written entry. Anything in the cache may be deleted at any time:
+//! entry is written into a fresh folder (a picture into a fresh file) and
+//! renamed into place, so a crashed build leaves at worst an unused
+//! temporary file, never a half-written entry. Anything in the cache may be deleted at any time:
 //! the next build makes it again.
 
 use super::{Entry, Processed};
@@ -70,6 +71,28 @@ impl Cache {
             entry,
             dir,
         })
+    }
+
+    /// The re-encoded picture kept under `key`, if any.
+    pub fn get_file(&self, key: &str) -> Option<Vec<u8>> {
+        fs::read(self.file_path(key)).ok()
+    }
+
+    /// Keeps a re-encoded picture under `key`.
+    pub fn put_file(&self, key: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.file_path(key);
+        let parent = path.parent().unwrap_or(&self.root).to_path_buf();
+        fs::create_dir_all(&parent)?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&format!(".{}.new-", &key[..16]))
+            .tempfile_in(&parent)?;
+        io::Write::write_all(&mut tmp, bytes)?;
+        tmp.persist(&path).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    fn file_path(&self, key: &str) -> PathBuf {
+        self.root.join(&key[..2]).join(format!("{key}.bin"))
     }
 
     /// Stores an entry with its files and returns it.

@@ -368,17 +368,38 @@ pub fn bundle_pictures(content: &Content) -> Vec<String> {
 
 /// Re-encodes the pictures `rels` of news bundles in parallel, like the
 /// photos of the models (decoded under the same limits, metadata dropped),
-/// at their own size and format; each that cannot be is an error naming it.
+/// at their own size and format, or takes them from the image cache; each
+/// that cannot be is an error naming it.
 pub fn process_bundles(
     content_root: &Path,
     rels: &[String],
-    settings: &Settings,
+    opts: &Options,
 ) -> (BTreeMap<String, Vec<u8>>, Diagnostics) {
+    let settings = &opts.settings;
+    // Without a cache folder the pictures are made all the same (the
+    // models' photos report the folder).
+    let store = if rels.is_empty() {
+        None
+    } else {
+        cache::Cache::open(&opts.cache_dir).ok()
+    };
+    let fingerprint = format!("bundle {}", settings.fingerprint());
     let results: Vec<(String, Result<Vec<u8>, Message>)> = rels
         .par_iter()
         .map(|rel| {
-            let r = read_limited(&content_root.join(rel), settings.max_file_bytes)
-                .and_then(|bytes| codec::reencode(&bytes, settings));
+            let r =
+                read_limited(&content_root.join(rel), settings.max_file_bytes).and_then(|bytes| {
+                    let key = cache::key(&fingerprint, &bytes);
+                    if let Some(kept) = store.as_ref().and_then(|s| s.get_file(&key)) {
+                        return Ok(kept);
+                    }
+                    let made = codec::reencode(&bytes, settings)?;
+                    if let Some(s) = &store {
+                        // A picture that cannot be kept is made again next time.
+                        let _ = s.put_file(&key, &made);
+                    }
+                    Ok(made)
+                });
             (rel.clone(), r)
         })
         .collect();

@@ -3,13 +3,15 @@
 //! file changed (its size, modification time or inode differ, or the watcher
 //! said so with [`Cache::forget`]). A load with the cache gives exactly what a
 //! load without it gives: only the reading and parsing of a file is kept,
-//! never anything that depends on the other files.
+//! and each weekly snapshot as read from its parse, under a key of the
+//! communes and sets its reading looks up (see [`Cache::snapshot`]).
 
 use crate::diag::Diagnostics;
+use crate::model::Snapshot;
 use crate::yaml::Node;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 /// What identifies one version of a file without reading it.
@@ -43,10 +45,20 @@ struct Slot<T> {
 
 type Map<T> = Mutex<HashMap<String, Slot<T>>>;
 
+/// A snapshot as read from one parse of its file, with the key of the
+/// communes and sets it was read against.
+struct SnapshotSlot {
+    node: Arc<Node>,
+    refs: blake3::Hash,
+    value: Option<Snapshot>,
+    diags: Diagnostics,
+}
+
 /// Parsed files by path relative to the content folder.
 #[derive(Default)]
 pub struct Cache {
-    yaml: Map<Option<Node>>,
+    yaml: Map<Option<Arc<Node>>>,
+    snapshots: Mutex<HashMap<String, SnapshotSlot>>,
     docs: Map<Option<(Node, super::docs::Body)>>,
     text: Map<Option<String>>,
     /// How many files were read (not taken from the cache) since the last
@@ -68,6 +80,7 @@ impl Cache {
         let under = format!("{}/", rel.trim_end_matches('/'));
         let keep = |k: &String| k != rel && !k.starts_with(&under);
         lock(&self.yaml).retain(|k, _| keep(k));
+        lock(&self.snapshots).retain(|k, _| keep(k));
         lock(&self.docs).retain(|k, _| keep(k));
         lock(&self.text).retain(|k, _| keep(k));
     }
@@ -75,6 +88,7 @@ impl Cache {
     /// Forgets every file.
     pub fn clear(&self) {
         lock(&self.yaml).clear();
+        lock(&self.snapshots).clear();
         lock(&self.docs).clear();
         lock(&self.text).clear();
     }
@@ -83,6 +97,7 @@ impl Cache {
     /// never holds more than the content folder.
     pub fn retain(&self, present: &HashSet<&str>) {
         lock(&self.yaml).retain(|k, _| present.contains(k.as_str()));
+        lock(&self.snapshots).retain(|k, _| present.contains(k.as_str()));
         lock(&self.docs).retain(|k, _| present.contains(k.as_str()));
         lock(&self.text).retain(|k, _| present.contains(k.as_str()));
     }
@@ -98,8 +113,41 @@ impl Cache {
         rel: &str,
         diags: &mut Diagnostics,
         read: impl FnOnce(&mut Diagnostics) -> Option<Node>,
-    ) -> Option<Node> {
-        self.get(&self.yaml, root, rel, diags, read)
+    ) -> Option<Arc<Node>> {
+        self.get(&self.yaml, root, rel, diags, |d| read(d).map(Arc::new))
+    }
+
+    /// The snapshot `rel` read from `node` (its file's parse) against the
+    /// communes and sets whose key is `refs`: kept from the last load when
+    /// both are the same, else read by `read` and kept.
+    pub(super) fn snapshot(
+        &self,
+        rel: &str,
+        node: &Arc<Node>,
+        refs: blake3::Hash,
+        diags: &mut Diagnostics,
+        read: impl FnOnce(&mut Diagnostics) -> Option<Snapshot>,
+    ) -> Option<Snapshot> {
+        if let Some(slot) = lock(&self.snapshots)
+            .get(rel)
+            .filter(|s| Arc::ptr_eq(&s.node, node) && s.refs == refs)
+        {
+            diags.extend(slot.diags.clone());
+            return slot.value.clone();
+        }
+        let mut own = Diagnostics::new();
+        let value = read(&mut own);
+        diags.extend(own.clone());
+        lock(&self.snapshots).insert(
+            rel.to_string(),
+            SnapshotSlot {
+                node: node.clone(),
+                refs,
+                value: value.clone(),
+                diags: own,
+            },
+        );
+        value
     }
 
     pub(super) fn doc(

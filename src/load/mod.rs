@@ -28,6 +28,7 @@ pub use cache::Cache;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Choices that change what is loaded.
 #[derive(Clone, Copy, Debug, Default)]
@@ -41,7 +42,7 @@ fn parse_files(
     root: &Path,
     rels: &[String],
     cache: Option<&Cache>,
-) -> Vec<(String, Option<Node>, Diagnostics)> {
+) -> Vec<(String, Option<Arc<Node>>, Diagnostics)> {
     rels.par_iter()
         .map(|rel| {
             let mut d = Diagnostics::new();
@@ -51,7 +52,7 @@ fn parse_files(
             };
             let node = match cache {
                 Some(c) => c.yaml(root, rel, &mut d, parse),
-                None => parse(&mut d),
+                None => parse(&mut d).map(Arc::new),
             };
             (rel.clone(), node, d)
         })
@@ -74,9 +75,9 @@ fn read_text(
 
 /// Runs `read` over parsed files in parallel; results in file order.
 fn read_all<T: Send>(
-    parsed: &[(String, Option<Node>, Diagnostics)],
+    parsed: &[(String, Option<Arc<Node>>, Diagnostics)],
     diags: &mut Diagnostics,
-    read: impl Fn(&str, &Node, &mut Cx) -> Option<T> + Sync,
+    read: impl Fn(&str, &Arc<Node>, &mut Cx) -> Option<T> + Sync,
 ) -> Vec<T> {
     let results: Vec<(Option<T>, Diagnostics)> = parsed
         .par_iter()
@@ -253,9 +254,16 @@ pub fn load_cached(
         declared: &declared,
         sets: &sets,
     };
+    let refs_key = refs.key();
     let mut snapshots = read_all(&parsed_progress, &mut diags, |rel, n, cx| {
-        let d = Date::parse_iso(stem(rel)).ok()?;
-        progress::read(rel, d, n, &refs, cx)
+        let read = |diags: &mut Diagnostics| {
+            let d = Date::parse_iso(stem(rel)).ok()?;
+            progress::read(rel, d, n, &refs, &mut Cx { file: rel, diags })
+        };
+        match cache {
+            Some(c) => c.snapshot(rel, n, refs_key, cx.diags, read),
+            None => read(cx.diags),
+        }
     });
     snapshots.sort_by_key(|s| s.date);
     mergers::check_snapshots(&communes_v, &sets, &snapshots, &mut diags);
@@ -436,7 +444,7 @@ fn read_words(
 
 /// The commune ids and set ids the snapshots name (known or not).
 fn named_in_snapshots(
-    parsed: &[(String, Option<Node>, Diagnostics)],
+    parsed: &[(String, Option<Arc<Node>>, Diagnostics)],
 ) -> (BTreeSet<String>, BTreeSet<String>) {
     use crate::yaml::Kind;
     let (mut communes, mut sets) = (BTreeSet::new(), BTreeSet::new());

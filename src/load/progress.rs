@@ -26,6 +26,27 @@ pub struct Refs<'a> {
     pub sets: &'a [CriteriaSet],
 }
 
+impl Refs<'_> {
+    /// A hash of everything a snapshot's reading looks up here (the key of
+    /// its reading in the loader's cache).
+    pub fn key(&self) -> blake3::Hash {
+        let mut h = blake3::Hasher::new();
+        for list in [self.commune_ids, self.declared] {
+            h.update(&(list.len() as u64).to_le_bytes());
+            for id in list {
+                h.update(&(id.len() as u64).to_le_bytes());
+                h.update(id.as_bytes());
+            }
+        }
+        match serde_json::to_vec(self.sets) {
+            Ok(bytes) => h.update(&bytes),
+            // Never fails; a mark no JSON starts with keeps the key apart.
+            Err(_) => h.update(b"\xff"),
+        };
+        h.finalize()
+    }
+}
+
 /// Reads one snapshot whose file name gives `file_date`.
 pub fn read(rel: &str, file_date: Date, node: &Node, refs: &Refs, cx: &mut Cx) -> Option<Snapshot> {
     let m = MapReader::new(node, tr!("báo cáo tuần", "a snapshot"), KEYS, cx)?;

@@ -20,8 +20,8 @@ use std::sync::{Arc, Mutex};
 /// Each page's HTML with the hash of its inputs, by output path.
 type Pages = HashMap<String, (blake3::Hash, Arc<[u8]>)>;
 
-/// The data files by path.
-type DataFiles = Vec<(String, Arc<[u8]>)>;
+/// Files by path.
+pub(super) type Files = Vec<(String, Arc<[u8]>)>;
 
 /// Fragments by their place in the site (`bulletin 2026-11-26`), each with
 /// the key of its inputs and whether the current render used it. One a
@@ -36,7 +36,9 @@ pub struct Cache {
     pages: Mutex<Pages>,
     fragments: Mutex<Fragments>,
     scans: super::links::Scans,
-    data: Mutex<Option<(blake3::Hash, Arc<DataFiles>)>>,
+    /// Sets of files made apart from the pages (the data files, the icons
+    /// and card image), by name, with the key of their inputs.
+    made: Mutex<HashMap<&'static str, (blake3::Hash, Arc<Files>)>>,
     rendered: AtomicUsize,
     reused: AtomicUsize,
 }
@@ -113,17 +115,17 @@ impl Cache {
         lock(&self.pages).insert(file.to_string(), (key, html));
     }
 
-    /// The data files made from the inputs `key`, if they are the last made.
-    pub(super) fn data(&self, key: &blake3::Hash) -> Option<Arc<DataFiles>> {
-        lock(&self.data)
-            .as_ref()
+    /// The files `name` made from the inputs `key`, if they are the last made.
+    pub(super) fn made(&self, name: &str, key: &blake3::Hash) -> Option<Arc<Files>> {
+        lock(&self.made)
+            .get(name)
             .filter(|(k, _)| k == key)
             .map(|(_, f)| f.clone())
     }
 
-    /// Keeps the data files made from the inputs `key`.
-    pub(super) fn keep_data(&self, key: blake3::Hash, files: DataFiles) {
-        *lock(&self.data) = Some((key, Arc::new(files)));
+    /// Keeps the files `name` made from the inputs `key`.
+    pub(super) fn keep_made(&self, name: &'static str, key: blake3::Hash, files: Files) {
+        lock(&self.made).insert(name, (key, Arc::new(files)));
     }
 
     /// What the link check read from each page.

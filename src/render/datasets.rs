@@ -247,6 +247,59 @@ impl AreaJson {
     }
 }
 
+/// `bao-cao.json`, written straight from the report without a tree of
+/// values. Every object of the file has its keys in the order of their
+/// names (as a `serde_json::Value` writes them), so each struct here lists
+/// its fields in that order; a test checks it.
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    changes: Vec<ChangeJson<'a>>,
+    communes: Vec<CommuneJson<'a>>,
+    data_date: Option<Date>,
+    groups: Vec<Value>,
+    indicators: Vec<Value>,
+    province: Value,
+    summaries: Value,
+    targets: Vec<Value>,
+    years: Vec<Value>,
+}
+
+#[derive(Serialize)]
+struct CommuneJson<'a> {
+    group: Option<&'a str>,
+    id: &'a str,
+    merged_into: Option<&'a str>,
+    name: &'a str,
+    states: Vec<StateJson<'a>>,
+    target_year: Option<i32>,
+}
+
+#[derive(Serialize)]
+struct StateJson<'a> {
+    date: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicators: Option<Map<String, Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicators_met: Option<Vec<&'a str>>,
+    met: Vec<usize>,
+    met_count: u32,
+    set: &'a str,
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    commune_id: &'a str,
+    date: Date,
+    gained: Vec<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicators_gained: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicators_lost: Option<Vec<&'a str>>,
+    lost: Vec<usize>,
+    met_after: u32,
+    met_before: u32,
+}
+
 /// The whole computed report, for those who rebuild the figures or chart
 /// them anew: the latest figures of the province and of every group, each
 /// commune's states, every change, the per-date summaries (as in
@@ -275,62 +328,52 @@ fn report_json(content: &Content, report: &Report) -> Vec<u8> {
             v
         })
         .collect();
-    let communes: Vec<Value> = content
+    let communes: Vec<CommuneJson> = content
         .communes
         .iter()
         .enumerate()
-        .map(|(c, commune)| {
-            let states: Vec<Value> = timeline.states[c]
+        .map(|(c, commune)| CommuneJson {
+            group: commune.group.map(|g| content.groups[g].id.as_str()),
+            id: &commune.id,
+            merged_into: commune.merged_into.map(|m| content.communes[m].id.as_str()),
+            name: &commune.name,
+            states: timeline.states[c]
                 .iter()
                 .map(|s| {
                     let set = &content.sets[s.set];
-                    let mut v = json!({
-                        "date": s.date,
-                        "set": set.id,
-                        "met": s.met.numbers(),
-                        "met_count": s.count(),
-                    });
-                    if !s.indicators.is_empty() {
-                        v["indicators"] =
-                            json!(indicator_object((0..4).map(|i| s.indicators.get(i))));
+                    StateJson {
+                        date: s.date,
+                        indicators: (!s.indicators.is_empty())
+                            .then(|| indicator_object((0..4).map(|i| s.indicators.get(i)))),
+                        indicators_met: (v12 && set.has_indicators())
+                            .then(|| set.indicator_ids(s.indicators_met)),
+                        met: s.met.numbers(),
+                        met_count: s.count(),
+                        set: &set.id,
                     }
-                    if v12 && set.has_indicators() {
-                        v["indicators_met"] = json!(set.indicator_ids(s.indicators_met));
-                    }
-                    v
                 })
-                .collect();
-            json!({
-                "id": commune.id,
-                "name": commune.name,
-                "group": commune.group.map(|g| content.groups[g].id.clone()),
-                "target_year": commune.target_year,
-                "merged_into": commune.merged_into.map(cid),
-                "states": states,
-            })
+                .collect(),
+            target_year: commune.target_year,
         })
         .collect();
     // The changes `changes.csv` lists: something gained or lost (a first
     // report and a change of set are in the communes' states).
-    let changes: Vec<Value> = report
+    let changes: Vec<ChangeJson> = report
         .sweep
         .moves()
         .map(|ch| {
             let snap = &content.snapshots[ch.snapshot];
-            let mut v = json!({
-                "date": snap.date,
-                "commune_id": cid(ch.commune),
-                "gained": ch.gained().numbers(),
-                "lost": ch.lost().numbers(),
-                "met_before": ch.met_before,
-                "met_after": ch.met_after,
-            });
-            if v12 {
-                let set = &content.sets[snap.set];
-                v["indicators_gained"] = json!(set.indicator_ids(ch.indicators_gained));
-                v["indicators_lost"] = json!(set.indicator_ids(ch.indicators_lost));
+            let set = &content.sets[snap.set];
+            ChangeJson {
+                commune_id: &content.communes[ch.commune].id,
+                date: snap.date,
+                gained: ch.gained().numbers(),
+                indicators_gained: v12.then(|| set.indicator_ids(ch.indicators_gained)),
+                indicators_lost: v12.then(|| set.indicator_ids(ch.indicators_lost)),
+                lost: ch.lost().numbers(),
+                met_after: ch.met_after,
+                met_before: ch.met_before,
             }
-            v
         })
         .collect();
     let indicators: Vec<Value> = report
@@ -383,18 +426,68 @@ fn report_json(content: &Content, report: &Report) -> Vec<u8> {
             })
         })
         .collect();
-    let doc = json!({
-        "data_date": report.latest_date(),
-        "province": AreaJson::new(&report.latest.province, v12),
-        "groups": groups,
-        "communes": communes,
-        "changes": changes,
-        "summaries": super::data::summary_rows(report, v12),
-        "indicators": indicators,
-        "years": years,
-        "targets": targets,
-    });
+    let doc = ReportJson {
+        changes,
+        communes,
+        data_date: report.latest_date(),
+        groups,
+        indicators,
+        // Through values, which put their keys in order.
+        province: json!(AreaJson::new(&report.latest.province, v12)),
+        summaries: json!(super::data::summary_rows(report, v12)),
+        targets,
+        years,
+    };
     let mut v = serde_json::to_vec(&doc).unwrap_or_else(|_| b"{}".to_vec());
     v.push(b'\n');
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `bao-cao.json` of the sample is in the form a tree of values writes:
+    /// compact, every object's keys in order (so that its bytes are those
+    /// of the file's earlier versions), with states, changes and v1.2
+    /// indicators in it.
+    #[test]
+    fn the_report_json_has_its_keys_in_order() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let (c, d) = crate::load::load(&root, crate::load::LoadOptions { drafts: false });
+        let content = c.unwrap_or_else(|| panic!("{}", d.render_in(crate::diag::Lang::En)));
+        let report = crate::report::compute(&content);
+        let bytes = report_json(&content, &report);
+        let value: Value = serde_json::from_slice(&bytes).unwrap();
+        let mut again = serde_json::to_vec(&value).unwrap();
+        again.push(b'\n');
+        assert!(bytes == again, "the keys of bao-cao.json are out of order");
+        let communes = value["communes"].as_array().unwrap();
+        assert_eq!(communes.len(), content.communes.len());
+        let states: usize = communes
+            .iter()
+            .map(|c| c["states"].as_array().unwrap().len())
+            .sum();
+        assert_eq!(
+            states,
+            report
+                .sweep
+                .timeline
+                .states
+                .iter()
+                .map(Vec::len)
+                .sum::<usize>()
+        );
+        assert_eq!(
+            value["changes"].as_array().unwrap().len(),
+            report.sweep.moves().count()
+        );
+        assert!(
+            communes
+                .iter()
+                .flat_map(|c| c["states"].as_array().unwrap())
+                .any(|s| s["indicators_met"].is_array()),
+            "the 2026 states carry their indicators"
+        );
+    }
 }

@@ -53,6 +53,58 @@ impl Fingerprints {
     }
 }
 
+/// The key of one part of the site in the renderers' cache: a BLAKE3 hash
+/// of the fingerprints, values and settings the part is made of. It takes
+/// `std::hash::Hash` values (the report's states and changes) as well as
+/// serialisable ones (the views' JSON).
+pub struct KeyHasher(blake3::Hasher);
+
+impl KeyHasher {
+    /// A key of a part of kind `kind`: parts of two kinds never share a key.
+    pub fn new(kind: &str) -> KeyHasher {
+        let mut k = KeyHasher(blake3::Hasher::new());
+        k.text(kind);
+        k
+    }
+
+    pub fn print(&mut self, h: &blake3::Hash) -> &mut Self {
+        self.0.update(h.as_bytes());
+        self
+    }
+
+    /// A text, with its length (so that two texts never read as one).
+    pub fn text(&mut self, t: &str) -> &mut Self {
+        self.0.update(&(t.len() as u64).to_le_bytes());
+        self.0.update(t.as_bytes());
+        self
+    }
+
+    pub fn value(&mut self, v: &impl std::hash::Hash) -> &mut Self {
+        v.hash(self);
+        self
+    }
+
+    pub fn json(&mut self, v: &impl serde::Serialize) -> &mut Self {
+        put(&mut self.0, v);
+        self
+    }
+
+    pub fn key(&self) -> blake3::Hash {
+        self.0.finalize()
+    }
+}
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        let b = self.0.finalize();
+        u64::from_le_bytes(b.as_bytes()[..8].try_into().unwrap_or_default())
+    }
+}
+
 /// Feeds every value of snapshot `s` (not the positions of its lines) to `h`.
 fn snapshot(h: &mut blake3::Hasher, s: &Snapshot) {
     let text = |h: &mut blake3::Hasher, t: &str| {

@@ -186,17 +186,61 @@ impl Scan {
     }
 }
 
-/// `serve`'s memo of each page's [`Scan`], kept with the page's bytes: a
-/// page handed over unchanged by the cache (the same shared bytes) is not
-/// read again.
+/// `serve`'s memo of each page's [`Scan`] and broken links, kept with the
+/// page's bytes: a page handed over unchanged by the cache (the same shared
+/// bytes) is not read again, and its links are not followed again while
+/// what they can lead to (every file's path and every page's ids) is the
+/// same.
 #[derive(Default)]
 pub struct Scans(std::sync::Mutex<ScanMemo>);
 
-/// Each page's bytes and scan, by path.
-type ScanMemo = HashMap<String, (Arc<[u8]>, Arc<Scan>)>;
+#[derive(Default)]
+struct ScanMemo {
+    /// A hash of what links can lead to in the site checked last.
+    targets: Option<blake3::Hash>,
+    /// Each page's bytes, scan and broken links, by path.
+    pages: HashMap<String, KeptPage>,
+}
+
+/// A page's bytes, scan and broken links.
+type KeptPage = (Arc<[u8]>, Arc<Scan>, Arc<[Broken]>);
 
 /// A page, its bytes and what the link check read from it.
 type Scanned<'a> = (&'a str, &'a Arc<[u8]>, Arc<Scan>);
+
+/// A hash of what the links of a site can lead to: its base URL, the path
+/// of every file, every PDF printed and the ids of every page.
+fn targets_key(
+    site: &SiteFiles,
+    base_url: &str,
+    printed: &HashSet<&str>,
+    scans: &[Scanned],
+) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    let mut text = |t: &str| {
+        h.update(&(t.len() as u64).to_le_bytes());
+        h.update(t.as_bytes());
+    };
+    text(base_url);
+    for p in site.files.keys() {
+        text(p);
+    }
+    let mut pdfs: Vec<&str> = printed.iter().copied().collect();
+    pdfs.sort_unstable();
+    text("");
+    for p in pdfs {
+        text(p);
+    }
+    text("");
+    for (p, _, scan) in scans {
+        text(p);
+        for id in &scan.ids {
+            text(id);
+        }
+        text("");
+    }
+    h.finalize()
+}
 
 /// Checks every HTML page of `site`. `base_url` ends with `/`; links to it
 /// (the canonical link) and to its path (`/ntm/…`, used by the 404 page) are
@@ -221,28 +265,31 @@ pub fn check_cached(site: &SiteFiles, base_url: &str, memo: Option<&Scans>) -> V
             FileSource::Copy(_) => None,
         })
         .collect();
-    let kept = memo.map(|m| std::mem::take(&mut *m.0.lock().unwrap_or_else(|e| e.into_inner())));
+    let kept = memo
+        .map(|m| std::mem::take(&mut *m.0.lock().unwrap_or_else(|e| e.into_inner())))
+        .unwrap_or_default();
+    // A page's kept scan (and broken links) when its bytes are the same.
+    let same = |p: &str, bytes: &Arc<[u8]>| kept.pages.get(p).filter(|k| Arc::ptr_eq(&k.0, bytes));
     let scans: Vec<Scanned> = pages
         .par_iter()
         .map(|&(p, bytes)| {
-            let scan = kept
-                .as_ref()
-                .and_then(|k| k.get(p))
-                .filter(|(b, _)| Arc::ptr_eq(b, bytes))
-                .map(|(_, s)| s.clone())
-                .unwrap_or_else(|| {
-                    Arc::new(Scan::of(std::str::from_utf8(bytes).unwrap_or_default()))
-                });
+            let scan = same(p, bytes).map(|k| k.1.clone()).unwrap_or_else(|| {
+                Arc::new(Scan::of(std::str::from_utf8(bytes).unwrap_or_default()))
+            });
             (p, bytes, scan)
         })
         .collect();
-    drop(kept);
     let ids: BTreeMap<&str, &BTreeSet<String>> =
         scans.iter().map(|(p, _, s)| (*p, &s.ids)).collect();
     let printed: HashSet<&str> = site.print_jobs.iter().map(|j| j.pdf.as_str()).collect();
-    let mut broken: Vec<Broken> = scans
+    let targets = memo.map(|_| targets_key(site, base_url, &printed, &scans));
+    let same_targets = targets.is_some() && targets == kept.targets;
+    let checked: Vec<Arc<[Broken]>> = scans
         .par_iter()
-        .flat_map_iter(|(page, _, scan)| {
+        .map(|(page, bytes, scan)| {
+            if same_targets && let Some(k) = same(page, bytes) {
+                return k.2.clone();
+            }
             check_page(
                 site,
                 &ids,
@@ -252,16 +299,19 @@ pub fn check_cached(site: &SiteFiles, base_url: &str, memo: Option<&Scans>) -> V
                 page,
                 &scan.links,
             )
+            .into()
         })
         .collect();
+    let mut broken: Vec<Broken> = checked.iter().flat_map(|b| b.iter().cloned()).collect();
     broken.sort();
     broken.dedup();
     if let Some(m) = memo {
-        let keep = scans
-            .iter()
-            .map(|(p, b, s)| (p.to_string(), (Arc::clone(b), s.clone())))
+        let pages = scans
+            .into_iter()
+            .zip(checked)
+            .map(|((p, b, s), c)| (p.to_string(), (Arc::clone(b), s, c)))
             .collect();
-        *m.0.lock().unwrap_or_else(|e| e.into_inner()) = keep;
+        *m.0.lock().unwrap_or_else(|e| e.into_inner()) = ScanMemo { targets, pages };
     }
     broken
 }
@@ -376,5 +426,20 @@ mod tests {
         assert_eq!(b, check(&s, "https://e.org/"));
         s.add("a/index.html", br#"<h2 id="y">y</h2>"#.to_vec());
         assert_eq!(check_cached(&s, "https://e.org/", Some(&memo)), Vec::new());
+    }
+
+    #[test]
+    fn the_memo_follows_an_unchanged_page_s_links_again_when_a_target_goes() {
+        let mut s = SiteFiles::default();
+        s.add("index.html", br#"<a href="data/x.csv">x</a>"#.to_vec());
+        s.add("data/x.csv", b"a,b\r\n".to_vec());
+        let memo = Scans::default();
+        assert_eq!(check_cached(&s, "https://e.org/", Some(&memo)), Vec::new());
+        assert_eq!(check_cached(&s, "https://e.org/", Some(&memo)), Vec::new());
+        s.files.remove("data/x.csv");
+        let b = check_cached(&s, "https://e.org/", Some(&memo));
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!((b[0].link.as_str(), b[0].why), ("data/x.csv", WHY_NO_FILE));
+        assert_eq!(b, check(&s, "https://e.org/"));
     }
 }

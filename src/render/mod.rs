@@ -54,7 +54,7 @@ pub enum ChartPngs {
 }
 
 /// Which printable pages get a PDF in this build.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Hash)]
 pub struct PdfSelection {
     /// Snapshot dates whose bulletin is printed.
     pub bulletins: std::collections::BTreeSet<crate::date::Date>,
@@ -159,28 +159,10 @@ pub fn render_site_cached(
     let data_files = || {
         let clock = std::time::Instant::now();
         let mut d = SiteFiles::default();
-        let kept = cache.zip(data_key.as_ref()).and_then(|(c, k)| c.data(k));
-        match kept {
-            Some(files) => {
-                for (path, bytes) in files.iter() {
-                    d.add(path.clone(), bytes.clone());
-                }
-            }
-            None => {
-                data::write_all(content, report, &mut d);
-                if let (Some(c), Some(k)) = (cache, data_key) {
-                    let files = d
-                        .files
-                        .iter()
-                        .filter_map(|(p, s)| match s {
-                            FileSource::Bytes(b) => Some((p.clone(), b.clone())),
-                            FileSource::Copy(_) => None,
-                        })
-                        .collect();
-                    c.keep_data(k, files);
-                }
-            }
-        }
+        made_files(cache, "data", data_key, &mut d, |d| {
+            data::write_all(content, report, d);
+            true
+        });
         d.timings.stages[0] = clock.elapsed();
         d
     };
@@ -208,4 +190,42 @@ pub fn render_site_cached(
     out.broken_links = links::check_cached(&out, &settings.base_url, cache.map(|c| c.scans()));
     out.timings.stages[3] = clock.elapsed();
     Ok(out)
+}
+
+/// Adds to `out` the files `make` adds, or, with `serve`'s cache, those it
+/// added last time under the name `name` while their inputs' `key` is the
+/// same. `make` says whether what it made may be kept: files made with a
+/// problem to report are made again each time, so that it is reported each
+/// time.
+pub(crate) fn made_files(
+    cache: Option<&cache::Cache>,
+    name: &'static str,
+    key: Option<blake3::Hash>,
+    out: &mut SiteFiles,
+    make: impl FnOnce(&mut SiteFiles) -> bool,
+) {
+    let (Some(c), Some(key)) = (cache, key) else {
+        make(out);
+        return;
+    };
+    if let Some(files) = c.made(name, &key) {
+        for (path, bytes) in files.iter() {
+            out.add(path.clone(), bytes.clone());
+        }
+        return;
+    }
+    let mut own = SiteFiles::default();
+    let keep = make(&mut own);
+    let files = own
+        .files
+        .iter()
+        .filter_map(|(p, s)| match s {
+            FileSource::Bytes(b) => Some((p.clone(), b.clone())),
+            FileSource::Copy(_) => None,
+        })
+        .collect();
+    if keep {
+        c.keep_made(name, key, files);
+    }
+    out.files.extend(own.files);
 }

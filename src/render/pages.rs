@@ -6,6 +6,7 @@
 
 use super::cache::Cache;
 use super::figures;
+use super::fingerprint::KeyHasher;
 use super::format::{self, Lang};
 use super::i18n::Strings;
 use super::markdown;
@@ -77,10 +78,6 @@ pub fn render_all(
     };
     let views = Views::new(content, report, lang, &strings);
     let shared = shared_context(&views, settings);
-    let timelines: Vec<Chart> = (0..content.communes.len())
-        .into_par_iter()
-        .map(|c| charts::commune_timeline(content, report, c))
-        .collect();
     let mut b = Builder {
         v: &views,
         base_url: &settings.base_url,
@@ -91,7 +88,6 @@ pub fn render_all(
         page_image: None,
         chart_pngs: &settings.chart_pngs,
         bytes: Vec::new(),
-        timelines,
         images: &settings.images,
         published: Vec::new(),
         pdf: &settings.pdf,
@@ -106,7 +102,9 @@ pub fn render_all(
     let (data, ()) = rayon::join(data_files, || b.all_but_downloads());
     out.timings.stages[0] = data.timings.stages[0];
     out.files.extend(data.files);
-    b.downloads(out);
+    // The downloads page lists the data files, which the figures make.
+    let downloads = b.figures_key("downloads").map(|k| k.key());
+    b.memo("downloads", downloads, |b| b.downloads(out));
     b.not_found();
     if let Some(c) = cache {
         c.sweep_fragments();
@@ -152,7 +150,7 @@ pub fn render_all(
     for (name, bytes) in &theme.assets {
         out.add(format!("assets/{name}"), bytes.clone());
     }
-    site_meta(content_root, content, &views, settings, &pages, out);
+    site_meta(content_root, content, &views, settings, &pages, cache, out);
     out.timings.stages[1] = clock.elapsed();
     let clock = std::time::Instant::now();
     // Each thread keeps one context holding the shared values, and puts
@@ -385,7 +383,6 @@ struct Builder<'v, 'a> {
     /// Files made in memory: (output path, bytes).
     bytes: Vec<(String, Arc<[u8]>)>,
     /// Each commune's timeline chart, drawn in parallel beforehand.
-    timelines: Vec<Chart>,
     /// The processed photos of the models.
     images: &'v crate::imageproc::Published,
     /// Processed photo files: (output path, file in the image cache).
@@ -593,20 +590,52 @@ impl<'v, 'a> Builder<'v, 'a> {
 
     /// Every page but the downloads and 404 pages (the downloads page lists
     /// the data files, made meanwhile on another thread).
+    /// The parts that show only figures (no news, free page or model) are
+    /// kept by `serve`'s cache while the figures are the same.
     fn all_but_downloads(&mut self) {
-        self.home();
-        self.districts();
+        let home = self.figures_key("home").map(|mut k| {
+            k.json(&self.latest_news(5)).json(&self.model_counts(None));
+            k.key()
+        });
+        self.memo("home", home, Self::home);
+        let districts = self.figures_key("districts").map(|mut k| {
+            for g in 0..self.v.content.groups.len() {
+                k.json(&self.model_counts(Some(g)));
+            }
+            k.key()
+        });
+        self.memo("districts", districts, Self::districts);
         self.communes();
-        self.criteria();
-        self.targets();
-        self.years();
-        self.sponsors();
-        self.officers();
+        let criteria = self.figures_key("criteria").map(|k| k.key());
+        self.memo("criteria", criteria, Self::criteria);
+        let targets = self.figures_key("targets").map(|k| k.key());
+        self.memo("targets", targets, Self::targets);
+        let years = self.figures_key("years").map(|k| k.key());
+        self.memo("years", years, Self::years);
+        let sponsors = self.figures_key("sponsors").map(|k| k.key());
+        self.memo("sponsors", sponsors, Self::sponsors);
+        let officers = self.figures_key("officers").map(|k| k.key());
+        self.memo("officers", officers, Self::officers);
         self.bulletins();
         self.news();
         self.free_pages();
         self.method();
         self.models();
+    }
+
+    /// The start of the key of part `kind` in `serve`'s cache when it is
+    /// made of the figures alone: the content's base and all its snapshots
+    /// (see [`super::fingerprint`]) and the build's settings. `None` when
+    /// there is no cache.
+    fn figures_key(&self, kind: &str) -> Option<KeyHasher> {
+        let prints = self.prints.as_ref()?;
+        let mut k = KeyHasher::new(kind);
+        k.print(&prints.base)
+            .value(&prints.upto.last())
+            .text(self.base_url)
+            .value(self.pdf)
+            .value(&matches!(self.chart_pngs, super::ChartPngs::Skip));
+        Some(k)
     }
 
     fn latest_news(&self, n: usize) -> Vec<Value> {
@@ -895,12 +924,83 @@ impl<'v, 'a> Builder<'v, 'a> {
             vec![],
             json!({"communes": rows, "show_group_column": true}),
         );
-        for c in 0..v.content.communes.len() {
-            self.commune(c);
+        // Each commune's news and models, newest news first.
+        let n = v.content.communes.len();
+        let mut news: Vec<Vec<Value>> = vec![Vec::new(); n];
+        for d in self.sorted_news() {
+            let mut about = d.communes.clone();
+            about.sort_unstable();
+            about.dedup();
+            for c in about {
+                if let Some(list) = news.get_mut(c) {
+                    list.push(self.news_item(d));
+                }
+            }
+        }
+        let mut models: Vec<Vec<Value>> = vec![Vec::new(); n];
+        for m in &v.content.models {
+            if let Some(list) = models.get_mut(m.commune) {
+                list.push(self.model_item(m));
+            }
+        }
+        let keys: Vec<Option<blake3::Hash>> = (0..n)
+            .into_par_iter()
+            .map(|c| self.commune_key(c, &news[c], &models[c]))
+            .collect();
+        let places: Vec<String> = (0..n)
+            .map(|c| format!("commune {}", v.content.communes[c].id))
+            .collect();
+        // The timelines of the pages not kept by the cache, drawn in parallel.
+        let (content, report) = (v.content, v.report);
+        let mut timelines: Vec<Option<Chart>> = (0..n)
+            .into_par_iter()
+            .map(|c| {
+                let kept = keys[c]
+                    .is_some_and(|k| self.cache.is_some_and(|x| x.has_fragment(&places[c], &k)));
+                (!kept).then(|| charts::commune_timeline(content, report, c))
+            })
+            .collect();
+        for (c, (news, models)) in news.into_iter().zip(models).enumerate() {
+            let drawn = timelines[c].take();
+            self.memo(&places[c], keys[c], |b| {
+                let timeline =
+                    drawn.unwrap_or_else(|| charts::commune_timeline(content, report, c));
+                b.commune(c, news, models, timeline)
+            });
         }
     }
 
-    fn commune(&mut self, c: CommuneIx) {
+    /// The key of commune `c`'s page in `serve`'s cache: the content's base
+    /// (see [`super::fingerprint`]), the build's settings, the data date,
+    /// the commune's states and changes (with their snapshots' dates and sets)
+    /// and its predecessors' last states (what its figures, timeline and
+    /// grid are made of), and the finished rows its page shows of it, of
+    /// its news and of its models.
+    fn commune_key(&self, c: CommuneIx, news: &[Value], models: &[Value]) -> Option<blake3::Hash> {
+        let prints = self.prints.as_ref()?;
+        let v = self.v;
+        let tl = &v.report.sweep.timeline;
+        let mut k = KeyHasher::new("commune");
+        k.print(&prints.base)
+            .text(self.base_url)
+            .value(&matches!(self.chart_pngs, super::ChartPngs::Skip))
+            .value(&v.latest)
+            .value(&tl.states[c])
+            .value(&tl.ends[c])
+            .value(&report::communes::predecessors(v.content, tl, c));
+        for &i in &v.changes_of[c] {
+            let ch = &v.report.sweep.changes[i];
+            let snap = &v.content.snapshots[ch.snapshot];
+            k.value(ch).value(&(snap.date, snap.set));
+        }
+        k.json(&v.communes[c])
+            .json(&news)
+            .json(&models)
+            .json(&self.sponsor_links(c));
+        Some(k.key())
+    }
+
+    fn commune(&mut self, c: CommuneIx, news: Vec<Value>, models: Vec<Value>, timeline: Chart) {
         let v = self.v;
         let cm = &v.content.communes[c];
         let dir = paths::commune(&cm.id);
@@ -1007,20 +1107,6 @@ impl<'v, 'a> Builder<'v, 'a> {
             let file = format!("communes/{}.md", cm.id);
             self.markdown(&dir, &file, 1, md, COMMUNE_IDS).html
         });
-        let news: Vec<Value> = self
-            .sorted_news()
-            .into_iter()
-            .filter(|d| d.communes.contains(&c))
-            .map(|d| self.news_item(d))
-            .collect();
-        let models: Vec<Value> = v
-            .content
-            .models
-            .iter()
-            .filter(|m| m.commune == c)
-            .map(|m| self.model_item(m))
-            .collect();
-        let timeline = self.timelines[c].clone();
         let timeline = self.chart(
             "bieu-do-dien-bien",
             &timeline,
@@ -1606,6 +1692,7 @@ fn site_meta(
     v: &Views,
     settings: &RenderSettings,
     pages: &[Page],
+    cache: Option<&Cache>,
     out: &mut SiteFiles,
 ) {
     use super::feeds::{self, Entry, Feed};
@@ -1691,17 +1778,29 @@ fn site_meta(
     let data_date = v
         .latest
         .map(|d| format!("{} {}", v.t("data_as_of"), v.date(d)));
-    let made = super::meta::site_files(
-        &content.site,
-        v.lang,
-        logo.as_deref(),
-        data_date.as_deref(),
-        own_favicon,
-    );
-    for (path, bytes) in made.files {
-        out.add(path, bytes);
-    }
-    out.logo_error = made.logo_error;
+    let key = cache.map(|_| {
+        KeyHasher::new("site files")
+            .json(&content.site)
+            .text(v.lang.code())
+            .value(&(&logo, &data_date, own_favicon))
+            .key()
+    });
+    let mut logo_error = None;
+    super::made_files(cache, "site files", key, out, |out| {
+        let made = super::meta::site_files(
+            &content.site,
+            v.lang,
+            logo.as_deref(),
+            data_date.as_deref(),
+            own_favicon,
+        );
+        for (path, bytes) in made.files {
+            out.add(path, bytes);
+        }
+        logo_error = made.logo_error;
+        logo_error.is_none()
+    });
+    out.logo_error = logo_error;
 }
 
 /// The Atom feeds, relative to the root.

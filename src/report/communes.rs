@@ -91,7 +91,7 @@ pub fn merged(content: &Content, c: CommuneIx) -> Option<(Date, CommuneIx)> {
 
 /// (v1.2) One predecessor of a commune formed by a merger: its last state
 /// before the merger.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Predecessor {
     pub commune: CommuneIx,
     /// Its last state before the merger: the date of that report, criteria

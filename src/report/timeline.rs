@@ -19,7 +19,7 @@ use crate::model::{CommuneIx, Content, Indicators, Met, SetIx};
 use std::collections::{BTreeMap, VecDeque};
 
 /// A commune's state: what its latest entry on or before some date says.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Hash)]
 pub struct State {
     pub date: Date,
     /// Index of the snapshot the entry comes from.
@@ -69,7 +69,7 @@ pub fn band(count: u32, n: usize) -> usize {
 }
 
 /// What happened to a commune listed in a snapshot.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Hash)]
 pub enum ChangeKind {
     /// Listed for the first time: no gain, no loss.
     Baseline,
@@ -80,7 +80,7 @@ pub enum ChangeKind {
 }
 
 /// One commune's change at one snapshot.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Hash)]
 pub struct Change {
     pub snapshot: usize,
     pub commune: CommuneIx,

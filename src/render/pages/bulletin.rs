@@ -27,6 +27,7 @@ use super::{Builder, crumb};
 use crate::charts::{self, Chart};
 use crate::model::{CommuneIx, Content, Met, SetIx};
 use crate::pdf::PrintJob;
+use crate::render::fingerprint::KeyHasher;
 use crate::render::format::{self, Lang};
 use crate::render::prose;
 use crate::render::views::paths;
@@ -177,29 +178,8 @@ impl<'v, 'a> Builder<'v, 'a> {
     pub(super) fn bulletins(&mut self) {
         let v = self.v;
         let n = v.content.snapshots.len();
-        // The list, newest first, grouped by year.
-        let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
-        for i in (0..n).rev() {
-            let b = self.bulletin_summary(i);
-            let y = v.content.snapshots[i].date.year();
-            match years.last_mut() {
-                Some((yy, list)) if *yy == y => list.push(b),
-                _ => years.push((y, vec![b])),
-            }
-        }
-        let years: Vec<Value> = years
-            .into_iter()
-            .map(|(y, l)| json!({"year": y, "count": l.len(), "bulletins": l}))
-            .collect();
-        let title = self.t("nav_bulletins").to_string();
-        self.add(
-            "ban-tin/",
-            "bulletins.html",
-            "bulletins",
-            &title,
-            vec![],
-            json!({"years": years, "printed": !self.pdf.bulletins.is_empty()}),
-        );
+        let list = self.figures_key("bulletins").map(|k| k.key());
+        self.memo("bulletins", list, Self::bulletin_list);
         let (content, report) = (v.content, v.report);
         let keys: Vec<Option<blake3::Hash>> = (0..n).map(|i| self.bulletin_key(i)).collect();
         let places: Vec<String> = (0..n)
@@ -232,6 +212,33 @@ impl<'v, 'a> Builder<'v, 'a> {
         }
     }
 
+    /// The index of bulletins, newest first, grouped by year.
+    fn bulletin_list(&mut self) {
+        let n = self.v.content.snapshots.len();
+        let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
+        for i in (0..n).rev() {
+            let b = self.bulletin_summary(i);
+            let y = self.v.content.snapshots[i].date.year();
+            match years.last_mut() {
+                Some((yy, list)) if *yy == y => list.push(b),
+                _ => years.push((y, vec![b])),
+            }
+        }
+        let years: Vec<Value> = years
+            .into_iter()
+            .map(|(y, l)| json!({"year": y, "count": l.len(), "bulletins": l}))
+            .collect();
+        let title = self.t("nav_bulletins").to_string();
+        self.add(
+            "ban-tin/",
+            "bulletins.html",
+            "bulletins",
+            &title,
+            vec![],
+            json!({"years": years, "printed": !self.pdf.bulletins.is_empty()}),
+        );
+    }
+
     /// The key of the bulletin of snapshot `i` in `serve`'s cache: it shows
     /// the state on its date, so it is made from the content's base (see
     /// [`crate::render::fingerprint`]), the snapshots up to its date, the date of the next (its
@@ -239,22 +246,18 @@ impl<'v, 'a> Builder<'v, 'a> {
     fn bulletin_key(&self, i: usize) -> Option<blake3::Hash> {
         let prints = self.prints.as_ref()?;
         let snaps = &self.v.content.snapshots;
-        let mut h = blake3::Hasher::new();
-        h.update(b"bulletin\0");
-        h.update(prints.base.as_bytes());
-        h.update(prints.upto[i].as_bytes());
-        let next = snaps
-            .get(i + 1)
-            .map(|s| s.date.to_string())
-            .unwrap_or_default();
-        h.update(next.as_bytes());
-        h.update(b"\0");
-        h.update(self.base_url.as_bytes());
-        h.update(&[
-            u8::from(self.pdf.bulletins.contains(&snaps[i].date)),
-            u8::from(matches!(self.chart_pngs, super::super::ChartPngs::Skip)),
-        ]);
-        Some(h.finalize())
+        let next = snaps.get(i + 1).map(|s| s.date);
+        let key = KeyHasher::new("bulletin")
+            .print(&prints.base)
+            .print(&prints.upto[i])
+            .value(&next)
+            .text(self.base_url)
+            .value(&(
+                self.pdf.bulletins.contains(&snaps[i].date),
+                matches!(self.chart_pngs, super::super::ChartPngs::Skip),
+            ))
+            .key();
+        Some(key)
     }
 
     /// `Kỳ Thư (Kỳ Anh)`: a commune's name with its district, for sentences.
