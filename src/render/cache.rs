@@ -23,18 +23,71 @@ type Pages = HashMap<String, (blake3::Hash, Arc<[u8]>)>;
 /// Files by path.
 pub(super) type Files = Vec<(String, Arc<[u8]>)>;
 
-/// Fragments by their place in the site (`bulletin 2026-11-26`), each with
-/// the key of its inputs and whether the current render used it. One a
-/// place: a fragment made again replaces the old one at once, so that the
-/// cache never holds two versions of a part of the site.
-type Fragments = HashMap<String, (blake3::Hash, Arc<Fragment>, bool)>;
+/// Things kept by their place in the site (`bulletin 2026-11-26`), each
+/// with the key of its inputs and whether the current render used it. One a
+/// place: a thing made again replaces the old one at once, so that the cache
+/// never holds two versions of a part of the site.
+struct Shelf<T>(Mutex<HashMap<String, Kept<T>>>);
+
+/// A thing on a [`Shelf`].
+struct Kept<T> {
+    key: blake3::Hash,
+    thing: Arc<T>,
+    used: bool,
+}
+
+impl<T> Default for Shelf<T> {
+    fn default() -> Self {
+        Shelf(Mutex::default())
+    }
+}
+
+impl<T> Shelf<T> {
+    /// The thing at `place` made from the inputs `key`, counted as used.
+    fn get(&self, place: &str, key: &blake3::Hash) -> Option<Arc<T>> {
+        lock(&self.0)
+            .get_mut(place)
+            .filter(|k| k.key == *key)
+            .map(|k| {
+                k.used = true;
+                k.thing.clone()
+            })
+    }
+
+    fn has(&self, place: &str, key: &blake3::Hash) -> bool {
+        lock(&self.0).get(place).is_some_and(|k| k.key == *key)
+    }
+
+    fn touch(&self, place: &str) {
+        if let Some(k) = lock(&self.0).get_mut(place) {
+            k.used = true;
+        }
+    }
+
+    fn forget(&self, place: &str) {
+        lock(&self.0).remove(place);
+    }
+
+    fn keep(&self, place: String, key: blake3::Hash, thing: Arc<T>) {
+        let used = true;
+        lock(&self.0).insert(place, Kept { key, thing, used });
+    }
+
+    /// Forgets what was not used since the last sweep.
+    fn sweep(&self) {
+        lock(&self.0).retain(|_, k| std::mem::take(&mut k.used));
+    }
+}
 
 /// See the module's documentation.
 #[derive(Default)]
 pub struct Cache {
     theme: Mutex<Option<(blake3::Hash, Arc<Theme>)>>,
     pages: Mutex<Pages>,
-    fragments: Mutex<Fragments>,
+    fragments: Shelf<Fragment>,
+    /// Values of a page kept apart (each bulletin's summary in the list of
+    /// bulletins), as the fragments are.
+    values: Shelf<serde_json::Value>,
     scans: super::links::Scans,
     /// Sets of files made apart from the pages (the data files, the icons
     /// and card image), by name, with the key of their inputs.
@@ -135,36 +188,44 @@ impl Cache {
 
     /// The fragment at `place` made from the inputs `key`, if one was kept.
     pub(super) fn fragment(&self, place: &str, key: &blake3::Hash) -> Option<Arc<Fragment>> {
-        lock(&self.fragments)
-            .get_mut(place)
-            .filter(|(k, _, _)| k == key)
-            .map(|(_, f, used)| {
-                *used = true;
-                f.clone()
-            })
+        self.fragments.get(place, key)
     }
 
     /// Whether the fragment at `place` made from the inputs `key` is kept.
     pub(super) fn has_fragment(&self, place: &str, key: &blake3::Hash) -> bool {
-        lock(&self.fragments)
-            .get(place)
-            .is_some_and(|(k, _, _)| k == key)
+        self.fragments.has(place, key)
     }
 
     /// Forgets the fragment at `place` (it is about to be made again).
     pub(super) fn forget_fragment(&self, place: &str) {
-        lock(&self.fragments).remove(place);
+        self.fragments.forget(place);
     }
 
     /// Keeps the fragment at `place` made from the inputs `key`.
     pub(super) fn keep_fragment(&self, place: String, key: blake3::Hash, f: Fragment) {
-        lock(&self.fragments).insert(place, (key, Arc::new(f), true));
+        self.fragments.keep(place, key, Arc::new(f));
     }
 
-    /// Forgets the fragments the render since the last sweep did not use:
-    /// the cache never holds more than one site's.
+    /// The value at `place` made from the inputs `key`, if one was kept.
+    pub(super) fn value(&self, place: &str, key: &blake3::Hash) -> Option<Arc<serde_json::Value>> {
+        self.values.get(place, key)
+    }
+
+    /// Counts the value at `place` as used by this render.
+    pub(super) fn touch_value(&self, place: &str) {
+        self.values.touch(place);
+    }
+
+    /// Keeps the value at `place` made from the inputs `key`.
+    pub(super) fn keep_value(&self, place: String, key: blake3::Hash, v: Arc<serde_json::Value>) {
+        self.values.keep(place, key, v);
+    }
+
+    /// Forgets the fragments and values the render since the last sweep did
+    /// not use: the cache never holds more than one site's.
     pub(super) fn sweep_fragments(&self) {
-        lock(&self.fragments).retain(|_, (_, _, used)| std::mem::take(used));
+        self.fragments.sweep();
+        self.values.sweep();
     }
 
     /// Forgets the pages that are no longer part of the site.

@@ -57,25 +57,32 @@ impl Fingerprints {
 /// of the fingerprints, values and settings the part is made of. It takes
 /// `std::hash::Hash` values (the report's states and changes) as well as
 /// serialisable ones (the views' JSON).
-pub struct KeyHasher(blake3::Hasher);
+pub struct KeyHasher {
+    hasher: blake3::Hasher,
+    /// What is written, gathered so that the hasher takes large slices.
+    buf: Vec<u8>,
+}
 
 impl KeyHasher {
     /// A key of a part of kind `kind`: parts of two kinds never share a key.
     pub fn new(kind: &str) -> KeyHasher {
-        let mut k = KeyHasher(blake3::Hasher::new());
+        let mut k = KeyHasher {
+            hasher: blake3::Hasher::new(),
+            buf: Vec::with_capacity(BUF),
+        };
         k.text(kind);
         k
     }
 
     pub fn print(&mut self, h: &blake3::Hash) -> &mut Self {
-        self.0.update(h.as_bytes());
+        self.put(h.as_bytes());
         self
     }
 
     /// A text, with its length (so that two texts never read as one).
     pub fn text(&mut self, t: &str) -> &mut Self {
-        self.0.update(&(t.len() as u64).to_le_bytes());
-        self.0.update(t.as_bytes());
+        self.put(&(t.len() as u64).to_le_bytes());
+        self.put(t.as_bytes());
         self
     }
 
@@ -85,22 +92,42 @@ impl KeyHasher {
     }
 
     pub fn json(&mut self, v: &impl serde::Serialize) -> &mut Self {
-        put(&mut self.0, v);
+        put(&mut self.buf, v);
+        if self.buf.len() >= BUF {
+            self.flush();
+        }
         self
     }
 
     pub fn key(&self) -> blake3::Hash {
-        self.0.finalize()
+        let mut h = self.hasher.clone();
+        h.update(&self.buf);
+        h.finalize()
+    }
+
+    fn put(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= BUF {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        self.hasher.update(&self.buf);
+        self.buf.clear();
     }
 }
 
+/// How much a [`KeyHasher`] gathers before hashing it.
+const BUF: usize = 1 << 16;
+
 impl std::hash::Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
-        self.0.update(bytes);
+        self.put(bytes);
     }
 
     fn finish(&self) -> u64 {
-        let b = self.0.finalize();
+        let b = self.key();
         u64::from_le_bytes(b.as_bytes()[..8].try_into().unwrap_or_default())
     }
 }

@@ -94,6 +94,7 @@ pub fn render_all(
         print_jobs: Vec::new(),
         sponsor_dirs: review::sponsor_dirs(content, report),
         origins: Vec::new(),
+        values: Vec::new(),
         cache,
         prints,
     };
@@ -382,7 +383,9 @@ struct Builder<'v, 'a> {
     chart_pngs: &'v super::ChartPngs,
     /// Files made in memory: (output path, bytes).
     bytes: Vec<(String, Arc<[u8]>)>,
-    /// Each commune's timeline chart, drawn in parallel beforehand.
+    /// The places of the values taken through `serve`'s cache (see
+    /// [`Builder::memo_value`]).
+    values: Vec<String>,
     /// The processed photos of the models.
     images: &'v crate::imageproc::Published,
     /// Processed photo files: (output path, file in the image cache).
@@ -413,10 +416,11 @@ pub(super) struct Fragment {
     published: Vec<(String, std::path::PathBuf)>,
     print_jobs: Vec<crate::pdf::PrintJob>,
     origins: Vec<super::links::LinkOrigin>,
+    values: Vec<String>,
 }
 
 /// How long each list of a [`Builder`] was before a fragment was made.
-struct Marks([usize; 8]);
+struct Marks([usize; 9]);
 
 fn crumb(title: impl Into<String>, href: Option<String>) -> Value {
     json!({"title": title.into(), "href": href})
@@ -534,6 +538,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             self.published.len(),
             self.print_jobs.len(),
             self.origins.len(),
+            self.values.len(),
         ])
     }
 
@@ -549,6 +554,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             published: self.published[m[5]..].to_vec(),
             print_jobs: self.print_jobs[m[6]..].to_vec(),
             origins: self.origins[m[7]..].to_vec(),
+            values: self.values[m[8]..].to_vec(),
         }
     }
 
@@ -561,6 +567,13 @@ impl<'v, 'a> Builder<'v, 'a> {
         self.published.extend_from_slice(&f.published);
         self.print_jobs.extend_from_slice(&f.print_jobs);
         self.origins.extend_from_slice(&f.origins);
+        // The values the part was made with stay in the cache with it.
+        if let Some(c) = self.cache {
+            for place in &f.values {
+                c.touch_value(place);
+            }
+        }
+        self.values.extend_from_slice(&f.values);
     }
 
     /// Runs `make`, which adds the part of the site at `place`; with
@@ -588,6 +601,27 @@ impl<'v, 'a> Builder<'v, 'a> {
         }
     }
 
+    /// [`Self::memo`] for a value that a page shows: `make`'s value, or
+    /// with `serve`'s cache the one kept at `place` while `key` is the same.
+    /// A fragment made with it keeps it in the cache while the fragment is.
+    fn memo_value(
+        &mut self,
+        place: &str,
+        key: Option<blake3::Hash>,
+        make: impl FnOnce(&Self) -> Value,
+    ) -> Value {
+        let (Some(cache), Some(key)) = (self.cache, key) else {
+            return make(self);
+        };
+        self.values.push(place.to_string());
+        if let Some(v) = cache.value(place, &key) {
+            return (*v).clone();
+        }
+        let v = make(self);
+        cache.keep_value(place.to_string(), key, Arc::new(v.clone()));
+        v
+    }
+
     /// Every page but the downloads and 404 pages (the downloads page lists
     /// the data files, made meanwhile on another thread).
     /// The parts that show only figures (no news, free page or model) are
@@ -598,13 +632,7 @@ impl<'v, 'a> Builder<'v, 'a> {
             k.key()
         });
         self.memo("home", home, Self::home);
-        let districts = self.figures_key("districts").map(|mut k| {
-            for g in 0..self.v.content.groups.len() {
-                k.json(&self.model_counts(Some(g)));
-            }
-            k.key()
-        });
-        self.memo("districts", districts, Self::districts);
+        self.districts();
         self.communes();
         let criteria = self.figures_key("criteria").map(|k| k.key());
         self.memo("criteria", criteria, Self::criteria);
@@ -821,8 +849,63 @@ impl<'v, 'a> Builder<'v, 'a> {
             vars,
         );
         for g in 0..v.content.groups.len() {
-            self.district(g);
+            let key = self.district_key(g);
+            let place = format!("district {}", v.content.groups[g].id);
+            self.memo(&place, key, |b| b.district(g));
         }
+    }
+
+    /// The key of district `g`'s page in `serve`'s cache: the content's
+    /// base (see [`super::fingerprint`]), the build's settings, the data
+    /// date, the dates and sets of the snapshots, the states and changes of
+    /// the communes under it (what its charts and lists of changes are made
+    /// of), and the finished rows its page shows of it, its communes and
+    /// subgroups, its models and its targets.
+    fn district_key(&self, g: GroupIx) -> Option<blake3::Hash> {
+        let prints = self.prints.as_ref()?;
+        let v = self.v;
+        let tl = &v.report.sweep.timeline;
+        let mut k = KeyHasher::new("district");
+        k.print(&prints.base)
+            .text(self.base_url)
+            .value(&matches!(self.chart_pngs, super::ChartPngs::Skip))
+            .value(&v.latest);
+        for s in &v.content.snapshots {
+            k.value(&(s.date, s.set));
+        }
+        for c in v.communes_in(g) {
+            k.value(&tl.states[c])
+                .value(&tl.ends[c])
+                .json(&v.communes[c]);
+            for &i in &v.changes_of[c] {
+                k.value(&v.report.sweep.changes[i]);
+            }
+        }
+        for x in 0..v.content.groups.len() {
+            if x == g
+                || v.content.groups[x]
+                    .parent
+                    .is_some_and(|_| self.group_under(x, g))
+            {
+                k.json(&v.groups[x]);
+            }
+        }
+        k.json(&self.model_counts(Some(g)))
+            .json(&self.group_targets(g));
+        Some(k.key())
+    }
+
+    /// Whether group `x` lies under group `g` at any depth.
+    fn group_under(&self, x: GroupIx, g: GroupIx) -> bool {
+        let groups = &self.v.content.groups;
+        let mut cur = groups[x].parent;
+        while let Some(p) = cur {
+            if p == g {
+                return true;
+            }
+            cur = groups[p].parent;
+        }
+        false
     }
 
     fn group_crumbs(&self, g: Option<GroupIx>) -> Vec<Value> {

@@ -217,8 +217,11 @@ impl<'v, 'a> Builder<'v, 'a> {
         let n = self.v.content.snapshots.len();
         let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
         for i in (0..n).rev() {
-            let b = self.bulletin_summary(i);
-            let y = self.v.content.snapshots[i].date.year();
+            // A summary shows its week as its bulletin does.
+            let date = self.v.content.snapshots[i].date;
+            let key = self.bulletin_key(i);
+            let b = self.memo_value(&format!("summary {date}"), key, |b| b.bulletin_summary(i));
+            let y = date.year();
             match years.last_mut() {
                 Some((yy, list)) if *yy == y => list.push(b),
                 _ => years.push((y, vec![b])),
