@@ -5,9 +5,11 @@
 //! key is a hash of them: a page whose figures, links or text changed in any
 //! way is rendered again, every other page is taken as it was. Above the
 //! pages, whole parts of the site (a week's bulletin with its charts and
-//! data) are kept as *fragments* under a fingerprint of the model they are
-//! made from (see [`super::fingerprint`]), so that their contexts are not
-//! even built again while that part of the content is unchanged.
+//! data, a commune's page) are kept as *fragments* under a key of what they
+//! are made from (see [`super::fingerprint`]), so that their contexts are not
+//! even built again while that part of the content is unchanged; so are a
+//! few values (the bulletins' summaries) and sets of files made apart (the
+//! data files, the site's icons).
 
 use super::pages::Fragment;
 use super::theme::{self, Theme};

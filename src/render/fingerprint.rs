@@ -4,7 +4,8 @@
 //! shows the state on a date (a weekly bulletin) depends only on the first
 //! and on the snapshots up to that date, so editing this week's snapshot
 //! leaves the fingerprints of every earlier week as they were, and editing a
-//! news item leaves them all.
+//! news item leaves them all. [`KeyHasher`] makes a part's key from these and
+//! from the values the part is made of.
 
 use crate::model::{Content, Snapshot};
 use std::io::Write;

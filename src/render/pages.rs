@@ -651,19 +651,39 @@ impl<'v, 'a> Builder<'v, 'a> {
         self.models();
     }
 
-    /// The start of the key of part `kind` in `serve`'s cache when it is
-    /// made of the figures alone: the content's base and all its snapshots
-    /// (see [`super::fingerprint`]) and the build's settings. `None` when
-    /// there is no cache.
-    fn figures_key(&self, kind: &str) -> Option<KeyHasher> {
+    /// The start of the key of part `kind` in `serve`'s cache: the
+    /// content's base (see [`super::fingerprint`]), the build's settings and
+    /// the data date. `None` when there is no cache.
+    fn part_key(&self, kind: &str) -> Option<KeyHasher> {
         let prints = self.prints.as_ref()?;
         let mut k = KeyHasher::new(kind);
         k.print(&prints.base)
-            .value(&prints.upto.last())
             .text(self.base_url)
             .value(self.pdf)
-            .value(&matches!(self.chart_pngs, super::ChartPngs::Skip));
+            .value(&matches!(self.chart_pngs, super::ChartPngs::Skip))
+            .value(&self.v.latest);
         Some(k)
+    }
+
+    /// [`Self::part_key`] of a part made of the figures alone: with all
+    /// the snapshots.
+    fn figures_key(&self, kind: &str) -> Option<KeyHasher> {
+        let mut k = self.part_key(kind)?;
+        k.value(&self.prints.as_ref()?.upto.last());
+        Some(k)
+    }
+
+    /// Adds to `k` commune `c`'s history: its states, the date it ended and
+    /// its changes, with their weeks' dates and sets.
+    fn commune_history(&self, k: &mut KeyHasher, c: CommuneIx) {
+        let v = self.v;
+        let tl = &v.report.sweep.timeline;
+        k.value(&tl.states[c]).value(&tl.ends[c]);
+        for &i in &v.changes_of[c] {
+            let ch = &v.report.sweep.changes[i];
+            let snap = &v.content.snapshots[ch.snapshot];
+            k.value(ch).value(&(snap.date, snap.set));
+        }
     }
 
     fn latest_news(&self, n: usize) -> Vec<Value> {
@@ -862,24 +882,14 @@ impl<'v, 'a> Builder<'v, 'a> {
     /// of), and the finished rows its page shows of it, its communes and
     /// subgroups, its models and its targets.
     fn district_key(&self, g: GroupIx) -> Option<blake3::Hash> {
-        let prints = self.prints.as_ref()?;
         let v = self.v;
-        let tl = &v.report.sweep.timeline;
-        let mut k = KeyHasher::new("district");
-        k.print(&prints.base)
-            .text(self.base_url)
-            .value(&matches!(self.chart_pngs, super::ChartPngs::Skip))
-            .value(&v.latest);
+        let mut k = self.part_key("district")?;
         for s in &v.content.snapshots {
             k.value(&(s.date, s.set));
         }
         for c in v.communes_in(g) {
-            k.value(&tl.states[c])
-                .value(&tl.ends[c])
-                .json(&v.communes[c]);
-            for &i in &v.changes_of[c] {
-                k.value(&v.report.sweep.changes[i]);
-            }
+            self.commune_history(&mut k, c);
+            k.json(&v.communes[c]);
         }
         for x in 0..v.content.groups.len() {
             if x == g
@@ -1060,23 +1070,12 @@ impl<'v, 'a> Builder<'v, 'a> {
     /// grid are made of), and the finished rows its page shows of it, of
     /// its news and of its models.
     fn commune_key(&self, c: CommuneIx, news: &[Value], models: &[Value]) -> Option<blake3::Hash> {
-        let prints = self.prints.as_ref()?;
         let v = self.v;
         let tl = &v.report.sweep.timeline;
-        let mut k = KeyHasher::new("commune");
-        k.print(&prints.base)
-            .text(self.base_url)
-            .value(&matches!(self.chart_pngs, super::ChartPngs::Skip))
-            .value(&v.latest)
-            .value(&tl.states[c])
-            .value(&tl.ends[c])
-            .value(&report::communes::predecessors(v.content, tl, c));
-        for &i in &v.changes_of[c] {
-            let ch = &v.report.sweep.changes[i];
-            let snap = &v.content.snapshots[ch.snapshot];
-            k.value(ch).value(&(snap.date, snap.set));
-        }
-        k.json(&v.communes[c])
+        let mut k = self.part_key("commune")?;
+        self.commune_history(&mut k, c);
+        k.value(&report::communes::predecessors(v.content, tl, c))
+            .json(&v.communes[c])
             .json(&news)
             .json(&models)
             .json(&self.sponsor_links(c));
