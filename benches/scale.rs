@@ -286,13 +286,17 @@ fn to_toml(text: &str) -> String {
     format!("+++\n{top}{tags}[extra]\n{extra}+++\n{body}")
 }
 
+/// Whether `program` runs: `zola --version`, or `hugo version` (Hugo 0.111
+/// has no `--version`).
 fn have(program: &str) -> bool {
-    Command::new(program)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+    ["--version", "version"].iter().any(|arg| {
+        Command::new(program)
+            .arg(arg)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
 }
 
 fn load() -> String {

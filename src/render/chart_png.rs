@@ -24,9 +24,18 @@ pub fn png_path(svg_file: &str) -> String {
     format!("{}.png", svg_file.trim_end_matches(".svg"))
 }
 
-/// The size in pixels of the PNG of an SVG of `w` × `h` units.
+/// The size in pixels of the PNG of an SVG of `w` × `h` units: [`SCALE`]
+/// times its size, or, for a chart whose longer side would then pass
+/// [`super::raster::MAX_SIDE`] (the list of a nation's target communes, some
+/// thousands of rows), as large as fits, in proportion.
 pub fn png_size(w: u32, h: u32) -> (u32, u32) {
-    (w * SCALE, h * SCALE)
+    let max = u64::from(super::raster::MAX_SIDE);
+    let long = u64::from(w.max(h).max(1));
+    if long * u64::from(SCALE) <= max {
+        return (w * SCALE, h * SCALE);
+    }
+    let fit = |x: u32| ((u64::from(x) * max / long) as u32).max(1);
+    (fit(w), fit(h))
 }
 
 /// Draws each `(png path, svg)`, in parallel, taking what it can from the
@@ -105,6 +114,19 @@ mod tests {
         let a = draw(SVG).unwrap();
         assert_eq!(super::super::raster::png_size(&a), Some(png_size(40, 20)));
         assert_eq!(a, draw(SVG).unwrap());
+    }
+
+    #[test]
+    fn a_chart_too_tall_for_twice_its_size_is_drawn_as_large_as_fits() {
+        let tall = SVG.replace(
+            r#"height="20" viewBox="0 0 40 20""#,
+            r#"height="9611" viewBox="0 0 40 9611""#,
+        );
+        let png = draw(&tall).unwrap();
+        let (w, h) = super::super::raster::png_size(&png).unwrap();
+        assert_eq!((w, h), png_size(40, 9611));
+        assert_eq!(h, super::super::raster::MAX_SIDE);
+        assert_eq!(w, 40 * 4096 / 9611);
     }
 
     #[test]
