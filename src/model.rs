@@ -558,12 +558,19 @@ pub struct Content {
 impl Content {
     /// Whether commune `c` lies under group `g` at any depth.
     pub fn commune_in_group(&self, c: CommuneIx, g: GroupIx) -> bool {
-        let mut cur = self.communes[c].group;
-        while let Some(x) = cur {
-            if x == g {
+        self.communes[c]
+            .group
+            .is_some_and(|x| self.group_within(x, g))
+    }
+
+    /// Whether group `x` is group `g` or lies under it at any depth.
+    pub fn group_within(&self, x: GroupIx, g: GroupIx) -> bool {
+        let mut cur = Some(x);
+        while let Some(y) = cur {
+            if y == g {
                 return true;
             }
-            cur = self.groups[x].parent;
+            cur = self.groups[y].parent;
         }
         false
     }

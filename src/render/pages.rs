@@ -892,30 +892,13 @@ impl<'v, 'a> Builder<'v, 'a> {
             k.json(&v.communes[c]);
         }
         for x in 0..v.content.groups.len() {
-            if x == g
-                || v.content.groups[x]
-                    .parent
-                    .is_some_and(|_| self.group_under(x, g))
-            {
+            if v.content.group_within(x, g) {
                 k.json(&v.groups[x]);
             }
         }
         k.json(&self.model_counts(Some(g)))
             .json(&self.group_targets(g));
         Some(k.key())
-    }
-
-    /// Whether group `x` lies under group `g` at any depth.
-    fn group_under(&self, x: GroupIx, g: GroupIx) -> bool {
-        let groups = &self.v.content.groups;
-        let mut cur = groups[x].parent;
-        while let Some(p) = cur {
-            if p == g {
-                return true;
-            }
-            cur = groups[p].parent;
-        }
-        false
     }
 
     fn group_crumbs(&self, g: Option<GroupIx>) -> Vec<Value> {

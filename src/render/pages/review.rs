@@ -269,16 +269,7 @@ impl<'v, 'a> Builder<'v, 'a> {
     /// The targets scoped to group `g` or to a group under it, for its page.
     pub(super) fn group_targets(&self, g: GroupIx) -> Vec<Value> {
         let v = self.v;
-        let under = |s: GroupIx| {
-            let mut cur = Some(s);
-            while let Some(x) = cur {
-                if x == g {
-                    return true;
-                }
-                cur = v.content.groups[x].parent;
-            }
-            false
-        };
+        let under = |s: GroupIx| v.content.group_within(s, g);
         v.report
             .targets
             .iter()
