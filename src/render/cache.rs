@@ -56,10 +56,6 @@ impl<T> Shelf<T> {
             })
     }
 
-    fn has(&self, place: &str, key: &blake3::Hash) -> bool {
-        lock(&self.0).get(place).is_some_and(|k| k.key == *key)
-    }
-
     fn touch(&self, place: &str) {
         if let Some(k) = lock(&self.0).get_mut(place) {
             k.used = true;
@@ -191,11 +187,6 @@ impl Cache {
     /// The fragment at `place` made from the inputs `key`, if one was kept.
     pub(super) fn fragment(&self, place: &str, key: &blake3::Hash) -> Option<Arc<Fragment>> {
         self.fragments.get(place, key)
-    }
-
-    /// Whether the fragment at `place` made from the inputs `key` is kept.
-    pub(super) fn has_fragment(&self, place: &str, key: &blake3::Hash) -> bool {
-        self.fragments.has(place, key)
     }
 
     /// Forgets the fragment at `place` (it is about to be made again).

@@ -92,11 +92,11 @@ pub fn render_all(
         published: Vec::new(),
         pdf: &settings.pdf,
         print_jobs: Vec::new(),
-        sponsor_dirs: review::sponsor_dirs(content, report),
+        sponsor_dirs: Arc::new(review::sponsor_dirs(content, report)),
         origins: Vec::new(),
         values: Vec::new(),
         cache,
-        prints,
+        prints: prints.map(Arc::new),
     };
     // The data files are made on one thread while the pages' contexts are
     // made on the other: neither reads the other's work.
@@ -395,13 +395,13 @@ struct Builder<'v, 'a> {
     /// Pages to print, pushed where their page is made.
     print_jobs: Vec<crate::pdf::PrintJob>,
     /// The page of each sponsoring agency, by its key (see `review.rs`).
-    sponsor_dirs: BTreeMap<String, String>,
+    sponsor_dirs: Arc<BTreeMap<String, String>>,
     /// Where each page's Markdown links were written in the content.
     origins: Vec<super::links::LinkOrigin>,
     /// `serve`'s cache, which keeps whole parts of the site as fragments.
     cache: Option<&'v Cache>,
     /// The model's fingerprints, when there is a cache (see [`Builder::memo`]).
-    prints: Option<super::fingerprint::Fingerprints>,
+    prints: Option<Arc<super::fingerprint::Fingerprints>>,
 }
 
 /// Everything one part of the site added to the [`Builder`]: kept by
@@ -556,6 +556,80 @@ impl<'v, 'a> Builder<'v, 'a> {
             origins: self.origins[m[7]..].to_vec(),
             values: self.values[m[8]..].to_vec(),
         }
+    }
+
+    /// A builder of the same site with nothing added yet, for a part made
+    /// on another thread (see [`Self::par_parts`]).
+    fn fork(&self) -> Self {
+        Builder {
+            v: self.v,
+            base_url: self.base_url,
+            pages: Vec::new(),
+            files: Vec::new(),
+            svgs: Vec::new(),
+            pngs: Vec::new(),
+            page_image: None,
+            chart_pngs: self.chart_pngs,
+            bytes: Vec::new(),
+            values: Vec::new(),
+            images: self.images,
+            published: Vec::new(),
+            pdf: self.pdf,
+            print_jobs: Vec::new(),
+            sponsor_dirs: self.sponsor_dirs.clone(),
+            origins: Vec::new(),
+            cache: self.cache,
+            prints: self.prints.clone(),
+        }
+    }
+
+    /// Adds what `other`, a [`Self::fork`] of this builder, added, after
+    /// what this one added.
+    fn absorb(&mut self, mut other: Self) {
+        self.pages.append(&mut other.pages);
+        self.files.append(&mut other.files);
+        self.svgs.append(&mut other.svgs);
+        self.pngs.append(&mut other.pngs);
+        self.bytes.append(&mut other.bytes);
+        self.values.append(&mut other.values);
+        self.published.append(&mut other.published);
+        self.print_jobs.append(&mut other.print_jobs);
+        self.origins.append(&mut other.origins);
+        if other.page_image.is_some() {
+            self.page_image = other.page_image;
+        }
+    }
+
+    /// Runs `make` on each of `items` on every core, each part on a fork of
+    /// this builder, and adds what they made in the order of `items`: the
+    /// same pages and files, in the same order, as making them one after
+    /// another. The commune pages, the bulletins and the stories are made
+    /// so: each reads the finished figures and nothing another one made.
+    fn par_parts<T: Send>(&mut self, items: Vec<T>, make: impl Fn(&mut Self, T) + Sync + Send) {
+        if self.page_image.is_some() {
+            // The next page takes that image: keep the order of one thread.
+            for it in items {
+                make(self, it);
+            }
+            return;
+        }
+        let made = items
+            .into_par_iter()
+            .fold(
+                || self.fork(),
+                |mut b, it| {
+                    make(&mut b, it);
+                    b
+                },
+            )
+            .reduce(
+                || self.fork(),
+                |mut a, b| {
+                    a.absorb(b);
+                    a
+                },
+            );
+        self.absorb(made);
     }
 
     fn replay(&mut self, f: &Fragment) {
@@ -868,11 +942,11 @@ impl<'v, 'a> Builder<'v, 'a> {
             vec![],
             vars,
         );
-        for g in 0..v.content.groups.len() {
-            let key = self.district_key(g);
-            let place = format!("district {}", v.content.groups[g].id);
-            self.memo(&place, key, |b| b.district(g));
-        }
+        self.par_parts((0..v.content.groups.len()).collect(), |b, g| {
+            let key = b.district_key(g);
+            let place = format!("district {}", b.v.content.groups[g].id);
+            b.memo(&place, key, |b| b.district(g));
+        });
     }
 
     /// The key of district `g`'s page in `serve`'s cache: the content's
@@ -1026,24 +1100,16 @@ impl<'v, 'a> Builder<'v, 'a> {
         let places: Vec<String> = (0..n)
             .map(|c| format!("commune {}", v.content.communes[c].id))
             .collect();
-        // The timelines of the pages not kept by the cache, drawn in parallel.
+        // Each page, with its timeline, made on every core; the pages kept
+        // by `serve`'s cache are handed over without drawing their charts.
         let (content, report) = (v.content, v.report);
-        let mut timelines: Vec<Option<Chart>> = (0..n)
-            .into_par_iter()
-            .map(|c| {
-                let kept = keys[c]
-                    .is_some_and(|k| self.cache.is_some_and(|x| x.has_fragment(&places[c], &k)));
-                (!kept).then(|| charts::commune_timeline(content, report, c))
-            })
-            .collect();
-        for (c, (news, models)) in news.into_iter().zip(models).enumerate() {
-            let drawn = timelines[c].take();
-            self.memo(&places[c], keys[c], |b| {
-                let timeline =
-                    drawn.unwrap_or_else(|| charts::commune_timeline(content, report, c));
+        let parts: Vec<_> = news.into_iter().zip(models).enumerate().collect();
+        self.par_parts(parts, |b, (c, (news, models))| {
+            b.memo(&places[c], keys[c], |b| {
+                let timeline = charts::commune_timeline(content, report, c);
                 b.commune(c, news, models, timeline)
             });
-        }
+        });
     }
 
     /// The key of commune `c`'s page in `serve`'s cache: the content's base
@@ -1428,17 +1494,12 @@ impl<'v, 'a> Builder<'v, 'a> {
                 json!({"news": items, "pagination": pagination}),
             );
         }
-        // The stories' Markdown, rendered in parallel.
-        let bodies: Vec<markdown::Rendered> = news
-            .par_iter()
-            .map(|d| {
-                let root = Self::root_of(&paths::article(&d.slug));
-                markdown::render(&d.body, &root, "", ARTICLE_IDS)
-            })
-            .collect();
-        for (d, body) in news.iter().zip(bodies) {
-            self.article(d, body);
-        }
+        // The stories, their Markdown with them, made on every core.
+        self.par_parts(news.clone(), |b, d| {
+            let root = Self::root_of(&paths::article(&d.slug));
+            let body = markdown::render(&d.body, &root, "", ARTICLE_IDS);
+            b.article(d, body);
+        });
         // Tags: one page each, and an index.
         let mut tags: BTreeMap<String, (String, Vec<&Document>)> = BTreeMap::new();
         for d in &news {

@@ -34,7 +34,6 @@ use crate::render::views::paths;
 use crate::report::Report;
 use crate::report::bulletin::{self as rb, STALLED_WEEKS};
 use crate::report::timeline::{ChangeKind, Levels, Movement, ScopeSummary};
-use rayon::prelude::*;
 use serde_json::{Value, json};
 
 /// Ids the bulletin template uses itself; the editor's headings avoid them.
@@ -185,31 +184,14 @@ impl<'v, 'a> Builder<'v, 'a> {
         let places: Vec<String> = (0..n)
             .map(|i| format!("bulletin {}", content.snapshots[i].date))
             .collect();
-        // The charts of the bulletins not kept by the cache, drawn in parallel.
-        let mut charts: Vec<Option<BulletinCharts>> = (0..n)
-            .into_par_iter()
-            .map(|i| {
-                if keys[i]
-                    .is_some_and(|k| self.cache.is_some_and(|c| c.has_fragment(&places[i], &k)))
-                {
-                    return None;
-                }
-                Some(BulletinCharts::of(
-                    content,
-                    report,
-                    content.snapshots[i].date,
-                ))
-            })
-            .collect();
-        for (i, key) in keys.into_iter().enumerate() {
-            let drawn = charts[i].take();
-            self.memo(&places[i], key, |b| {
-                let drawn = drawn.unwrap_or_else(|| {
-                    BulletinCharts::of(content, report, content.snapshots[i].date)
-                });
+        // Each bulletin, with its charts, made on every core; those kept by
+        // `serve`'s cache are handed over without drawing their charts.
+        self.par_parts(keys.into_iter().enumerate().collect(), |b, (i, key)| {
+            b.memo(&places[i], key, |b| {
+                let drawn = BulletinCharts::of(content, report, content.snapshots[i].date);
                 b.bulletin(i, drawn)
             });
-        }
+        });
     }
 
     /// The index of bulletins, newest first, grouped by year.
