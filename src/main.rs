@@ -170,6 +170,12 @@ fn print_outcome(outcome: ntm_site::scaffold::Outcome, lang: ntm_site::diag::Lan
     }
 }
 
+/// mimalloc instead of the system's allocator: a build makes and frees
+/// millions of small values (page contexts, rendered strings), and with
+/// glibc's malloc that was a third of its time (see `docs/benchmarks.md`).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = parse_cli();
     let flag = cli.lang;

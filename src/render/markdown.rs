@@ -336,12 +336,10 @@ fn render_with(
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => out.push(Event::Start(
                 Tag::CodeBlock(CodeBlockKind::Fenced(CowStr::Borrowed(""))),
             )),
-            Event::Start(Tag::Table(aligns)) => {
-                out.push(Event::Start(Tag::Table(vec![
+            Event::Start(Tag::Table(aligns)) => out.push(Event::Start(Tag::Table(vec![
                     Alignment::None;
                     aligns.len()
-                ])))
-            }
+                ]))),
             Event::Html(_) | Event::InlineHtml(_) => {
                 needs_sanitiser = true;
                 out.push(events[i].clone());
