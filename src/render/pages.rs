@@ -69,12 +69,14 @@ pub fn render_all(
     let clock = std::time::Instant::now();
     let lang = Lang::from_code(&content.site.language);
     let strings = Strings::of(content);
-    let (theme_key, theme) = match cache {
-        Some(c) => c.theme(content_root, &content.theme_files, lang)?,
-        None => (
+    // The theme's templates are compiled (a tenth of a small build) while
+    // the pages' contexts are made: nothing before the rendering needs them.
+    let load_theme = || match cache {
+        Some(c) => c.theme(content_root, &content.theme_files, lang),
+        None => Ok((
             blake3::Hash::from_bytes([0; 32]),
             std::sync::Arc::new(theme::load(content_root, &content.theme_files, lang)?),
-        ),
+        )),
     };
     let views = Views::new(content, report, lang, &strings);
     let shared = shared_context(&views, settings);
@@ -98,9 +100,13 @@ pub fn render_all(
         cache,
         prints: prints.map(Arc::new),
     };
-    // The data files are made on one thread while the pages' contexts are
-    // made on the other: neither reads the other's work.
-    let (data, ()) = rayon::join(data_files, || b.all_but_downloads());
+    // The data files and the theme are made on one thread while the pages'
+    // contexts are made on the other: none reads another's work.
+    let ((theme, data), ()) = rayon::join(
+        || rayon::join(load_theme, data_files),
+        || b.all_but_downloads(),
+    );
+    let (theme_key, theme) = theme?;
     out.timings.stages[0] = data.timings.stages[0];
     out.files.extend(data.files);
     // The downloads page lists the data files, which the figures make.
@@ -151,7 +157,6 @@ pub fn render_all(
     for (name, bytes) in &theme.assets {
         out.add(format!("assets/{name}"), bytes.clone());
     }
-    site_meta(content_root, content, &views, settings, &pages, cache, out);
     out.timings.stages[1] = clock.elapsed();
     let clock = std::time::Instant::now();
     // Each thread keeps one context holding the shared values, and puts
@@ -160,43 +165,64 @@ pub fn render_all(
     let base = tera::Context::from_value(Value::Object(shared.clone()))
         .map_err(|e| theme::describe(&e))?;
     type Rendered = Vec<(String, Arc<[u8]>)>;
-    let rendered: Result<Rendered, String> = match cache {
-        // Each page's values are dropped as soon as it is rendered.
-        None => pages
-            .into_par_iter()
-            .map_init(
-                || base.clone(),
-                |ctx, p| {
-                    render_page(&theme, ctx, &shared, &p)
-                        .map(|html| (p.file, html.into_bytes().into()))
-                },
-            )
-            .collect(),
-        Some(c) => {
-            let shared_key = blake3::hash(&serde_json::to_vec(&shared).unwrap_or_default());
-            let rendered = pages
-                .par_iter()
+    // The sitemap, feeds, search index and icons are made while the pages
+    // are rendered (from the pages' own values, shared, not copied).
+    let meta_pages = pages.clone();
+    let meta = || {
+        let mut m = SiteFiles::default();
+        site_meta(
+            content_root,
+            content,
+            &views,
+            settings,
+            &meta_pages,
+            cache,
+            &mut m,
+        );
+        drop(meta_pages);
+        m
+    };
+    let (meta, rendered) = rayon::join(meta, || -> Result<Rendered, String> {
+        match cache {
+            // Each page's values are dropped as soon as it is rendered.
+            None => pages
+                .into_par_iter()
                 .map_init(
                     || base.clone(),
                     |ctx, p| {
-                        let key = page_key(&theme_key, &shared_key, p);
-                        if let Some(html) = c.page(&p.file, &key) {
-                            return Ok((p.file.clone(), html));
-                        }
-                        let html: Arc<[u8]> =
-                            render_page(&theme, ctx, &shared, p)?.into_bytes().into();
-                        c.keep_page(&p.file, key, html.clone());
-                        Ok((p.file.clone(), html))
+                        render_page(&theme, ctx, &shared, &p)
+                            .map(|html| (p.file, html.into_bytes().into()))
                     },
                 )
-                .collect();
-            c.retain_pages(&pages.iter().map(|p| p.file.as_str()).collect());
-            // The contexts are let go of on a thread of their own: freeing
-            // them takes a tenth of a rebuild, and the preview waits for it.
-            std::thread::spawn(move || drop(pages));
-            rendered
+                .collect(),
+            Some(c) => {
+                let shared_key = blake3::hash(&serde_json::to_vec(&shared).unwrap_or_default());
+                let rendered = pages
+                    .par_iter()
+                    .map_init(
+                        || base.clone(),
+                        |ctx, p| {
+                            let key = page_key(&theme_key, &shared_key, p);
+                            if let Some(html) = c.page(&p.file, &key) {
+                                return Ok((p.file.clone(), html));
+                            }
+                            let html: Arc<[u8]> =
+                                render_page(&theme, ctx, &shared, p)?.into_bytes().into();
+                            c.keep_page(&p.file, key, html.clone());
+                            Ok((p.file.clone(), html))
+                        },
+                    )
+                    .collect();
+                c.retain_pages(&pages.iter().map(|p| p.file.as_str()).collect());
+                // The contexts are let go of on a thread of their own: freeing
+                // them takes a tenth of a rebuild, and the preview waits for it.
+                std::thread::spawn(move || drop(pages));
+                rendered
+            }
         }
-    };
+    });
+    out.files.extend(meta.files);
+    out.logo_error = meta.logo_error;
     for (file, bytes) in rendered? {
         out.add(file, bytes);
     }
