@@ -166,8 +166,8 @@ pub fn render_all(
         .map_err(|e| theme::describe(&e))?;
     type Rendered = Vec<(String, Arc<[u8]>)>;
     // The sitemap, feeds, search index and icons are made while the pages
-    // are rendered (from the pages' own values, shared, not copied).
-    let meta_pages = pages.clone();
+    // are rendered.
+    let listed = MetaInput::of(&pages);
     let meta = || {
         let mut m = SiteFiles::default();
         site_meta(
@@ -175,11 +175,10 @@ pub fn render_all(
             content,
             &views,
             settings,
-            &meta_pages,
+            listed,
             cache,
             &mut m,
         );
-        drop(meta_pages);
         m
     };
     let (meta, rendered) = rayon::join(meta, || -> Result<Rendered, String> {
@@ -189,8 +188,11 @@ pub fn render_all(
                 .into_par_iter()
                 .map_init(
                     || base.clone(),
-                    |ctx, p| {
-                        render_page(&theme, ctx, &shared, &p)
+                    |ctx, mut p| {
+                        // The page's values are its own by now: moved, not copied.
+                        let vars = std::mem::take(&mut p.vars);
+                        let vars = Arc::try_unwrap(vars).unwrap_or_else(|a| (*a).clone());
+                        render_page(&theme, ctx, &shared, &p, vars)
                             .map(|html| (p.file, html.into_bytes().into()))
                     },
                 )
@@ -207,7 +209,9 @@ pub fn render_all(
                                 return Ok((p.file.clone(), html));
                             }
                             let html: Arc<[u8]> =
-                                render_page(&theme, ctx, &shared, p)?.into_bytes().into();
+                                render_page(&theme, ctx, &shared, p, (*p.vars).clone())?
+                                    .into_bytes()
+                                    .into();
                             c.keep_page(&p.file, key, html.clone());
                             Ok((p.file.clone(), html))
                         },
@@ -274,13 +278,15 @@ fn page_window(p: usize, total: usize) -> Vec<Option<usize>> {
 }
 
 /// Renders page `p` with `ctx`, which holds the values of `shared`: the
-/// page's own values are put in, and taken out again afterwards (the shared
-/// value put back where the page had its own under the same name).
+/// page's own values `vars` (those of `p`, owned) are moved in, not copied,
+/// and taken out again afterwards (the shared value put back where the page
+/// had its own under the same name).
 fn render_page(
     theme: &Theme,
     ctx: &mut tera::Context,
     shared: &Map<String, Value>,
     p: &Page,
+    vars: Map<String, Value>,
 ) -> Result<String, String> {
     let own = [
         ("root", &p.root),
@@ -290,8 +296,10 @@ fn render_page(
     for (k, v) in own {
         ctx.insert(k, v);
     }
-    for (k, v) in p.vars.iter() {
-        ctx.insert(k.as_str(), v);
+    let keys: Vec<String> = vars.keys().cloned().collect();
+    // An object always makes a context.
+    if let Ok(c) = tera::Context::from_value(Value::Object(vars)) {
+        ctx.extend(c);
     }
     let html = theme.tera.render(p.template, ctx).map_err(|e| {
         format!(
@@ -304,7 +312,7 @@ fn render_page(
     let keys = own
         .iter()
         .map(|(k, _)| *k)
-        .chain(p.vars.keys().map(String::as_str));
+        .chain(keys.iter().map(String::as_str));
     for k in keys {
         match shared.get(k) {
             Some(v) => ctx.insert(k, v),
@@ -1838,23 +1846,82 @@ fn format_area(lang: Lang, a: f64) -> String {
 /// The files about the site as a whole: `sitemap.xml`, `robots.txt`, the
 /// Atom feeds of the news and the bulletins, the icons, the web manifest and
 /// the card image (see [`super::feeds`] and [`super::meta`]).
+/// What the sitemap and the feeds take of the pages.
+struct MetaInput {
+    /// Every page but the 404 page: (URL, date).
+    listed: Vec<(String, String)>,
+    /// The feeds' entries: the stories and the bulletins.
+    news: Vec<super::feeds::Entry>,
+    bulletins: Vec<super::feeds::Entry>,
+}
+
+impl MetaInput {
+    fn of(pages: &[Page]) -> MetaInput {
+        use super::feeds::Entry;
+        let listed: Vec<(String, String)> = pages
+            .iter()
+            .filter(|p| p.file != "404.html")
+            .map(|p| (p.canonical.clone(), p.lastmod.clone()))
+            .collect();
+        let entries = |template: &str, f: &dyn Fn(&Page) -> Entry| -> Vec<Entry> {
+            let mut e: Vec<Entry> = pages
+                .iter()
+                .filter(|p| p.template == template)
+                .map(f)
+                .collect();
+            e.sort_by(|a, b| b.date.cmp(&a.date).then(a.url.cmp(&b.url)));
+            e
+        };
+        let s = |x: &Value| x.as_str().unwrap_or_default().to_string();
+        let news = entries("article.html", &|p| Entry {
+            title: s(&p.vars["title"]),
+            url: p.canonical.clone(),
+            date: s(&p.vars["article"]["date_iso"]),
+            summary: s(&p.vars["article"]["summary"]),
+            author: p.vars["article"]["author"].as_str().map(str::to_string),
+        });
+        let bulletins = entries("bulletin.html", &|p| {
+            let b = &p.vars["b"];
+            let lines = |k: &str| {
+                b[k].as_array()
+                    .map(|l| {
+                        l.iter()
+                            .filter_map(Value::as_str)
+                            .map(str::to_string)
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            };
+            let mut summary = lines("headline_target");
+            summary.extend(lines("headline_province"));
+            Entry {
+                title: s(&p.vars["title"]),
+                url: p.canonical.clone(),
+                date: s(&b["date_iso"]),
+                summary: summary.join(" "),
+                author: None,
+            }
+        });
+        MetaInput {
+            listed,
+            news,
+            bulletins,
+        }
+    }
+}
+
 fn site_meta(
     content_root: &Path,
     content: &Content,
     v: &Views,
     settings: &RenderSettings,
-    pages: &[Page],
+    pages: MetaInput,
     cache: Option<&Cache>,
     out: &mut SiteFiles,
 ) {
-    use super::feeds::{self, Entry, Feed};
+    use super::feeds::{self, Feed};
     let base = settings.base_url.as_str();
-    let listed: Vec<(String, String)> = pages
-        .iter()
-        .filter(|p| p.file != "404.html")
-        .map(|p| (p.canonical.clone(), p.lastmod.clone()))
-        .collect();
-    out.add("sitemap.xml", feeds::sitemap(&listed));
+    out.add("sitemap.xml", feeds::sitemap(&pages.listed));
     out.add(super::search::INDEX, super::search::index(v));
     if !content
         .static_files
@@ -1863,45 +1930,7 @@ fn site_meta(
     {
         out.add("robots.txt", feeds::robots(base));
     }
-    let entries = |template: &str, f: &dyn Fn(&Page) -> Entry| -> Vec<Entry> {
-        let mut e: Vec<Entry> = pages
-            .iter()
-            .filter(|p| p.template == template)
-            .map(f)
-            .collect();
-        e.sort_by(|a, b| b.date.cmp(&a.date).then(a.url.cmp(&b.url)));
-        e
-    };
-    let s = |x: &Value| x.as_str().unwrap_or_default().to_string();
-    let news = entries("article.html", &|p| Entry {
-        title: s(&p.vars["title"]),
-        url: p.canonical.clone(),
-        date: s(&p.vars["article"]["date_iso"]),
-        summary: s(&p.vars["article"]["summary"]),
-        author: p.vars["article"]["author"].as_str().map(str::to_string),
-    });
-    let bulletins = entries("bulletin.html", &|p| {
-        let b = &p.vars["b"];
-        let lines = |k: &str| {
-            b[k].as_array()
-                .map(|l| {
-                    l.iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_string)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        };
-        let mut summary = lines("headline_target");
-        summary.extend(lines("headline_province"));
-        Entry {
-            title: s(&p.vars["title"]),
-            url: p.canonical.clone(),
-            date: s(&b["date_iso"]),
-            summary: summary.join(" "),
-            author: None,
-        }
-    });
+    let (news, bulletins) = (pages.news, pages.bulletins);
     let lang = v.lang.code().to_string();
     for (file, key, page, entries) in [
         (FEED_NEWS, "nav_news", "tin-tuc/", news),
