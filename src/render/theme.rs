@@ -106,17 +106,23 @@ pub struct Theme {
 /// HTML escaping for text and attribute values. Unlike tera's default it
 /// leaves `/` alone, so URLs stay readable and pages stay small.
 fn escape(input: &str) -> String {
+    // The five are ASCII: the text between them is copied a run at a time.
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, b) in input.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
     }
+    out.push_str(&input[copied..]);
     out
 }
 
@@ -284,4 +290,20 @@ fn register_filters(tera: &mut Tera, lang: Lang) {
             }
         },
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escape_writes_the_five_entities_and_keeps_everything_else() {
+        assert_eq!(
+            escape("Xã Kỳ Thư <b>“đạt” & 'về đích'</b> \"19/19\" /xa/"),
+            "Xã Kỳ Thư &lt;b&gt;“đạt” &amp; &#39;về đích&#39;&lt;/b&gt; &quot;19/19&quot; /xa/"
+        );
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("&"), "&amp;");
+        assert_eq!(escape("ệ"), "ệ");
+    }
 }
