@@ -1,8 +1,9 @@
 //! The pages of the site: the list of every page (its path, template and
-//! context), then rendering them all in parallel with rayon through the one
-//! compiled theme. Each page's context is the shared site context (site,
-//! navigation, strings, data date) plus what the page shows; the template
-//! variables are documented in `docs/theme.md`.
+//! context; the commune, district and bulletin pages and the stories made in
+//! parallel, see [`Builder::par_parts`]), then rendering them all in parallel
+//! with rayon through the one compiled theme. Each page's context is the
+//! shared site context (site, navigation, strings, data date) plus what the
+//! page shows; the template variables are documented in `docs/theme.md`.
 
 use super::cache::Cache;
 use super::figures;
@@ -1843,9 +1844,6 @@ fn format_area(lang: Lang, a: f64) -> String {
     s.trim_end_matches('0').trim_end_matches(mark).to_string()
 }
 
-/// The files about the site as a whole: `sitemap.xml`, `robots.txt`, the
-/// Atom feeds of the news and the bulletins, the icons, the web manifest and
-/// the card image (see [`super::feeds`] and [`super::meta`]).
 /// What the sitemap and the feeds take of the pages.
 struct MetaInput {
     /// Every page but the 404 page: (URL, date).
@@ -1910,6 +1908,9 @@ impl MetaInput {
     }
 }
 
+/// The files about the site as a whole: `sitemap.xml`, `robots.txt`, the
+/// Atom feeds of the news and the bulletins, the icons, the web manifest and
+/// the card image (see [`super::feeds`] and [`super::meta`]).
 fn site_meta(
     content_root: &Path,
     content: &Content,
